@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+// Time zone is the domain's: Europe/London, pinned for every test worker.
+process.env.TZ = 'Europe/London';
+
+export default defineConfig({
+  test: {
+    include: ['tests/unit/**/*.test.ts'],
+    env: { TZ: 'Europe/London' },
+    testTimeout: 60_000,
+    pool: 'forks'
+  }
+});
