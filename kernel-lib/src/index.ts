@@ -25,13 +25,29 @@ export * from './contract';
 export type { ReadStore, SiteTable, VrmFormat } from './reads/types';
 
 // ---- ingest -------------------------------------------------------------------------
+export { normaliseVrm, classifyVrm, VRM_FORMATS } from './ingest/vrm';
 
 // ---- reads / store ------------------------------------------------------------------
+export { buildStore } from './reads/build-store';
+export type { ReadRow } from './reads/build-store';
+export { sitesFromRows } from './reads/sites-from-rows';
+export type { SiteRow } from './reads/sites-from-rows';
+export { storeFromColumns } from './reads/store-from-columns';
+export type { ReadColumns } from './reads/store-from-columns';
 
 // ---- synth --------------------------------------------------------------------------
 
 // ---- trips / find / profile / score -------------------------------------------------
 
 // ---- display ------------------------------------------------------------------------
+export { MIMEBUNDLE, isDisplayable } from './display/bundle';
+export type { MimeBundle, Displayable } from './display/bundle';
+export { show } from './display/show';
+export { mapView, MapView } from './display/map-view';
+export type { MapViewOptions, AreaLike } from './display/map-view';
+export { profileView, ProfileView } from './display/profile-view';
+export type { ProfileViewOptions } from './display/profile-view';
+export { escapeHtml, htmlTable } from './display/html';
 
 // ---- privacy ------------------------------------------------------------------------
+export { pseudonym, keyFilePath } from './privacy/pseudonym';

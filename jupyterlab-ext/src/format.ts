@@ -1,0 +1,53 @@
+/**
+ * Date and number formatting. All times are shown in Europe/London, whatever the
+ * browser's own time zone, because that is the zone the data and the analysts work in.
+ */
+
+const TIME_ZONE = 'Europe/London';
+
+const dateTime = new Intl.DateTimeFormat('en-GB', {
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: 'short',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false
+});
+
+const dateOnly = new Intl.DateTimeFormat('en-GB', {
+  timeZone: TIME_ZONE,
+  weekday: 'short',
+  year: 'numeric',
+  month: 'short',
+  day: '2-digit'
+});
+
+/**
+ * Format epoch milliseconds as a Europe/London date and time.
+ * @example formatDateTime(Date.UTC(2026, 6, 1, 12, 0)) // '01 Jul 2026, 13:00'
+ */
+export function formatDateTime(ms: number): string {
+  return dateTime.format(new Date(ms));
+}
+
+/**
+ * Format epoch milliseconds as a Europe/London calendar date.
+ * @example formatDate(Date.UTC(2026, 0, 5)) // 'Mon, 05 Jan 2026'
+ */
+export function formatDate(ms: number): string {
+  return dateOnly.format(new Date(ms));
+}
+
+/**
+ * Format a period [start, end] of epoch milliseconds.
+ * @example formatPeriod([Date.UTC(2026, 0, 5), Date.UTC(2026, 0, 9)]) // 'Mon, 05 Jan 2026 – Fri, 09 Jan 2026'
+ */
+export function formatPeriod(period: [number, number]): string {
+  return `${formatDate(period[0])} – ${formatDate(period[1])}`;
+}
+
+/** Format a count with thousands separators. */
+export function formatCount(n: number): string {
+  return n.toLocaleString('en-GB');
+}

@@ -1,0 +1,193 @@
+/**
+ * The map renderer: a Leaflet map (canvas renderer, no tiles) of an ANPR map bundle.
+ *
+ *   bundle → checkMapBundle → base layer (async) + areas + sites + tracks + arrows + legend
+ *
+ * Lifecycle, as Lab expects of an output: invalidateSize on attach and resize, mouse-wheel
+ * zoom only while the map has focus (click it), map.remove() on re-render and dispose.
+ */
+import * as L from 'leaflet';
+import { Widget } from '@lumino/widgets';
+import type { Message } from '@lumino/messaging';
+import type { IRenderMime } from '@jupyterlab/rendermime-interfaces';
+import { MAP_MIME, type MapBundle } from '@anpr/kernel-lib/contract';
+import { checkMapBundle } from './validate';
+import { errorView } from './error-view';
+import { addUkBaseLayer } from './uk-basemap';
+import { areasLayer, sitesLayer, tracksLayer } from './map-layers';
+import { attachArrows } from './track-arrows';
+import { legendControl } from './map-legend';
+import { MSG } from './messages';
+
+/** View when the bundle has nothing to fit: Great Britain. */
+const DEFAULT_CENTER: L.LatLngTuple = [54.2, -3.2];
+const DEFAULT_ZOOM = 5;
+
+/**
+ * The bounds of everything in the bundle, or null when it is empty.
+ * @example dataBounds({ version: 1, sites: [{ id: 'a', name: 'A', lat: 53.4, lon: -3 }], tracks: [], areas: [] })
+ */
+export function dataBounds(bundle: MapBundle): L.LatLngBounds | null {
+  const bounds = L.latLngBounds([]);
+  for (const s of bundle.sites) bounds.extend([s.lat, s.lon]);
+  for (const t of bundle.tracks) for (const p of t.points) bounds.extend([p[0], p[1]]);
+  for (const a of bundle.areas) {
+    const b = L.geoJSON({ type: 'Feature', properties: {}, geometry: a.geometry } as GeoJSON.Feature).getBounds();
+    if (b.isValid()) bounds.extend(b);
+  }
+  return bounds.isValid() ? bounds : null;
+}
+
+/** A rendered ANPR map bundle. */
+export class MapWidget extends Widget implements IRenderMime.IRenderer {
+  constructor(_options?: IRenderMime.IRendererOptions) {
+    super();
+    this.addClass('anpr-MapWidget');
+    this.node.dataset.anprWidget = 'map';
+  }
+
+  /** Render (or re-render) the bundle under the map MIME type of `model`. */
+  async renderModel(model: IRenderMime.IMimeModel): Promise<void> {
+    this._teardown();
+    this.node.textContent = '';
+    let bundle: MapBundle;
+    try {
+      bundle = checkMapBundle(model.data[MAP_MIME]);
+      this._build(bundle);
+    } catch (error) {
+      this._teardown();
+      this.node.textContent = '';
+      this.node.append(errorView('map', error));
+      return;
+    }
+    const map = this._map!;
+    try {
+      await addUkBaseLayer(map);
+    } catch (error) {
+      if (this._map === map) this._showNotice(MSG.baseLayerFailed);
+      console.warn('anpr map: base layer', error);
+    }
+  }
+
+  /** The Leaflet map (for tests and the harness); null before render or after dispose. */
+  get map(): L.Map | null {
+    return this._map;
+  }
+
+  dispose(): void {
+    if (this.isDisposed) return;
+    this._teardown();
+    super.dispose();
+  }
+
+  protected onAfterAttach(msg: Message): void {
+    super.onAfterAttach(msg);
+    this._refresh();
+  }
+
+  protected onAfterShow(msg: Message): void {
+    super.onAfterShow(msg);
+    this._refresh();
+  }
+
+  protected onResize(msg: Widget.ResizeMessage): void {
+    super.onResize(msg);
+    this._refresh();
+  }
+
+  private _build(bundle: MapBundle): void {
+    const container = document.createElement('div');
+    container.className = 'anpr-Map';
+    container.setAttribute('aria-label', bundle.title ?? MSG.mapTitle);
+    // Arrow keys pan the focused map instead of moving the notebook's cell selection.
+    container.setAttribute('data-lm-suppress-shortcuts', '');
+    this.node.append(container);
+
+    const renderer = L.canvas({ padding: 0.5 });
+    const map = L.map(container, {
+      preferCanvas: true,
+      renderer,
+      scrollWheelZoom: false,
+      zoomSnap: 0.25,
+      attributionControl: true,
+      worldCopyJump: false
+    });
+    map.attributionControl.setPrefix(false);
+    map.attributionControl.addAttribution('Natural Earth');
+    this._map = map;
+
+    // Wheel zoom only while focused (a click focuses the container).
+    map.on('focus', () => map.scrollWheelZoom.enable());
+    map.on('blur', () => map.scrollWheelZoom.disable());
+    const markInteracted = () => (this._interacted = true);
+    container.addEventListener('pointerdown', markInteracted);
+    container.addEventListener('keydown', markInteracted);
+
+    const hint = new L.Control({ position: 'topright' });
+    hint.onAdd = () => {
+      const el = document.createElement('div');
+      el.className = 'anpr-ScrollHint';
+      el.textContent = MSG.scrollHint;
+      return el;
+    };
+    hint.addTo(map);
+
+    areasLayer(bundle.areas, renderer).addTo(map);
+    tracksLayer(bundle.tracks, renderer).addTo(map);
+    sitesLayer(bundle.sites, renderer).addTo(map);
+    legendControl(bundle).addTo(map);
+    L.control.scale({ imperial: true, metric: true, position: 'bottomleft' }).addTo(map);
+
+    this._bounds = dataBounds(bundle);
+    this._fit();
+    this._stopArrows = attachArrows(map, bundle.tracks, renderer);
+    if (!this._bounds) this._showNotice(MSG.noData);
+
+    this._observer = new ResizeObserver(() => this._refresh());
+    this._observer.observe(container);
+  }
+
+  private _fit(): void {
+    const map = this._map;
+    if (!map) return;
+    if (this._bounds) {
+      map.fitBounds(this._bounds, { padding: [24, 24], maxZoom: 14, animate: false });
+    } else {
+      map.setView(DEFAULT_CENTER, DEFAULT_ZOOM, { animate: false });
+    }
+  }
+
+  /** After a size change: recompute the map size; refit until the user has moved it. */
+  private _refresh(): void {
+    const map = this._map;
+    if (!map) return;
+    const el = map.getContainer();
+    if (el.clientWidth === 0 || el.clientHeight === 0) return;
+    map.invalidateSize({ animate: false });
+    if (!this._interacted) this._fit();
+  }
+
+  private _showNotice(text: string): void {
+    const note = document.createElement('div');
+    note.className = 'anpr-Notice';
+    note.textContent = text;
+    this.node.append(note);
+  }
+
+  private _teardown(): void {
+    this._observer?.disconnect();
+    this._observer = null;
+    this._stopArrows?.();
+    this._stopArrows = null;
+    this._map?.remove();
+    this._map = null;
+    this._bounds = null;
+    this._interacted = false;
+  }
+
+  private _map: L.Map | null = null;
+  private _bounds: L.LatLngBounds | null = null;
+  private _interacted = false;
+  private _observer: ResizeObserver | null = null;
+  private _stopArrows: (() => void) | null = null;
+}

@@ -1,0 +1,181 @@
+/**
+ * Timestamp parsing with Europe/London rules, implemented directly (no Intl per row).
+ *
+ * Accepted text forms (date and time separated by `T` or a space):
+ *   ISO 8601  `YYYY-MM-DD HH:MM[:SS[.fff]]` with optional `Z` or offset `±HH[:MM]`
+ *   UK        `DD/MM/YYYY HH:MM[:SS[.fff]]` (always local)
+ * A timestamp with `Z` or an offset is an instant. One without is Europe/London wall time:
+ *   - GMT (+00:00) outside summer time, BST (+01:00) from the last Sunday of March 01:00 UTC
+ *     to the last Sunday of October 01:00 UTC (the rule in force since 1996).
+ *   - Spring gap: local 01:00:00–01:59:59 on the last Sunday of March does not exist →
+ *     status `nonexistent` (the read is rejected; never shifted silently).
+ *   - Autumn repeat: local 01:00:00–01:59:59 on the last Sunday of October happens twice →
+ *     the FIRST occurrence (BST, +01:00) is taken and status is `ambiguous` (counted).
+ * Fractions of a second beyond milliseconds are truncated. Leap seconds (:60) are rejected.
+ */
+
+/** Outcome of parsing one timestamp. */
+export type TimeStatus = 'ok' | 'ambiguous' | 'nonexistent' | 'bad';
+
+/** Reusable out-parameter so the hot loop allocates nothing per row. */
+export interface ParsedTime {
+  /** Epoch ms UTC (NaN unless status is ok or ambiguous). */
+  ms: number;
+  status: TimeStatus;
+}
+
+const HOUR = 3_600_000;
+const DAY = 86_400_000;
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (month 1-12). */
+function daysFromCivil(y: number, m: number, d: number): number {
+  y -= m <= 2 ? 1 : 0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** Day number (since epoch) of the last Sunday of a month with 31 days (March, October). */
+function lastSunday31(y: number, m: number): number {
+  const d31 = daysFromCivil(y, m, 31);
+  const dow = (((d31 + 4) % 7) + 7) % 7; // 0 = Sunday; 1970-01-01 was a Thursday
+  return d31 - dow;
+}
+
+// Per-year cache of [spring change day, autumn change day] in epoch days.
+const changeCache = new Map<number, [number, number]>();
+function changeDays(y: number): [number, number] {
+  let c = changeCache.get(y);
+  if (!c) { c = [lastSunday31(y, 3), lastSunday31(y, 10)]; changeCache.set(y, c); }
+  return c;
+}
+
+/**
+ * Convert a Europe/London wall-clock time, given as "wall ms" (the epoch ms the same
+ * wall-clock reading would have in UTC), to an instant. Writes `out` and returns it.
+ *
+ * @example
+ * const out = { ms: 0, status: 'ok' as TimeStatus };
+ * londonWallToUtc(Date.UTC(2025, 6, 1, 12), out).ms === Date.UTC(2025, 6, 1, 11) // BST
+ * londonWallToUtc(Date.UTC(2025, 2, 30, 1, 30), out).status  // 'nonexistent'
+ * londonWallToUtc(Date.UTC(2025, 9, 26, 1, 30), out).status  // 'ambiguous' (ms = 00:30Z)
+ */
+export function londonWallToUtc(wallMs: number, out: ParsedTime): ParsedTime {
+  if (!Number.isFinite(wallMs)) { out.ms = NaN; out.status = 'bad'; return out; }
+  const day = Math.floor(wallMs / DAY);
+  // Year of this day (cheap: Date.UTC inverse via the day number).
+  const y = yearOfDay(day);
+  const [spring, autumn] = changeDays(y);
+  const springGapStart = spring * DAY + HOUR; // local 01:00 on the spring day
+  const autumnRepeatStart = autumn * DAY + HOUR; // local 01:00 on the autumn day
+  if (wallMs < springGapStart || wallMs >= autumnRepeatStart + HOUR) {
+    out.ms = wallMs; out.status = 'ok'; // GMT
+  } else if (wallMs < springGapStart + HOUR) {
+    out.ms = NaN; out.status = 'nonexistent';
+  } else if (wallMs < autumnRepeatStart) {
+    out.ms = wallMs - HOUR; out.status = 'ok'; // BST
+  } else {
+    out.ms = wallMs - HOUR; out.status = 'ambiguous'; // first occurrence, BST
+  }
+  return out;
+}
+
+function yearOfDay(day: number): number {
+  // civil_from_days (Howard Hinnant), year only.
+  const z = day + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  return yoe + era * 400 + (mp >= 10 ? 1 : 0);
+}
+
+const DIM = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+function daysInMonth(y: number, m: number): number {
+  return m === 2 && ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0) ? 29 : DIM[m];
+}
+
+/** Read `n` ASCII digits at `i`; -1 if any is not a digit. */
+function digits(s: string, i: number, n: number): number {
+  let v = 0;
+  for (let k = 0; k < n; k++) {
+    const c = s.charCodeAt(i + k) - 48;
+    if (!(c >= 0 && c <= 9)) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+/**
+ * Parse a timestamp string (forms and London rules in this file's header comment) into
+ * `out`. Surrounding spaces are ignored. Returns `out`.
+ *
+ * @example
+ * const out = { ms: 0, status: 'ok' as TimeStatus };
+ * parseTimestamp('2025-03-30T01:30:00Z', out).ms    // Date.UTC(2025, 2, 30, 1, 30)
+ * parseTimestamp('2025-07-01 09:00:00+02:00', out).ms // Date.UTC(2025, 6, 1, 7)
+ * parseTimestamp('30/03/2025 01:30', out).status       // 'nonexistent'
+ * parseTimestamp('26/10/2025 01:30', out).status       // 'ambiguous'
+ * parseTimestamp('yesterday', out).status              // 'bad'
+ */
+export function parseTimestamp(text: string, out: ParsedTime): ParsedTime {
+  out.ms = NaN; out.status = 'bad';
+  let s = text;
+  if (s.length === 0) return out;
+  if (s.charCodeAt(0) === 32 || s.charCodeAt(s.length - 1) === 32) s = s.trim();
+  const len = s.length;
+  let y: number, mo: number, d: number, i: number;
+  if (len >= 10 && s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45) { // YYYY-MM-DD
+    y = digits(s, 0, 4); mo = digits(s, 5, 2); d = digits(s, 8, 2); i = 10;
+  } else if (len >= 10 && s.charCodeAt(2) === 47 && s.charCodeAt(5) === 47) { // DD/MM/YYYY
+    d = digits(s, 0, 2); mo = digits(s, 3, 2); y = digits(s, 6, 4); i = 10;
+  } else return out;
+  if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return out;
+  const sep = s.charCodeAt(i);
+  if (sep !== 84 && sep !== 32 && sep !== 116) return out; // 'T', ' ', 't'
+  i++;
+  const h = digits(s, i, 2);
+  if (h < 0 || h > 23 || s.charCodeAt(i + 2) !== 58) return out;
+  const mi = digits(s, i + 3, 2);
+  if (mi < 0 || mi > 59) return out;
+  i += 5;
+  let sec = 0, frac = 0;
+  if (s.charCodeAt(i) === 58) {
+    sec = digits(s, i + 1, 2);
+    if (sec < 0 || sec > 59) return out;
+    i += 3;
+    const c = s.charCodeAt(i);
+    if (c === 46 || c === 44) { // fraction
+      i++;
+      let k = 0, scale = 100;
+      while (i < len) {
+        const dg = s.charCodeAt(i) - 48;
+        if (!(dg >= 0 && dg <= 9)) break;
+        if (k < 3) frac += dg * scale;
+        scale /= 10; k++; i++;
+      }
+      if (k === 0) return out;
+    }
+  }
+  const wall = daysFromCivil(y, mo, d) * DAY + h * HOUR + mi * 60_000 + sec * 1000 + frac;
+  if (i === len) return londonWallToUtc(wall, out);
+  const z = s.charCodeAt(i);
+  if ((z === 90 || z === 122) && i + 1 === len) { out.ms = wall; out.status = 'ok'; return out; } // Z
+  if (z !== 43 && z !== 45 && z !== 0x2212) return out;
+  const oh = digits(s, i + 1, 2);
+  if (oh < 0) return out;
+  let om = 0, j = i + 3;
+  if (j < len) {
+    if (s.charCodeAt(j) === 58) j++;
+    om = digits(s, j, 2);
+    j += 2;
+    if (om < 0 || om > 59) return out;
+  }
+  if (j !== len || oh > 14) return out;
+  const offset = (oh * 60 + om) * 60_000 * (z === 43 ? 1 : -1);
+  out.ms = wall - offset; out.status = 'ok';
+  return out;
+}

@@ -1,0 +1,175 @@
+/**
+ * Row validation and accumulation, shared by every file format.
+ *
+ * Readers (CSV, Parquet, Arrow) hand each row's canonical fields to `add`, which either
+ * appends the read to growing typed-array columns or returns the rejection reason.
+ * Nothing here allocates per accepted row except the VRM/site strings the reader made.
+ */
+import type { ReadColumns } from '../reads/store-from-columns';
+import type { SiteTable } from '../reads/types';
+import { londonWallToUtc, parseTimestamp, type ParsedTime } from './london-time';
+import type { RejectReason } from './types';
+import { normaliseVrm } from './vrm';
+
+/** UK bounding box for read and site coordinates. */
+export const UK_BOUNDS = { minLat: 49.8, maxLat: 60.9, minLon: -8.7, maxLon: 1.8 } as const;
+
+/** How a reader passes the time: text to parse, an instant in epoch ms, or London wall-clock ms. */
+export const TimeKind = { Text: 0, UtcMs: 1, LondonWallMs: 2 } as const;
+export type TimeKind = (typeof TimeKind)[keyof typeof TimeKind];
+
+type Value = string | number | null | undefined;
+
+const isBlank = (v: Value) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+const toNumber = (v: Value): number => (typeof v === 'number' ? v : isBlank(v) ? NaN : Number((v as string).trim()));
+const inUk = (lat: number, lon: number) =>
+  lat >= UK_BOUNDS.minLat && lat <= UK_BOUNDS.maxLat && lon >= UK_BOUNDS.minLon && lon <= UK_BOUNDS.maxLon;
+
+export interface AccumulatorOptions {
+  /** Sites table, if one was given. */
+  sites: SiteTable | null;
+  /** Reject reads later than this (epoch ms) as future_timestamp. */
+  notAfter?: number;
+}
+
+/** Internal: validates rows and accumulates accepted reads column-wise. */
+export class ReadAccumulator {
+  n = 0;
+  ambiguous = 0;
+  sitesFromReads = 0;
+  readonly reasons = new Map<RejectReason, number>();
+  private cap = 1 << 16;
+  private vehicle = new Uint32Array(this.cap);
+  private time = new Float64Array(this.cap);
+  private site = new Uint32Array(this.cap);
+  private confidence = new Uint8Array(this.cap);
+  private readonly rawCode = new Map<string, number>(); // raw VRM text -> code (-1 = empty)
+  private readonly normCode = new Map<string, number>();
+  private readonly vrms: string[] = [];
+  private readonly siteCode = new Map<string, number>();
+  private readonly siteOk: boolean[] = [];
+  private readonly sites: { id: string[]; name: string[]; lat: number[]; lon: number[]; road: string[]; direction: string[] };
+  private readonly notAfter: number;
+  private readonly t: ParsedTime = { ms: NaN, status: 'bad' };
+
+  constructor(opts: AccumulatorOptions) {
+    const s = opts.sites;
+    this.sites = { id: [], name: [], lat: [], lon: [], road: [], direction: [] };
+    if (s) {
+      for (let k = 0; k < s.id.length; k++) {
+        this.pushSite(s.id[k], s.name[k], s.lat[k], s.lon[k], s.road[k], s.direction[k]);
+      }
+    }
+    this.notAfter = opts.notAfter ?? Infinity;
+  }
+
+  private pushSite(id: string, name: string, lat: number, lon: number, road: string, direction: string): number {
+    const code = this.sites.id.length;
+    this.sites.id.push(id); this.sites.name.push(name); this.sites.lat.push(lat); this.sites.lon.push(lon);
+    this.sites.road.push(road); this.sites.direction.push(direction);
+    this.siteCode.set(id, code);
+    this.siteOk.push(inUk(lat, lon));
+    return code;
+  }
+
+  /** Count a rejection that the reader detected itself (malformed_line). */
+  reject(reason: RejectReason): RejectReason {
+    this.reasons.set(reason, (this.reasons.get(reason) ?? 0) + 1);
+    return reason;
+  }
+
+  /**
+   * Validate one row; append it when valid. Returns null when accepted, else the reason.
+   * `site` may be blank when lat/lon are given (a site id "lat,lon" is then made up).
+   */
+  add(vrm: Value, time: Value, timeKind: TimeKind, site: Value, lat: Value, lon: Value,
+    confidence: Value, direction: Value): RejectReason | null {
+    // VRM
+    const rawVrm = vrm === null || vrm === undefined ? '' : String(vrm);
+    let code = this.rawCode.get(rawVrm);
+    if (code === undefined) {
+      const norm = normaliseVrm(rawVrm);
+      if (norm === '') code = -1;
+      else {
+        code = this.normCode.get(norm);
+        if (code === undefined) { code = this.vrms.length; this.vrms.push(norm); this.normCode.set(norm, code); }
+      }
+      if (this.rawCode.size < 4_000_000) this.rawCode.set(rawVrm, code);
+    }
+    if (code < 0) return this.reject('empty_vrm');
+
+    // Time
+    const t = this.t;
+    if (timeKind === TimeKind.Text) {
+      if (typeof time === 'string') parseTimestamp(time, t);
+      else { t.ms = NaN; t.status = 'bad'; }
+    } else if (typeof time === 'number' && Number.isFinite(time)) {
+      if (timeKind === TimeKind.UtcMs) { t.ms = time; t.status = 'ok'; } else londonWallToUtc(time, t);
+    } else { t.ms = NaN; t.status = 'bad'; }
+    if (t.status === 'bad') return this.reject('bad_timestamp');
+    if (t.status === 'nonexistent') return this.reject('nonexistent_local_time');
+    if (t.ms > this.notAfter) return this.reject('future_timestamp');
+
+    // Site
+    const siteId = isBlank(site) ? '' : String(site).trim();
+    let sc = siteId === '' ? undefined : this.siteCode.get(siteId);
+    if (sc === undefined) {
+      if (isBlank(lat) && isBlank(lon)) return this.reject('unknown_site');
+      const la = toNumber(lat), lo = toNumber(lon);
+      if (!inUk(la, lo)) return this.reject('bad_coordinates');
+      const id = siteId !== '' ? siteId : `${la.toFixed(5)},${lo.toFixed(5)}`;
+      sc = this.siteCode.get(id);
+      if (sc === undefined) {
+        const dir = isBlank(direction) ? '' : String(direction).trim();
+        sc = this.pushSite(id, id, la, lo, '', dir);
+        this.sitesFromReads++;
+      }
+    }
+    if (!this.siteOk[sc]) return this.reject('bad_coordinates');
+
+    // Confidence
+    let conf = 255;
+    if (!isBlank(confidence)) {
+      const c = toNumber(confidence);
+      if (!(c >= 0 && c <= 100)) return this.reject('bad_confidence');
+      conf = Math.round(c);
+    }
+
+    // Accept
+    if (this.n === this.cap) this.grow();
+    const i = this.n++;
+    this.vehicle[i] = code;
+    this.time[i] = t.ms;
+    this.site[i] = sc;
+    this.confidence[i] = conf;
+    if (t.status === 'ambiguous') this.ambiguous++;
+    return null;
+  }
+
+  private grow(): void {
+    const cap = this.cap * 2;
+    const v = new Uint32Array(cap); v.set(this.vehicle); this.vehicle = v;
+    const t = new Float64Array(cap); t.set(this.time); this.time = t;
+    const s = new Uint32Array(cap); s.set(this.site); this.site = s;
+    const c = new Uint8Array(cap); c.set(this.confidence); this.confidence = c;
+    this.cap = cap;
+  }
+
+  /** The accepted reads as columns (views trimmed to n) and the final site table. */
+  finish(): { columns: ReadColumns; sites: SiteTable } {
+    const n = this.n;
+    const columns: ReadColumns = {
+      vrms: this.vrms,
+      vehicle: this.vehicle.subarray(0, n),
+      time: this.time.subarray(0, n),
+      site: this.site.subarray(0, n),
+      confidence: this.confidence.subarray(0, n),
+    };
+    const s = this.sites;
+    const sites: SiteTable = {
+      id: s.id, name: s.name, lat: Float64Array.from(s.lat), lon: Float64Array.from(s.lon), road: s.road, direction: s.direction,
+    };
+    this.rawCode.clear();
+    return { columns, sites };
+  }
+}

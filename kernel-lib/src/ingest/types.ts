@@ -1,0 +1,60 @@
+/** The data contract of the ingest layer: reason codes and the load summary. */
+import type { VrmFormat } from '../reads/types';
+
+/**
+ * Why a row was rejected. Every rejected row carries exactly one (the first check it fails,
+ * in this order: malformed_line, empty_vrm, bad_timestamp / nonexistent_local_time,
+ * future_timestamp, unknown_site / bad_coordinates, bad_confidence).
+ */
+export type RejectReason =
+  | 'malformed_line'          // wrong number of fields, or an unterminated quote
+  | 'empty_vrm'               // VRM empty after normalisation
+  | 'bad_timestamp'           // not a timestamp in an accepted form
+  | 'nonexistent_local_time'  // local time inside the spring-forward gap (Europe/London)
+  | 'future_timestamp'        // later than the load's `notAfter` (off unless given)
+  | 'unknown_site'            // site id not in the sites table and no coordinates on the read
+  | 'bad_coordinates'         // lat/lon unparsable or outside the UK box (lat 49.8..60.9, lon -8.7..1.8)
+  | 'bad_confidence';         // confidence not a number in 0..100
+
+/** All reason codes, in check order. */
+export const REJECT_REASONS: readonly RejectReason[] = [
+  'malformed_line', 'empty_vrm', 'bad_timestamp', 'nonexistent_local_time', 'future_timestamp',
+  'unknown_site', 'bad_coordinates', 'bad_confidence',
+];
+
+/** What a load did with every row. Invariant: read = accepted + rejected + duplicates. */
+export interface LoadSummary {
+  /** The reads file. */
+  file: string;
+  /** Detected format of the reads file. */
+  format: 'csv' | 'csv.gz' | 'parquet' | 'arrow';
+  /** Data rows seen (blank lines are not rows). */
+  read: number;
+  /** Rows in the store. */
+  accepted: number;
+  /** Rows rejected, each with a reason (and written to the quarantine file if given). */
+  rejected: number;
+  /** Exact duplicates removed (same normalised VRM, site and time; the first is kept). */
+  duplicates: number;
+  /** Rejected rows per reason code (every code present, 0 when none). */
+  reasons: Record<RejectReason, number>;
+  /** Accepted reads per VRM format class. */
+  formats: Record<VrmFormat, number>;
+  /** Accepted reads whose local time fell in the repeated autumn hour (taken as the first, BST). */
+  ambiguousLocalTimes: number;
+  /** Distinct vehicles in the store. */
+  vehicles: number;
+  /** Sites in the store's site table. */
+  sites: number;
+  /** Sites created from coordinates on reads (not in the sites table). */
+  sitesFromReads: number;
+  /** Canonical column → the header it came from. */
+  columns: Record<string, string>;
+  /** Earliest and latest accepted read, ISO 8601 UTC (null when none). */
+  firstRead: string | null;
+  lastRead: string | null;
+  /** Quarantine file written, if any. */
+  quarantine: string | null;
+  /** Wall-clock load time in ms. */
+  elapsedMs: number;
+}

@@ -1,0 +1,109 @@
+/**
+ * The core of the store builder: columns in, sorted and dictionary-encoded ReadStore out.
+ * Every builder (`buildStore` for row objects, `loadReads` for files) ends here, so the
+ * sort order and the code assignment are defined in one place.
+ */
+import * as msg from '../messages';
+import type { ReadStore, SiteTable } from './types';
+
+/** Column-wise reads as the ingest layer produces them (one entry per read, any order). */
+export interface ReadColumns {
+  /** VRM dictionary: `vrms[vehicle[i]]` is read i's normalised VRM. Any order; entries may be unused or repeated (repeats merge). */
+  vrms: string[];
+  /** Code into `vrms` per read. */
+  vehicle: Uint32Array;
+  /** Epoch ms UTC per read. */
+  time: Float64Array;
+  /** Site code (index into the SiteTable) per read. */
+  site: Uint32Array;
+  /** Confidence 0..100 per read, 255 = not given. Omit for all-255. */
+  confidence?: Uint8Array;
+}
+
+/**
+ * Build a ReadStore from columns. Vehicle codes are re-assigned in sorted VRM order
+ * (JavaScript string order, i.e. UTF-16 code units), unused dictionary entries are dropped,
+ * and reads are sorted by (vehicle, time, site), ties kept in input order, so the output
+ * depends only on the set of reads, not their order (apart from exact-duplicate ties).
+ *
+ * Method: counting sort by vehicle (O(n)), then each vehicle's range sorted by (time, site)
+ * (insertion sort for short ranges, typed-array sort otherwise), then one gather pass.
+ * Memory: 17 bytes per read in the result plus 4 bytes per read of scratch while building.
+ * The input columns are not modified.
+ *
+ * @example
+ * const store = storeFromColumns(
+ *   { vrms: ['ZZ99ZZZ', 'AB12CDE'], vehicle: Uint32Array.of(0, 1, 1),
+ *     time: Float64Array.of(5, 9, 3), site: Uint32Array.of(0, 0, 0) },
+ *   sites);
+ * store.vrms          // ['AB12CDE', 'ZZ99ZZZ']
+ * Array.from(store.time) // [3, 9, 5]
+ */
+export function storeFromColumns(cols: ReadColumns, sites: SiteTable): ReadStore {
+  const n = cols.vehicle.length;
+  if (cols.time.length !== n) throw new RangeError(msg.columnLengthMismatch('time', n, cols.time.length));
+  if (cols.site.length !== n) throw new RangeError(msg.columnLengthMismatch('site', n, cols.site.length));
+  if (cols.confidence && cols.confidence.length !== n)
+    throw new RangeError(msg.columnLengthMismatch('confidence', n, cols.confidence.length));
+
+  // 1. Count reads per dictionary entry; keep used entries, ordered by VRM.
+  const dictSize = cols.vrms.length;
+  const perOld = new Uint32Array(dictSize);
+  for (let i = 0; i < n; i++) perOld[cols.vehicle[i]]++;
+  const used: number[] = [];
+  for (let c = 0; c < dictSize; c++) if (perOld[c] > 0) used.push(c);
+  used.sort((a, b) => (cols.vrms[a] < cols.vrms[b] ? -1 : cols.vrms[a] > cols.vrms[b] ? 1 : a - b));
+  // Equal strings in the dictionary merge into one vehicle.
+  const newCode = new Uint32Array(dictSize);
+  const vrms: string[] = [];
+  const counts: number[] = [];
+  for (let k = 0; k < used.length; k++) {
+    const c = used[k];
+    if (k === 0 || cols.vrms[c] !== vrms[vrms.length - 1]) { vrms.push(cols.vrms[c]); counts.push(0); }
+    newCode[c] = vrms.length - 1;
+    counts[vrms.length - 1] += perOld[c];
+  }
+  const nv = vrms.length;
+  const vehicleStart = new Uint32Array(nv + 1);
+  for (let k = 0; k < nv; k++) vehicleStart[k + 1] = vehicleStart[k] + counts[k];
+
+  // 2. Counting sort of read indices by new vehicle code (stable).
+  const perm = new Uint32Array(n);
+  const next = vehicleStart.slice(0, nv);
+  for (let i = 0; i < n; i++) perm[next[newCode[cols.vehicle[i]]]++] = i;
+
+  // 3. Sort each vehicle's range by (time, site, input index).
+  const time = cols.time, site = cols.site;
+  const cmp = (x: number, y: number) => time[x] - time[y] || site[x] - site[y] || x - y;
+  for (let v = 0; v < nv; v++) {
+    const a = vehicleStart[v], b = vehicleStart[v + 1];
+    if (b - a < 2) continue;
+    if (b - a <= 24) {
+      for (let i = a + 1; i < b; i++) {
+        const x = perm[i];
+        let j = i - 1;
+        while (j >= a && cmp(perm[j], x) > 0) { perm[j + 1] = perm[j]; j--; }
+        perm[j + 1] = x;
+      }
+    } else {
+      perm.subarray(a, b).sort(cmp);
+    }
+  }
+
+  // 4. Gather.
+  const outVehicle = new Uint32Array(n);
+  const outTime = new Float64Array(n);
+  const outSite = new Uint32Array(n);
+  const outConf = new Uint8Array(n);
+  const conf = cols.confidence;
+  for (let v = 0; v < nv; v++) outVehicle.fill(v, vehicleStart[v], vehicleStart[v + 1]);
+  for (let k = 0; k < n; k++) {
+    const i = perm[k];
+    outTime[k] = time[i];
+    outSite[k] = site[i];
+  }
+  if (conf) for (let k = 0; k < n; k++) outConf[k] = conf[perm[k]];
+  else outConf.fill(255);
+
+  return { n, vehicle: outVehicle, time: outTime, site: outSite, confidence: outConf, vrms, vehicleStart, sites };
+}

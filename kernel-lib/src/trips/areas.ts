@@ -1,0 +1,171 @@
+/**
+ * Areas: named polygons (hub, market towns, drawn areas) and which sites, hence which reads
+ * and trips, fall in them.
+ *
+ * Point-in-polygon (even-odd ray casting with a bounding-box prefilter) runs once per SITE:
+ * sites are few, reads many, so every read's area is then one array lookup.
+ */
+import * as msg from '../messages';
+import type { ReadStore, SiteTable } from '../reads/types';
+import type { Trips } from './trips';
+
+/** A ring: [lon, lat] positions, GeoJSON order. */
+export type Ring = number[][];
+
+/** A named area: one or more polygons (each: outer ring then holes) and its bounding box. */
+export interface Area {
+  name: string;
+  /** Polygons, each an array of rings ([lon, lat] positions). */
+  polygons: Ring[][];
+  /** [minLon, minLat, maxLon, maxLat]. */
+  bbox: [number, number, number, number];
+}
+
+/** GeoJSON accepted by {@link area}: Feature, FeatureCollection, Polygon or MultiPolygon. */
+export type AreaInput =
+  | { type: 'Polygon'; coordinates: number[][][] }
+  | { type: 'MultiPolygon'; coordinates: number[][][][] }
+  | { type: 'Feature'; geometry: unknown; properties?: Record<string, unknown> | null }
+  | { type: 'FeatureCollection'; features: unknown[] }
+  | Area;
+
+function isArea(x: unknown): x is Area {
+  return typeof x === 'object' && x !== null && Array.isArray((x as Area).polygons) && Array.isArray((x as Area).bbox);
+}
+
+function collect(g: any, out: Ring[][], nameFilter: string | undefined, names: string[]): void {
+  if (!g || typeof g !== 'object') throw new TypeError(msg.badAreaGeoJson(typeof g));
+  switch (g.type) {
+    case 'Polygon': out.push(g.coordinates); return;
+    case 'MultiPolygon': for (const p of g.coordinates) out.push(p); return;
+    case 'GeometryCollection': for (const x of g.geometries ?? []) collect(x, out, undefined, names); return;
+    case 'Feature': {
+      const nm = g.properties?.name;
+      if (nameFilter !== undefined && nm !== nameFilter) return;
+      if (typeof nm === 'string') names.push(nm);
+      if (g.geometry) collect(g.geometry, out, undefined, names);
+      return;
+    }
+    case 'FeatureCollection': for (const f of g.features ?? []) collect(f, out, nameFilter, names); return;
+    default: throw new TypeError(msg.badAreaGeoJson(String(g.type)));
+  }
+}
+
+/**
+ * Make an Area from GeoJSON (Feature, FeatureCollection, Polygon, MultiPolygon).
+ * With a FeatureCollection and `name`, only features whose `properties.name` equals `name`
+ * are used (all features otherwise). The area's name is `name`, else the feature name(s).
+ *
+ * @example
+ * const hub = area({ type: 'Polygon', coordinates: [[[-3.1, 53.3], [-2.8, 53.3], [-2.8, 53.5], [-3.1, 53.5], [-3.1, 53.3]]] }, 'Liverpool');
+ * pointInArea(hub, 53.4, -2.98) // true
+ */
+export function area(geojson: AreaInput, name?: string): Area {
+  if (isArea(geojson)) return name === undefined ? geojson : { ...geojson, name };
+  const polygons: Ring[][] = [];
+  const names: string[] = [];
+  collect(geojson, polygons, name, names);
+  if (polygons.length === 0) throw new RangeError(msg.emptyArea(name));
+  let minLon = Infinity, minLat = Infinity, maxLon = -Infinity, maxLat = -Infinity;
+  for (const p of polygons) for (const r of p) for (const pt of r) {
+    if (pt[0] < minLon) minLon = pt[0]; if (pt[0] > maxLon) maxLon = pt[0];
+    if (pt[1] < minLat) minLat = pt[1]; if (pt[1] > maxLat) maxLat = pt[1];
+  }
+  return { name: name ?? ([...new Set(names)].join(' + ') || 'area'), polygons, bbox: [minLon, minLat, maxLon, maxLat] };
+}
+
+/**
+ * One Area per feature of a FeatureCollection (e.g. markets.geojson), named by `properties.name`
+ * (or `properties[nameProperty]`), falling back to "area N".
+ *
+ * @example
+ * const markets = areasFromGeoJson(JSON.parse(fs.readFileSync('markets.geojson', 'utf8')));
+ * markets.map((m) => m.name) // ['Rhyl', 'Chester', ...]
+ */
+export function areasFromGeoJson(fc: { type: string; features?: unknown[] }, nameProperty = 'name'): Area[] {
+  if (fc?.type !== 'FeatureCollection') return [area(fc as AreaInput)];
+  return (fc.features ?? []).map((f: any, i) => {
+    const nm = f?.properties?.[nameProperty];
+    return area({ type: 'Feature', geometry: f?.geometry, properties: {} }, typeof nm === 'string' ? nm : `area ${i + 1}`);
+  });
+}
+
+function inRing(ring: Ring, x: number, y: number): boolean {
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const xi = ring[i][0], yi = ring[i][1], xj = ring[j][0], yj = ring[j][1];
+    if ((yi > y) !== (yj > y) && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
+
+/**
+ * True when (lat, lon) lies in the area (even-odd rule: holes excluded).
+ *
+ * @example
+ * pointInArea(hub, 53.40, -2.98) // true
+ */
+export function pointInArea(a: Area, lat: number, lon: number): boolean {
+  const [x0, y0, x1, y1] = a.bbox;
+  if (lon < x0 || lon > x1 || lat < y0 || lat > y1) return false;
+  for (const poly of a.polygons) {
+    let inside = false;
+    for (const ring of poly) if (inRing(ring, lon, lat)) inside = !inside;
+    if (inside) return true;
+  }
+  return false;
+}
+
+/**
+ * Area index per site (first matching area wins; -1 = in none).
+ *
+ * @example
+ * const siteArea = siteAreas(store.sites, [hub, ...markets]);
+ * siteArea[store.site[0]] // area index of read 0, or -1
+ */
+export function siteAreas(sites: SiteTable, areas: readonly Area[]): Int32Array {
+  const out = new Int32Array(sites.id.length).fill(-1);
+  for (let s = 0; s < out.length; s++) {
+    for (let k = 0; k < areas.length; k++) {
+      if (pointInArea(areas[k], sites.lat[s], sites.lon[s])) { out[s] = k; break; }
+    }
+  }
+  return out;
+}
+
+/** Areas per trip: start and end area, and the distinct areas passed (in order of first read). */
+export interface TripAreas {
+  startArea: Int32Array;
+  endArea: Int32Array;
+  /** Trip t's areas in order: passArea[passStart[t] .. passStart[t+1]). Includes start and end areas; -1 never listed. */
+  passStart: Uint32Array;
+  passArea: Int32Array;
+}
+
+/**
+ * Which areas each trip starts in, passes through and ends in.
+ *
+ * @example
+ * const ta = tripAreas(store, trips, siteAreas(store.sites, [hub, rhyl]));
+ * ta.startArea[0], ta.endArea[0]   // 0 (hub), 1 (Rhyl)
+ */
+export function tripAreas(store: ReadStore, trips: Trips, siteArea: Int32Array): TripAreas {
+  const startArea = new Int32Array(trips.n), endArea = new Int32Array(trips.n);
+  const passStart = new Uint32Array(trips.n + 1);
+  const pass: number[] = [];
+  for (let t = 0; t < trips.n; t++) {
+    passStart[t] = pass.length;
+    startArea[t] = siteArea[trips.startSite[t]];
+    endArea[t] = siteArea[trips.endSite[t]];
+    const from = pass.length;
+    for (let i = trips.first[t]; i <= trips.last[t]; i++) {
+      const a = siteArea[store.site[i]];
+      if (a < 0) continue;
+      let seen = false;
+      for (let j = from; j < pass.length; j++) if (pass[j] === a) { seen = true; break; }
+      if (!seen) pass.push(a);
+    }
+  }
+  passStart[trips.n] = pass.length;
+  return { startArea, endArea, passStart, passArea: Int32Array.from(pass) };
+}

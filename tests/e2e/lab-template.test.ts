@@ -1,0 +1,86 @@
+// End to end: the real JupyterLab (our build, Debian's jupyter_server) in headless Chromium
+// opens the start-here template, runs all cells on the tslab kernel, and both ANPR widgets
+// render with content. Screenshots go to test-results/e2e/.
+// ANPR_E2E_LAB_BUILD=<dir> points the server at another build (e.g. one made with
+// ANPR_LAB_WITHOUT_EXT=1, against which this test must fail).
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error plain ESM helper without types
+import { startLab } from '../../scripts/lib/lab-server.mjs';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const SHOTS = path.join(ROOT, 'test-results', 'e2e');
+const NOTEBOOK = '00-start-here.ipynb';
+
+type Lab = { base: string; token: string; stop: () => Promise<void>; log: () => string };
+let lab: Lab;
+let browser: Browser;
+let page: Page;
+let state: string;
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  // A fresh lab state folder: no saved workspace restoring old tabs.
+  state = mkdtempSync(path.join(os.tmpdir(), 'anpr-e2e-state-'));
+  lab = await startLab({ quiet: true, build: process.env.ANPR_E2E_LAB_BUILD, env: { ANPR_LAB_EXPOSE_APP: '1', ANPR_LAB_STATE: state } });
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+  });
+  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  page.on('pageerror', e => console.error('[page error]', e.message));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await lab?.stop();
+  if (state) rmSync(state, { recursive: true, force: true });
+});
+
+describe('JupyterLab with the ANPR extension', () => {
+  it('lists the tslab kernel at /api/kernelspecs', async () => {
+    const res = await fetch(`${lab.base}/api/kernelspecs?token=${lab.token}`);
+    const specs = (await res.json()) as { kernelspecs: Record<string, unknown> };
+    expect(Object.keys(specs.kernelspecs)).toContain('tslab');
+  });
+
+  it('runs the start-here template and renders the map and profile widgets', async () => {
+    await page.goto(`${lab.base}/lab/tree/${NOTEBOOK}?token=${lab.token}`);
+    await page.waitForSelector('body[data-anpr-lab-ready="true"]', { timeout: 120_000 });
+    await page.waitForSelector('.jp-NotebookPanel', { timeout: 60_000 });
+    await page.evaluate(async () => {
+      const app = (window as unknown as { jupyterapp: any }).jupyterapp;
+      const panel = app.shell.currentWidget;
+      await panel.context.ready;
+      await panel.sessionContext.ready;
+      await app.commands.execute('notebook:run-all-cells');
+    });
+    const map = page.locator('[data-anpr-widget="map"]');
+    const profile = page.locator('[data-anpr-widget="profile"]');
+    await map.first().waitFor({ timeout: 240_000 });
+    await profile.first().waitFor({ timeout: 240_000 });
+    // Real content, not an empty shell: the map draws its base layer and sites on a
+    // Leaflet canvas/SVG; the profile draws a vega chart.
+    await page.waitForFunction(
+      () => {
+        const m = document.querySelector('[data-anpr-widget="map"]');
+        const p = document.querySelector('[data-anpr-widget="profile"]');
+        const mapDrawn = !!m && m.querySelectorAll('.leaflet-pane canvas, .leaflet-pane path').length > 0;
+        const chartDrawn = !!p && p.querySelectorAll('.vega-embed svg, .vega-embed canvas').length > 0;
+        return mapDrawn && chartDrawn;
+      },
+      undefined,
+      { timeout: 120_000 }
+    );
+    await map.first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SHOTS, 'template-map.png') });
+    await profile.first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SHOTS, 'template-profile.png') });
+    expect(await map.first().boundingBox()).toMatchObject({ height: expect.any(Number) });
+    expect((await map.first().boundingBox())!.height).toBeGreaterThan(200);
+    expect((await profile.first().boundingBox())!.height).toBeGreaterThan(100);
+  });
+});
