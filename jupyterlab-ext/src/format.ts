@@ -7,6 +7,7 @@ const TIME_ZONE = 'Europe/London';
 
 const dateTime = new Intl.DateTimeFormat('en-GB', {
   timeZone: TIME_ZONE,
+  weekday: 'short',
   year: 'numeric',
   month: 'short',
   day: '2-digit',
@@ -25,7 +26,7 @@ const dateOnly = new Intl.DateTimeFormat('en-GB', {
 
 /**
  * Format epoch milliseconds as a Europe/London date and time.
- * @example formatDateTime(Date.UTC(2026, 6, 1, 12, 0)) // '01 Jul 2026, 13:00'
+ * @example formatDateTime(Date.UTC(2026, 6, 1, 12, 0)) // 'Wed, 01 Jul 2026, 13:00'
  */
 export function formatDateTime(ms: number): string {
   return dateTime.format(new Date(ms));
@@ -37,6 +38,25 @@ export function formatDateTime(ms: number): string {
  */
 export function formatDate(ms: number): string {
   return dateOnly.format(new Date(ms));
+}
+
+const timeOnly = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', hour12: false });
+const dayKey = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/**
+ * Format epoch milliseconds as a Europe/London time of day.
+ * @example formatTime(Date.UTC(2026, 6, 1, 12, 5)) // '13:05'
+ */
+export function formatTime(ms: number): string {
+  return timeOnly.format(new Date(ms));
+}
+
+/**
+ * True when both instants fall on the same Europe/London calendar day.
+ * @example sameLondonDay(Date.UTC(2026, 6, 1, 22, 30), Date.UTC(2026, 6, 1, 23, 30)) // false (23:30 and 00:30 BST)
+ */
+export function sameLondonDay(a: number, b: number): boolean {
+  return dayKey.format(new Date(a)) === dayKey.format(new Date(b));
 }
 
 /**

@@ -27,16 +27,16 @@ export function heatmapCells(hourWeekday: ProfileBundle['hourWeekday']): HeatCel
 
 /**
  * The vega-lite spec for the profile heatmap.
- * @example heatmapSpec(bundle.hourWeekday).mark // { type: 'rect', ... }
+ * @example heatmapSpec(bundle.hourWeekday, { dark: false }).mark // { type: 'rect', tooltip: true }
  */
-export function heatmapSpec(hourWeekday: ProfileBundle['hourWeekday']): Record<string, unknown> {
+export function heatmapSpec(hourWeekday: ProfileBundle['hourWeekday'], options: { dark?: boolean } = {}): Record<string, unknown> {
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     description: MSG.heatmapTitle,
     data: { values: heatmapCells(hourWeekday) },
     width: { step: 20 },
     height: { step: 20 },
-    mark: { type: 'rect', tooltip: true, stroke: null, cornerRadius: 2 },
+    mark: { type: 'rect', tooltip: true },
     encoding: {
       x: {
         field: 'hour',
@@ -49,7 +49,8 @@ export function heatmapSpec(hourWeekday: ProfileBundle['hourWeekday']): Record<s
         field: 'reads',
         type: 'quantitative',
         title: MSG.readsLegend,
-        scale: { scheme: 'blues', domainMin: 0 },
+        // Low counts close to the background in either theme, high counts stand out.
+        scale: { scheme: options.dark ? 'darkblue' : 'blues', domainMin: 0 },
         legend: { gradientLength: 120 }
       },
       tooltip: [

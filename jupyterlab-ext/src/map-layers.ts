@@ -58,7 +58,7 @@ export function sitesLayer(sites: MapSite[], renderer: L.Renderer): L.FeatureGro
       color: SITE_COLOR.stroke,
       weight: 1,
       fillColor: SITE_COLOR.fill,
-      fillOpacity: 0.75
+      fillOpacity: 0.55
     });
     marker.bindTooltip(MSG.siteTooltip(site.name, site.reads));
     group.addLayer(marker);

@@ -132,10 +132,11 @@ export class MapWidget extends Widget implements IRenderMime.IRenderer {
     };
     hint.addTo(map);
 
+    // Bottom to top: areas, sites, tracks (the tracks are what the analyst is reading).
     areasLayer(bundle.areas, renderer).addTo(map);
-    tracksLayer(bundle.tracks, renderer).addTo(map);
     sitesLayer(bundle.sites, renderer).addTo(map);
-    legendControl(bundle).addTo(map);
+    tracksLayer(bundle.tracks, renderer).addTo(map);
+    this._legend = legendControl(bundle).addTo(map);
     L.control.scale({ imperial: true, metric: true, position: 'bottomleft' }).addTo(map);
 
     this._bounds = dataBounds(bundle);
@@ -151,7 +152,11 @@ export class MapWidget extends Widget implements IRenderMime.IRenderer {
     const map = this._map;
     if (!map) return;
     if (this._bounds) {
-      map.fitBounds(this._bounds, { padding: [24, 24], maxZoom: 14, animate: false });
+      // Keep the data clear of the legend (bottom right) when the map is wide enough.
+      const legendWidth = this._legend?.getContainer()?.offsetWidth ?? 0;
+      const roomy = map.getSize().x > 3 * legendWidth;
+      const right = roomy && legendWidth ? legendWidth + 24 : 24;
+      map.fitBounds(this._bounds, { paddingTopLeft: [24, 24], paddingBottomRight: [right, 24], maxZoom: 14, animate: false });
     } else {
       map.setView(DEFAULT_CENTER, DEFAULT_ZOOM, { animate: false });
     }
@@ -181,12 +186,14 @@ export class MapWidget extends Widget implements IRenderMime.IRenderer {
     this._stopArrows = null;
     this._map?.remove();
     this._map = null;
+    this._legend = null;
     this._bounds = null;
     this._interacted = false;
   }
 
   private _map: L.Map | null = null;
   private _bounds: L.LatLngBounds | null = null;
+  private _legend: L.Control | null = null;
   private _interacted = false;
   private _observer: ResizeObserver | null = null;
   private _stopArrows: (() => void) | null = null;

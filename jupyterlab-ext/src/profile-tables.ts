@@ -2,7 +2,7 @@
  * The profile's plain-DOM tables: frequent places and trips.
  */
 import type { ProfileBundle } from '@anpr/kernel-lib/contract';
-import { formatCount, formatDateTime } from './format';
+import { formatCount, formatDateTime, formatTime, sameLondonDay } from './format';
 import { MSG } from './messages';
 
 /** Rows shown per table before "Showing N of M". */
@@ -44,7 +44,7 @@ export function table(
     for (const v of r) {
       const td = tr.insertCell();
       td.textContent = typeof v === 'number' ? formatCount(v) : v;
-      if (typeof v === 'number') td.className = 'anpr-Num';
+      td.className = typeof v === 'number' ? 'anpr-Num' : '';
     }
   }
   section.append(t);
@@ -67,16 +67,17 @@ export function placesTable(bundle: ProfileBundle): HTMLElement {
 }
 
 /**
- * Trips in time order, site ids shown by name where the profile's places know them.
+ * Trips in time order. Sites are shown by name where the bundle's `siteNames` or
+ * `places` know them, else by id; the end shows only the time when on the start's day.
  * @example tripsTable(bundle)
  */
 export function tripsTable(bundle: ProfileBundle): HTMLElement {
-  const names = new Map(bundle.places.map(p => [p.site, p.name]));
+  const names = new Map([...bundle.places.map(p => [p.site, p.name] as const), ...Object.entries(bundle.siteNames ?? {})]);
   const rows = [...bundle.trips]
     .sort((a, b) => a.start - b.start)
     .map(t => [
       formatDateTime(t.start),
-      formatDateTime(t.end),
+      sameLondonDay(t.start, t.end) ? formatTime(t.end) : formatDateTime(t.end),
       names.get(t.fromSite) ?? t.fromSite,
       names.get(t.toSite) ?? t.toSite,
       t.reads

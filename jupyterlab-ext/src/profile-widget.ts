@@ -75,7 +75,7 @@ export class ProfileWidget extends Widget implements IRenderMime.IRenderer {
       if (token !== this._renders || this.isDisposed) return;
       target.textContent = '';
       const dark = isDarkTheme();
-      const result = await embed(target, heatmapSpec(bundle.hourWeekday) as never, {
+      const result = await embed(target, heatmapSpec(bundle.hourWeekday, { dark }) as never, {
         actions: false,
         renderer: 'svg',
         mode: 'vega-lite',

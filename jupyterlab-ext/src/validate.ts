@@ -156,6 +156,7 @@ export function checkProfileBundle(data: unknown): ProfileBundle {
       c.field(o, 'reads', p, isNum, 'number');
     });
     c.field(b, 'reads', 'bundle', Array.isArray, 'array', true);
+    c.field(b, 'siteNames', 'bundle', isObj, 'object', true);
   }
   if (c.problems.length) throw new BundleError('profile', c.problems);
   return data as ProfileBundle;

@@ -93,4 +93,6 @@ export interface ProfileBundle {
   trips: ProfileTrip[];
   /** Frequent sites, most read first. */
   places: { site: string; name: string; reads: number }[];
+  /** Optional: names of the sites that trips and reads refer to, by site id (tables show names, not ids). */
+  siteNames?: Record<string, string>;
 }

@@ -1,4 +1,4 @@
-import { isDisplayable, MIMEBUNDLE, type MimeBundle } from './bundle';
+import { isDisplayable, MIMEBUNDLE } from './bundle';
 import * as messages from '../messages';
 
 type WriteDisplayData = (content: { data: Record<string, unknown>; metadata: Record<string, unknown>; transient: Record<string, unknown> }, update: boolean) => void;
@@ -18,13 +18,13 @@ function tslabWriter(): WriteDisplayData | null {
 
 /**
  * Display a map, profile, table or any `Displayable` in the notebook as one MIME bundle.
- * Outside a kernel (CLI, tests) it returns the bundle without sending it.
+ * Returns nothing, so a notebook cell ending in `show(...)` prints nothing more. Outside a
+ * kernel (CLI, tests) nothing is sent; use `x[MIMEBUNDLE]()` to get the bundle itself.
  * @example show(mapView(store, { areas: [hub] }))
  */
-export function show(x: unknown): MimeBundle {
+export function show(x: unknown): void {
   if (!isDisplayable(x)) throw new TypeError(messages.notDisplayable(x));
   const bundle = x[MIMEBUNDLE]();
   const write = tslabWriter();
   if (write) write({ data: bundle.data, metadata: bundle.metadata ?? {}, transient: {} }, false);
-  return bundle;
 }

@@ -10,7 +10,8 @@ export type SiteColumn = 'site_id' | 'name' | 'lat' | 'lon' | 'road' | 'directio
 
 const key = (h: string) => h.toLowerCase().replace(/[\s_\-.]/g, '').replace(/^\ufeff/, '');
 
-const READ_ALIASES: Record<ReadColumn, string[]> = {
+/** Accepted header names per canonical read column (matched ignoring case, spaces, _ - .). */
+export const READ_ALIASES: Readonly<Record<ReadColumn, readonly string[]>> = {
   vrm: ['vrm', 'plate', 'registration', 'reg', 'vrn', 'number plate', 'numberplate', 'registration number', 'reg no'],
   timestamp: ['timestamp', 'date time', 'datetime', 'readdate', 'read date', 'time', 'capture time', 'read time', 'time stamp'],
   site_id: ['site_id', 'camera', 'site', 'cameraid', 'camera id', 'site id', 'location id', 'locationid'],
@@ -20,7 +21,8 @@ const READ_ALIASES: Record<ReadColumn, string[]> = {
   confidence: ['confidence', 'score', 'read confidence'],
 };
 
-const SITE_ALIASES: Record<SiteColumn, string[]> = {
+/** Accepted header names per canonical site column. */
+export const SITE_ALIASES: Readonly<Record<SiteColumn, readonly string[]>> = {
   site_id: READ_ALIASES.site_id,
   name: ['name', 'site name', 'camera name', 'location', 'location name', 'description'],
   lat: READ_ALIASES.lat,
@@ -29,7 +31,7 @@ const SITE_ALIASES: Record<SiteColumn, string[]> = {
   direction: READ_ALIASES.direction,
 };
 
-function lookup<C extends string>(aliases: Record<C, string[]>): Map<string, C> {
+function lookup<C extends string>(aliases: Readonly<Record<C, readonly string[]>>): Map<string, C> {
   const m = new Map<string, C>();
   for (const c of Object.keys(aliases) as C[]) for (const a of aliases[c]) m.set(key(a), c);
   return m;

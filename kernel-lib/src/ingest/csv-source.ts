@@ -1,0 +1,63 @@
+/** Stream a CSV or CSV.gz file through the CsvScanner, with the whole-file sanity checks. */
+import * as fs from 'node:fs';
+import * as zlib from 'node:zlib';
+import * as msg from '../messages';
+import { CsvScanner } from './csv-scanner';
+import { IngestError } from './ingest-error';
+
+export interface CsvSourceHandlers {
+  /** The header fields (BOM removed) and its raw text. Throw IngestError to stop. */
+  header(fields: string[], raw: string): void;
+  /** Each data record; `fraction` is the share of the (compressed) file consumed so far. */
+  record(scanner: CsvScanner, fieldCount: number, line: number): void;
+  /** Called after each chunk with the share of the file consumed. */
+  progress?(fraction: number): void;
+}
+
+/**
+ * Stream `file` (gunzipping when `gz`) and hand the header and each record to `h`.
+ * Fatal checks: NUL bytes in the first 64 KB (binary), a header with no commas but another
+ * delimiter, no header at all (empty). Returns the header field count.
+ */
+export async function streamCsv(file: string, gz: boolean, h: CsvSourceHandlers): Promise<void> {
+  const total = fs.statSync(file).size || 1;
+  const raw = fs.createReadStream(file, { highWaterMark: 1 << 20 });
+  let source: NodeJS.ReadableStream = raw;
+  if (gz) source = raw.pipe(zlib.createGunzip({ chunkSize: 1 << 20 }));
+  let sawHeader = false;
+  let checked = 0;
+  const scanner = new CsvScanner((sc, nf, line) => {
+    if (!sawHeader) {
+      sawHeader = true;
+      const fields: string[] = [];
+      for (let k = 0; k < nf; k++) fields.push(sc.field(k).trim());
+      if (fields.length > 0) fields[0] = fields[0].replace(/^\ufeff/, '');
+      if (nf === 1) {
+        for (const d of [';', '\t', '|']) if (fields[0].includes(d)) throw new IngestError(msg.wrongDelimiter(file, d), file, 1);
+      }
+      h.header(fields, sc.raw().replace(/^\ufeff/, ''));
+      return;
+    }
+    h.record(sc, nf, line);
+  });
+  try {
+    for await (const chunk of source as AsyncIterable<Buffer>) {
+      if (checked < 65536) {
+        const upto = Math.min(chunk.length, 65536 - checked);
+        const nul = chunk.subarray(0, upto).indexOf(0);
+        if (nul >= 0) throw new IngestError(msg.binaryFile(file, checked + nul), file);
+        checked += upto;
+      }
+      scanner.push(chunk);
+      h.progress?.(Math.min(1, raw.bytesRead / total));
+    }
+    scanner.end();
+  } catch (e) {
+    if (e instanceof IngestError) throw e;
+    throw new IngestError(msg.unreadableFile(file, gz ? 'gzip CSV' : 'CSV', (e as Error).message), file);
+  } finally {
+    raw.destroy();
+    if (source !== raw) (source as zlib.Gunzip).destroy();
+  }
+  if (!sawHeader) throw new IngestError(msg.emptyFile(file), file);
+}

@@ -1,0 +1,246 @@
+/**
+ * Per-vehicle movement features for the finders and the profile: loops from the hub to
+ * each market and back, dwell bounds at markets, timing (night, weekend, regularity),
+ * spread (distinct places, radius of gyration), base and OD counts.
+ *
+ * Features are plain JSON-able objects (one per vehicle scored), so a notebook can
+ * tabulate them, and a scorer is just a function of them.
+ */
+import type { ReadStore } from '../reads/types';
+import type { Bases } from './base';
+import { haversineKm } from './haversine';
+import { DAY_MS, londonDay, londonHour, londonWeekday } from './local-time';
+import type { Places } from './places';
+import type { Tours } from './tours';
+import type { Trips } from './trips';
+
+/** Everything the feature extractor reads, computed once per store. */
+export interface FeatureContext {
+  store: ReadStore;
+  trips: Trips;
+  places: Places;
+  bases: Bases;
+  /** Tours anchored at the hub (every vehicle), e.g. `findTours(store, places.sitePlace, hubPlace)`. */
+  hubTours: Tours;
+  hubPlace: number;
+  /** Place indices treated as markets. */
+  marketPlaces: readonly number[];
+}
+
+/** Options of {@link vehicleFeatures}. */
+export interface FeatureOptions {
+  /** Night window, local hours: [nightStartHour, 24) ∪ [0, nightEndHour). Default 19 and 6. */
+  nightStartHour?: number;
+  nightEndHour?: number;
+  /** A visit is a "stop" when its dwell lower bound is at least this (minutes). Default 5. */
+  stopMinutes?: number;
+}
+
+/** The defaults of {@link FeatureOptions}. */
+export const defaultFeatureOptions: Required<FeatureOptions> = { nightStartHour: 19, nightEndHour: 6, stopMinutes: 5 };
+
+/** One loop hub → market → hub. Times epoch ms UTC, dwell in minutes. */
+export interface Loop {
+  market: string;
+  depart: number;
+  arrive: number;
+  return: number;
+  dwellMinMinutes: number;
+  dwellMaxMinutes: number;
+  overnight: boolean;
+}
+
+/** Features of one vehicle. Durations in minutes or hours as named; shares 0..1 (NaN when undefined). */
+export interface VehicleFeatures {
+  vrm: string;
+  /** Name of the hub the loops start from. */
+  hub: string;
+  reads: number;
+  trips: number;
+  daysActive: number;
+  /** Days from first to last read. */
+  spanDays: number;
+  firstSeen: number;
+  lastSeen: number;
+  base: string | null;
+  baseKind: 'hub' | 'market' | 'other' | 'unknown';
+  baseShare: number;
+  /** Loops hub → market → hub (any base). */
+  loops: number;
+  loopsByMarket: { market: string; loops: number }[];
+  distinctMarkets: number;
+  /** Loops per week of activity (span floored at 7 days, so a one-week plate is not penalised). */
+  loopsPerWeek: number;
+  /** Median dwell bounds at the market over loops (minutes). */
+  marketDwellMedianMin: number;
+  marketDwellMedianMax: number;
+  /** Share of loops arriving at the market in the night window / departing on Sat or Sun. */
+  loopNightShare: number;
+  loopWeekendShare: number;
+  /** Circular standard deviation of loop departure times, hours (NaN with fewer than 3 loops). */
+  departureHourStd: number;
+  /** Median number of stops (visits with dwell ≥ stopMinutes) per hub tour. */
+  stopsPerTour: number;
+  hubTours: number;
+  overnightAway: number;
+  tripNightShare: number;
+  tripWeekendShare: number;
+  tripsPerActiveDay: number;
+  /** Share of trips that start and end in the hub. */
+  hubTripShare: number;
+  hubReadShare: number;
+  marketReadShare: number;
+  distinctPlaces: number;
+  radiusOfGyrationKm: number;
+  /** Top origin → destination place pairs of trips. */
+  od: { from: string; to: string; trips: number }[];
+  loopList: Loop[];
+  /** Look-alike plates whose reads were merged into this one. */
+  mergedWith: { vrm: string; reads: number }[];
+}
+
+/** Median of numbers (NaN for none). @example median([3, 1, 2]) // 2 */
+export function median(xs: readonly number[]): number {
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/**
+ * Circular standard deviation of clock hours, in hours (23:30 and 00:30 are 1 h apart).
+ *
+ * @example
+ * circularStdHours([23.5, 0.5]) // ≈ 0.5
+ */
+export function circularStdHours(hours: readonly number[]): number {
+  if (hours.length === 0) return NaN;
+  let c = 0, s = 0;
+  for (const h of hours) { const a = (h / 24) * 2 * Math.PI; c += Math.cos(a); s += Math.sin(a); }
+  const r = Math.min(1, Math.hypot(c, s) / hours.length);
+  if (r <= 1e-12) return 24 / (2 * Math.PI) * Math.PI; // spread all round the clock
+  return (Math.sqrt(-2 * Math.log(r)) * 24) / (2 * Math.PI);
+}
+
+function isNight(h: number, o: Required<FeatureOptions>): boolean {
+  return h >= o.nightStartHour || h < o.nightEndHour;
+}
+
+/**
+ * Features of vehicle `v` (a vehicle code of `ctx.store`).
+ *
+ * @example
+ * const f = vehicleFeatures(ctx, store.vrms.indexOf('AB12CDE'));
+ * f.loops, f.marketDwellMedianMax, f.base // 7, 48, 'Liverpool'
+ */
+export function vehicleFeatures(ctx: FeatureContext, v: number, options: FeatureOptions = {}): VehicleFeatures {
+  const o = { ...defaultFeatureOptions, ...options };
+  const { store, trips, places, bases, hubTours, hubPlace } = ctx;
+  const isMarket = new Set(ctx.marketPlaces);
+  const { time, site, sites } = store;
+  const sp = places.sitePlace;
+  const a = store.vehicleStart[v], b = store.vehicleStart[v + 1];
+  const reads = b - a;
+
+  // Reads: days, places, spread.
+  const days = new Set<number>();
+  const placeSet = new Set<number>();
+  let hubReads = 0, marketReads = 0, sLat = 0, sLon = 0;
+  for (let i = a; i < b; i++) {
+    days.add(londonDay(time[i]));
+    const p = sp[site[i]];
+    placeSet.add(p);
+    if (p === hubPlace) hubReads++; else if (isMarket.has(p)) marketReads++;
+    sLat += sites.lat[site[i]]; sLon += sites.lon[site[i]];
+  }
+  const cLat = sLat / Math.max(1, reads), cLon = sLon / Math.max(1, reads);
+  let rg2 = 0;
+  for (let i = a; i < b; i++) rg2 += haversineKm(cLat, cLon, sites.lat[site[i]], sites.lon[site[i]]) ** 2;
+  const firstSeen = reads ? time[a] : NaN, lastSeen = reads ? time[b - 1] : NaN;
+  const spanDays = reads ? (lastSeen - firstSeen) / DAY_MS : 0;
+
+  // Trips: timing, hub share, OD.
+  const t0 = trips.vehicleTripStart[v], t1 = trips.vehicleTripStart[v + 1];
+  let nightTrips = 0, weekendTrips = 0, hubTrips = 0;
+  const od = new Map<string, number>();
+  for (let t = t0; t < t1; t++) {
+    if (isNight(londonHour(trips.start[t]), o)) nightTrips++;
+    const wd = londonWeekday(trips.start[t]);
+    if (wd === 0 || wd === 6) weekendTrips++;
+    const ps = sp[trips.startSite[t]], pe = sp[trips.endSite[t]];
+    if (ps === hubPlace && pe === hubPlace) hubTrips++;
+    const key = `${ps}\u0000${pe}`;
+    od.set(key, (od.get(key) ?? 0) + 1);
+  }
+  const nTrips = t1 - t0;
+  const odList = [...od.entries()]
+    .map(([k, c]) => { const [f, e] = k.split('\u0000').map(Number); return { from: places.name[f], to: places.name[e], trips: c }; })
+    .sort((x, y) => y.trips - x.trips || (x.from + x.to < y.from + y.to ? -1 : 1))
+    .slice(0, 5);
+
+  // Hub tours and loops to markets.
+  const loops: Loop[] = [];
+  const stopCounts: number[] = [];
+  let overnightAway = 0;
+  const u0 = hubTours.vehicleTourStart[v], u1 = hubTours.vehicleTourStart[v + 1];
+  const stopMs = o.stopMinutes * 60_000;
+  for (let u = u0; u < u1; u++) {
+    if (hubTours.overnight[u]) overnightAway++;
+    let stops = 0, best = -1;
+    for (let k = hubTours.visitStart[u]; k < hubTours.visitStart[u + 1]; k++) {
+      if (hubTours.visitDwellMin[k] >= stopMs) stops++;
+      if (isMarket.has(hubTours.visitPlace[k]) && (best < 0 || hubTours.visitDwellMin[k] > hubTours.visitDwellMin[best]
+        || (hubTours.visitDwellMin[k] === hubTours.visitDwellMin[best] && hubTours.visitDwellMax[k] > hubTours.visitDwellMax[best]))) best = k;
+    }
+    stopCounts.push(stops);
+    if (best >= 0) {
+      loops.push({
+        market: places.name[hubTours.visitPlace[best]], depart: hubTours.depart[u], arrive: hubTours.visitArrive[best],
+        return: hubTours.return[u], dwellMinMinutes: hubTours.visitDwellMin[best] / 60_000,
+        dwellMaxMinutes: hubTours.visitDwellMax[best] / 60_000, overnight: hubTours.overnight[u] === 1,
+      });
+    }
+  }
+  const byMarket = new Map<string, number>();
+  for (const l of loops) byMarket.set(l.market, (byMarket.get(l.market) ?? 0) + 1);
+  const loopsByMarket = [...byMarket.entries()].map(([market, n]) => ({ market, loops: n }))
+    .sort((x, y) => y.loops - x.loops || (x.market < y.market ? -1 : 1));
+  let nightLoops = 0, weekendLoops = 0;
+  for (const l of loops) {
+    if (isNight(londonHour(l.arrive), o)) nightLoops++;
+    const wd = londonWeekday(l.depart);
+    if (wd === 0 || wd === 6) weekendLoops++;
+  }
+  const depHours = loops.map((l) => londonHour(l.depart));
+
+  const bp = bases.place[v];
+  const baseKind = bp < 0 ? 'unknown' : bp === hubPlace ? 'hub' : isMarket.has(bp) ? 'market' : 'other';
+  const share = (x: number, n: number) => (n > 0 ? x / n : NaN);
+  return {
+    vrm: store.vrms[v],
+    hub: places.name[hubPlace],
+    reads, trips: nTrips, daysActive: days.size, spanDays, firstSeen, lastSeen,
+    base: bp < 0 ? null : places.name[bp], baseKind, baseShare: bases.share[v],
+    loops: loops.length, loopsByMarket, distinctMarkets: byMarket.size,
+    loopsPerWeek: loops.length / (Math.max(7, spanDays) / 7),
+    marketDwellMedianMin: median(loops.map((l) => l.dwellMinMinutes)),
+    marketDwellMedianMax: median(loops.map((l) => l.dwellMaxMinutes)),
+    loopNightShare: share(nightLoops, loops.length),
+    loopWeekendShare: share(weekendLoops, loops.length),
+    departureHourStd: depHours.length >= 3 ? circularStdHours(depHours) : NaN,
+    stopsPerTour: median(stopCounts),
+    hubTours: u1 - u0,
+    overnightAway,
+    tripNightShare: share(nightTrips, nTrips),
+    tripWeekendShare: share(weekendTrips, nTrips),
+    tripsPerActiveDay: share(nTrips, days.size),
+    hubTripShare: share(hubTrips, nTrips),
+    hubReadShare: share(hubReads, reads),
+    marketReadShare: share(marketReads, reads),
+    distinctPlaces: placeSet.size,
+    radiusOfGyrationKm: Math.sqrt(rg2 / Math.max(1, reads)),
+    od: odList,
+    loopList: loops,
+    mergedWith: [],
+  };
+}

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { buildStore, mapView, profileView, show, MAP_MIME, PROFILE_MIME, MIMEBUNDLE, sitesFromRows, pseudonym } from '../../../kernel-lib/src';
+
+process.env.ANPR_PSEUDONYM_KEY = 'test-key';
+
+const sites = sitesFromRows([
+  { site_id: 'A', name: 'Hub east', lat: 53.41, lon: -2.98 },
+  { site_id: 'B', name: 'Market west', lat: 53.32, lon: -3.49 }
+]);
+const t = (iso: string) => Date.parse(iso);
+const store = buildStore(
+  [
+    { vrm: 'AB12CDE', time: t('2025-03-03T19:00:00Z'), site: 'A' },
+    { vrm: 'AB12CDE', time: t('2025-03-03T19:25:00Z'), site: 'B' },
+    { vrm: 'AB12CDE', time: t('2025-03-03T21:30:00Z'), site: 'B' },
+    { vrm: 'XY70ZZZ', time: t('2025-03-04T08:00:00Z'), site: 'A' }
+  ],
+  sites
+);
+
+describe('mapView', () => {
+  it('counts reads per site, draws chosen tracks pseudonymised, and carries an HTML fallback', () => {
+    const view = mapView(store, { vehicles: ['AB12CDE'], title: 'Test' });
+    const bundle = view[MIMEBUNDLE]();
+    const map = bundle.data[MAP_MIME] as typeof view.bundle;
+    expect(map.sites.map(s => [s.id, s.reads])).toEqual([['A', 2], ['B', 2]]);
+    expect(map.tracks).toHaveLength(1);
+    expect(map.tracks[0].id).toBe(pseudonym('AB12CDE'));
+    expect(map.tracks[0].points.map(p => p[2])).toEqual([t('2025-03-03T19:00:00Z'), t('2025-03-03T19:25:00Z'), t('2025-03-03T21:30:00Z')]);
+    expect(map.timeRange).toEqual([t('2025-03-03T19:00:00Z'), t('2025-03-04T08:00:00Z')]);
+    expect(String(bundle.data['text/html'])).toContain('2 sites');
+    expect(JSON.stringify(bundle)).not.toContain('AB12CDE');
+  });
+
+  it('shows the VRM only when revealed', () => {
+    const map = mapView(store, { vehicles: ['AB12CDE'], reveal: true }).bundle;
+    expect(map.tracks[0].id).toBe('AB12CDE');
+  });
+});
+
+describe('profileView', () => {
+  it('splits trips on gaps, counts hour x weekday in Europe/London, and lists places', () => {
+    const p = profileView(store, 'AB12CDE').bundle;
+    expect(p.summary).toEqual({ reads: 3, trips: 2, days: 1, sites: 2 });
+    expect(p.trips.map(x => [x.fromSite, x.toSite, x.reads])).toEqual([['A', 'B', 2], ['B', 'B', 1]]);
+    // 2025-03-03 is a Monday; 19:00Z is 19:00 GMT.
+    expect(p.hourWeekday[0][19]).toBe(2);
+    expect(p.hourWeekday[0][21]).toBe(1);
+    expect(p.places[0]).toEqual({ site: 'B', name: 'Market west', reads: 2 });
+    expect(p.vehicle).toEqual({ pseudonym: pseudonym('AB12CDE'), revealed: false });
+    const bundle = profileView(store, 'AB12CDE')[MIMEBUNDLE]();
+    expect(Object.keys(bundle.data).sort()).toEqual([PROFILE_MIME, 'text/html'].sort());
+  });
+
+  it('names an unknown VRM', () => {
+    expect(() => profileView(store, 'NOPE1')).toThrow(/No reads for VRM "NOPE1"/);
+  });
+});
+
+describe('show', () => {
+  it('sends nothing outside a kernel and rejects non-displayables', () => {
+    expect(show(mapView(store))).toBeUndefined();
+    expect(() => show(42)).toThrow(/show\(\) needs a map, profile/);
+  });
+});
