@@ -25,6 +25,7 @@ module.exports = [
     devtool: mode === 'production' ? false : 'source-map',
     mode,
     performance: { hints: false },
+    stats: 'errors-warnings',
     module: {
       rules: [
         { test: /\.css$/, use: ['style-loader', 'css-loader'] },

@@ -40,6 +40,24 @@ export function formatDate(ms: number): string {
   return dateOnly.format(new Date(ms));
 }
 
+const shortDateTime = new Intl.DateTimeFormat('en-GB', {
+  timeZone: TIME_ZONE,
+  weekday: 'short',
+  month: 'short',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false
+});
+
+/**
+ * Format epoch milliseconds as a Europe/London date and time without the year (tables).
+ * @example formatShortDateTime(Date.UTC(2026, 6, 1, 12, 0)) // 'Wed 01 Jul, 13:00'
+ */
+export function formatShortDateTime(ms: number): string {
+  return shortDateTime.format(new Date(ms));
+}
+
 const timeOnly = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', hour12: false });
 const dayKey = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
 

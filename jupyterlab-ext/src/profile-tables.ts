@@ -2,7 +2,7 @@
  * The profile's plain-DOM tables: frequent places and trips.
  */
 import type { ProfileBundle } from '@anpr/kernel-lib/contract';
-import { formatCount, formatDateTime, formatTime, sameLondonDay } from './format';
+import { formatCount, formatShortDateTime, formatTime, sameLondonDay } from './format';
 import { MSG } from './messages';
 
 /** Rows shown per table before "Showing N of M". */
@@ -44,7 +44,7 @@ export function table(
     for (const v of r) {
       const td = tr.insertCell();
       td.textContent = typeof v === 'number' ? formatCount(v) : v;
-      td.className = typeof v === 'number' ? 'anpr-Num' : '';
+      td.className = typeof v === 'number' ? 'anpr-Num' : /\d:\d\d$/.test(v) ? 'anpr-When' : '';
     }
   }
   section.append(t);
@@ -76,8 +76,8 @@ export function tripsTable(bundle: ProfileBundle): HTMLElement {
   const rows = [...bundle.trips]
     .sort((a, b) => a.start - b.start)
     .map(t => [
-      formatDateTime(t.start),
-      sameLondonDay(t.start, t.end) ? formatTime(t.end) : formatDateTime(t.end),
+      formatShortDateTime(t.start),
+      sameLondonDay(t.start, t.end) ? formatTime(t.end) : formatShortDateTime(t.end),
       names.get(t.fromSite) ?? t.fromSite,
       names.get(t.toSite) ?? t.toSite,
       t.reads

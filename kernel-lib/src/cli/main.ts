@@ -7,6 +7,8 @@ type Command = { summary: string; run: (argv: string[]) => Promise<number> };
 
 const commands: Record<string, () => Promise<Command>> = {
   // name: () => import('./name').then(m => ({ summary: m.summary, run: m.run })),
+  synth: () => import('./synth').then((m) => ({ summary: m.summary, run: m.run })),
+  validate: () => import('./validate').then((m) => ({ summary: m.summary, run: m.run })),
 };
 
 export async function main(argv: string[]): Promise<number> {

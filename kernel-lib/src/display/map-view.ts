@@ -1,19 +1,18 @@
 import { MAP_MIME, type MapArea, type MapBundle, type MapTrack } from '../contract';
 import type { ReadStore } from '../reads/types';
+import type { Area } from '../trips/areas';
 import { pseudonym } from '../privacy/pseudonym';
 import { MIMEBUNDLE, type Displayable, type MimeBundle } from './bundle';
 import { escapeHtml, htmlTable } from './html';
 
-/** An area to draw: anything with a name, a kind and a GeoJSON polygon geometry. */
-export interface AreaLike {
-  name: string;
-  kind?: MapArea['kind'];
-  geometry: MapArea['geometry'];
-}
-
 export interface MapViewOptions {
   title?: string;
-  areas?: AreaLike[];
+  /** The urban hub, drawn as kind 'hub'. */
+  hub?: Area;
+  /** Market towns, drawn as kind 'market'. */
+  markets?: Area[];
+  /** Any other areas (drawn, searched). */
+  areas?: Area[];
   /** Vehicles whose reads are drawn as tracks (normalised VRMs). */
   vehicles?: string[];
   /** Score per vehicle (0..1), colours candidate tracks. */
@@ -36,7 +35,7 @@ export class MapView implements Displayable {
 /**
  * Build the map widget's bundle from a store: every site with its read count, the areas,
  * and the chosen vehicles' reads as tracks (pseudonymised unless `reveal`).
- * @example show(mapView(store, { areas: [hub, ...markets], vehicles: [store.vrms[0]] }))
+ * @example show(mapView(store, { hub, markets, vehicles: [store.vrms[0]] }))
  */
 export function mapView(store: ReadStore, options: MapViewOptions = {}): MapView {
   const { sites } = store;
@@ -66,9 +65,17 @@ export function mapView(store: ReadStore, options: MapViewOptions = {}): MapView
     ...(options.title ? { title: options.title } : {}),
     sites: sites.id.map((id, s) => ({ id, name: sites.name[s], lat: sites.lat[s], lon: sites.lon[s], reads: counts[s], road: sites.road[s] })),
     tracks,
-    areas: (options.areas ?? []).map(a => ({ name: a.name, kind: a.kind ?? 'area', geometry: a.geometry })),
+    areas: [
+      ...(options.hub ? [mapArea(options.hub, 'hub')] : []),
+      ...(options.markets ?? []).map(a => mapArea(a, 'market')),
+      ...(options.areas ?? []).map(a => mapArea(a, 'area'))
+    ],
     ...(store.n > 0 ? { timeRange: [t0, t1] as [number, number] } : {})
   });
+}
+
+function mapArea(a: Area, kind: MapArea['kind']): MapArea {
+  return { name: a.name, kind, geometry: { type: 'MultiPolygon', coordinates: a.polygons } };
 }
 
 /** The static fallback: what a viewer without the extension shows. */

@@ -72,7 +72,8 @@ export function profileView(store: ReadStore, vrm: string, options: ProfileViewO
     hourWeekday,
     reads,
     trips,
-    places
+    places,
+    siteNames: Object.fromEntries([...perSite.keys()].sort((x, y) => x - y).map(s => [sites.id[s], sites.name[s]]))
   });
 }
 

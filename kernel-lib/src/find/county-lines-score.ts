@@ -15,41 +15,68 @@ import type { VehicleFeatures } from '../trips/features';
 
 /** Weights of the score parts (sign = direction). */
 export interface CountyLinesWeights {
+  /** Repeated loops hub → market → hub to the same market (the core of the hypothesis: a line serves one market). */
   loops: number;
+  /** Loops to that market per week of activity: a swapped plate seen one week still counts. */
   loopRate: number;
+  /** Based in the hub (overnights, first/last reads of the day). */
   hubBase: number;
+  /** Based in a market town: a resident who visits the hub. */
   marketBase: number;
+  /** Short stops at the market (deliver and leave). Scaled by loop evidence. */
   shortStops: number;
-  longStops: number;
+  /** Long daytime stops at the market (a work shift). Night stays are `nightsInMarket`. */
+  longDayStops: number;
+  /** Most market stops span the night: the vehicle sleeps there (lives there, or a visitor). */
+  nightsInMarket: number;
+  /** Arrivals at the market at night. Scaled by loop evidence. */
   night: number;
+  /** Arrivals at the market at the same clock time, loop after loop (a commuter). */
   regularTiming: number;
+  /** Loops mostly at weekends (leisure). Scaled by loop evidence. */
   weekendOnly: number;
+  /** Several stops per tour (a delivery round). */
   multiStopTours: number;
+  /** Many different market towns (a delivery or sales round). */
   manyMarkets: number;
+  /** Many short trips inside the hub (a taxi). */
   hubTaxi: number;
 }
 
-/** Shape constants of the score parts (where each part saturates). */
+/** Shape constants of the score parts (where each part starts and saturates). */
 export interface CountyLinesShape {
-  /** Loops at which the `loops` part reaches 1 (log scale). */
+  /** Loops at which the `loops` part reaches 1 (it is 0 at one loop: one trip is no pattern). */
   loopsSaturation: number;
   /** Loops per week at which `loopRate` reaches 1. */
   loopsPerWeekSaturation: number;
-  /** A loop's market stop is "short" when its dwell interval overlaps [min, max] minutes. */
-  shortStopMinMinutes: number;
+  /** Loops for full evidence: per-loop parts (short stops, night, weekend) are scaled by min(1, loops / this). */
+  loopsForEvidence: number;
+  /** A loop's stop (dwell midpoint) counts fully short up to this many minutes... */
+  shortStopFullMinutes: number;
+  /** ...and not at all from this many minutes (linear between). */
   shortStopMaxMinutes: number;
-  /** A loop's market stop is "long" when its dwell lower bound is at least this (minutes). */
+  /** A daytime stop is "long" when its dwell lower bound is at least this (minutes). */
   longStopMinutes: number;
-  /** Departure-time circular std (hours) at or below which timing counts as fully regular (part falls to 0 at 3×). */
-  regularStdHours: number;
+  /** Share of loops whose market stop spans the night from which `nightsInMarket` starts (full at +0.4). */
+  nightsInMarketFrom: number;
+  /** Share of market arrivals within a 2-hour clock window (`arrivalWindowShare`) from which timing starts to count as regular... */
+  regularShareFrom: number;
+  /** ...and at which it is fully regular (a commuter). */
+  regularShareFull: number;
   /** Loops needed before timing regularity is judged. */
   regularMinLoops: number;
-  /** Stops per hub tour above which tours look like a delivery round (part reaches 1 at +3). */
+  /**
+   * A market base counts against a vehicle only beyond this share of base evidence, rising
+   * linearly to full at a 0.9 share: a runner who often sleeps over in the market has a split
+   * base, a resident a clear one.
+   */
+  marketBaseShareFrom: number;
+  /** Stops per hub tour allowed before the delivery part starts (reaches 1 at +3). */
   stopsPerTourFree: number;
-  /** Distinct markets above which a vehicle looks like a round (part reaches 1 at +4). */
+  /** Distinct markets allowed before the round part starts (reaches 1 at +3). */
   marketsFree: number;
-  /** Trips per active day at which the taxi part saturates. */
-  taxiTripsPerDay: number;
+  /** Trips per active day allowed before the taxi part starts (reaches 1 at +4). */
+  taxiTripsPerDayFree: number;
 }
 
 /** One named, weighted part of a score. */
@@ -81,31 +108,36 @@ export interface CountyLinesScoreParams {
 /** Default weights: positive = runner-like, negative = decoy-like. */
 export const defaultCountyLinesWeights: CountyLinesWeights = {
   loops: 3,
-  loopRate: 1,
+  loopRate: 2,
   hubBase: 1,
   marketBase: -3,
   shortStops: 1.5,
-  longStops: -2,
+  longDayStops: -2,
+  nightsInMarket: -2,
   night: 1.5,
   regularTiming: -1.5,
   weekendOnly: -1.5,
   multiStopTours: -1.5,
-  manyMarkets: -1,
-  hubTaxi: -1,
+  manyMarkets: -2,
+  hubTaxi: -1.5,
 };
 
 /** Default shape constants. */
 export const defaultCountyLinesShape: CountyLinesShape = {
-  loopsSaturation: 8,
+  loopsSaturation: 6,
   loopsPerWeekSaturation: 3,
-  shortStopMinMinutes: 5,
+  loopsForEvidence: 3,
+  shortStopFullMinutes: 60,
   shortStopMaxMinutes: 180,
   longStopMinutes: 300,
-  regularStdHours: 0.75,
+  nightsInMarketFrom: 0.4,
+  regularShareFrom: 0.5,
+  regularShareFull: 0.8,
   regularMinLoops: 4,
-  stopsPerTourFree: 1.5,
+  marketBaseShareFrom: 0.5,
+  stopsPerTourFree: 2,
   marketsFree: 2,
-  taxiTripsPerDay: 10,
+  taxiTripsPerDayFree: 2,
 };
 
 const clamp01 = (x: number) => (Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 0);
@@ -127,22 +159,29 @@ function fmtMin(m: number): string {
 export function scoreCountyLines(f: VehicleFeatures, params: CountyLinesScoreParams): Scored {
   const w = params.weights, sh = params.shape;
   const L = f.loops;
-  const short = f.loopList.filter((l) => l.dwellMaxMinutes >= sh.shortStopMinMinutes && l.dwellMinMinutes <= sh.shortStopMaxMinutes).length;
-  const long = f.loopList.filter((l) => l.dwellMinMinutes >= sh.longStopMinutes).length;
+  const evidence = clamp01(L / sh.loopsForEvidence);
+  let shortness = 0, longDay = 0, nights = 0;
+  for (const l of f.loopList) {
+    const mid = (l.dwellMinMinutes + l.dwellMaxMinutes) / 2;
+    shortness += mid <= sh.shortStopFullMinutes ? 1 : clamp01((sh.shortStopMaxMinutes - mid) / (sh.shortStopMaxMinutes - sh.shortStopFullMinutes));
+    if (!l.stopOvernight && l.dwellMinMinutes >= sh.longStopMinutes) longDay++;
+    if (l.stopOvernight) nights++;
+  }
   const baseW = Number.isFinite(f.baseShare) ? f.baseShare : 0;
   const values: Record<keyof CountyLinesWeights, number> = {
-    loops: clamp01(Math.log1p(L) / Math.log1p(sh.loopsSaturation)),
-    loopRate: clamp01(f.loopsPerWeek / sh.loopsPerWeekSaturation),
+    loops: clamp01((f.topMarketLoops - 1) / (sh.loopsSaturation - 1)),
+    loopRate: clamp01(f.topMarketLoopsPerWeek / sh.loopsPerWeekSaturation),
     hubBase: f.baseKind === 'hub' ? clamp01(baseW) : 0,
-    marketBase: f.baseKind === 'market' ? clamp01(baseW) : 0,
-    shortStops: L ? short / L : 0,
-    longStops: L ? long / L : 0,
-    night: L ? clamp01(f.loopNightShare) : 0,
-    regularTiming: L >= sh.regularMinLoops ? clamp01((3 * sh.regularStdHours - f.departureHourStd) / (2 * sh.regularStdHours)) : 0,
-    weekendOnly: L ? clamp01((f.loopWeekendShare - 0.5) / 0.5) : 0,
+    marketBase: f.baseKind === 'market' ? clamp01((baseW - sh.marketBaseShareFrom) / (0.9 - sh.marketBaseShareFrom)) : 0,
+    shortStops: L ? evidence * shortness / L : 0,
+    longDayStops: L ? longDay / L : 0,
+    nightsInMarket: L ? evidence * clamp01((nights / L - sh.nightsInMarketFrom) / 0.4) : 0,
+    night: L ? evidence * clamp01(f.loopNightShare) : 0,
+    regularTiming: L >= sh.regularMinLoops ? clamp01((f.arrivalWindowShare - sh.regularShareFrom) / (sh.regularShareFull - sh.regularShareFrom)) : 0,
+    weekendOnly: L ? evidence * clamp01((f.loopWeekendShare - 0.5) / 0.5) : 0,
     multiStopTours: clamp01((f.stopsPerTour - sh.stopsPerTourFree) / 3),
-    manyMarkets: clamp01((f.distinctMarkets - sh.marketsFree) / 4),
-    hubTaxi: clamp01(f.hubTripShare) * clamp01(f.tripsPerActiveDay / sh.taxiTripsPerDay),
+    manyMarkets: clamp01((f.distinctMarkets - sh.marketsFree) / 3),
+    hubTaxi: clamp01(f.hubTripShare) * clamp01((f.tripsPerActiveDay - sh.taxiTripsPerDayFree) / 4),
   };
   const parts: ScorePart[] = (Object.keys(w) as (keyof CountyLinesWeights)[]).map((name) => {
     const value = values[name] ?? 0;
@@ -153,7 +192,7 @@ export function scoreCountyLines(f: VehicleFeatures, params: CountyLinesScorePar
   const reasons: string[] = [];
   if (L > 0) {
     const top = f.loopsByMarket[0];
-    reasons.push(msg.reasonLoops(top.loops, f.hub, top.market, Math.max(1, Math.round(f.spanDays)), f.loopsByMarket.length - 1));
+    reasons.push(msg.reasonLoops(top.loops, f.hub, top.market, f.calendarDays, f.loopsByMarket.length - 1));
     reasons.push(msg.reasonDwell(fmtMin(f.marketDwellMedianMin), fmtMin(f.marketDwellMedianMax)));
     const night = Math.round(f.loopNightShare * L);
     if (night > 0) reasons.push(msg.reasonNight(night, L, params.nightStartHour));
@@ -161,9 +200,10 @@ export function scoreCountyLines(f: VehicleFeatures, params: CountyLinesScorePar
     reasons.push(msg.reasonNoLoops());
   }
   if (f.base) reasons.push(msg.reasonBase(f.base, f.baseKind, f.baseShare));
-  if (values.regularTiming > 0.3) reasons.push(msg.reasonRegular(f.departureHourStd));
-  if (long > 0 && values.longStops >= 0.5) reasons.push(msg.reasonLongStops(long, L));
-  if (values.weekendOnly > 0.3) reasons.push(msg.reasonWeekend(Math.round(f.loopWeekendShare * L), L));
+  if (values.regularTiming > 0.3) reasons.push(msg.reasonRegular(Math.round(f.arrivalWindowShare * L), L));
+  if (longDay > 0 && values.longDayStops >= 0.5) reasons.push(msg.reasonLongStops(longDay, L));
+  if (values.nightsInMarket > 0) reasons.push(msg.reasonNightsInMarket(nights, L));
+  if (values.weekendOnly > 0.2) reasons.push(msg.reasonWeekend(Math.round(f.loopWeekendShare * L), L));
   if (values.multiStopTours > 0) reasons.push(msg.reasonMultiStop(f.stopsPerTour));
   if (values.manyMarkets > 0) reasons.push(msg.reasonManyMarkets(f.distinctMarkets));
   if (values.hubTaxi > 0.3) reasons.push(msg.reasonTaxi(f.hubTripShare, f.tripsPerActiveDay));

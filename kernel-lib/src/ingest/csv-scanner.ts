@@ -26,9 +26,10 @@ export class CsvScanner {
   recEnd = 0;
   /** True when the record broke CSV rules (stray text after a closing quote, unterminated quote). */
   broken = false;
-  private starts = new Int32Array(64);
-  private ends = new Int32Array(64);
-  private escaped = new Uint8Array(64);
+  /** Per field of the current record: byte start, byte end, and 1 when it holds `""` escapes. */
+  starts = new Int32Array(64);
+  ends = new Int32Array(64);
+  escaped = new Uint8Array(64);
   private line = 1;
   private leftover: Buffer | null = null;
   private readonly onRecord: RecordHandler;

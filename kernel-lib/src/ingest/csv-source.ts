@@ -17,7 +17,10 @@ export interface CsvSourceHandlers {
 /**
  * Stream `file` (gunzipping when `gz`) and hand the header and each record to `h`.
  * Fatal checks: NUL bytes in the first 64 KB (binary), a header with no commas but another
- * delimiter, no header at all (empty). Returns the header field count.
+ * delimiter, no header at all (empty).
+ *
+ * @example
+ * await streamCsv('sites.csv', false, { header: (f) => console.log(f), record: (sc, nf, line) => console.log(line, sc.field(0)) });
  */
 export async function streamCsv(file: string, gz: boolean, h: CsvSourceHandlers): Promise<void> {
   const total = fs.statSync(file).size || 1;

@@ -44,12 +44,27 @@ function lastSunday31(y: number, m: number): number {
   return d31 - dow;
 }
 
-// Per-year cache of [spring change day, autumn change day] in epoch days.
-const changeCache = new Map<number, [number, number]>();
-function changeDays(y: number): [number, number] {
-  let c = changeCache.get(y);
-  if (!c) { c = [lastSunday31(y, 3), lastSunday31(y, 10)]; changeCache.set(y, c); }
-  return c;
+// Boundaries (in wall ms) of the last year looked up: most rows share a year.
+let cachedYear = NaN, gapStart = 0, repeatStart = 0;
+function setYear(y: number): void {
+  cachedYear = y;
+  gapStart = lastSunday31(y, 3) * DAY + HOUR; // local 01:00 on the spring day
+  repeatStart = lastSunday31(y, 10) * DAY + HOUR; // local 01:00 on the autumn day
+}
+
+/** londonWallToUtc when the wall time's year is already known. */
+function wallToUtc(wallMs: number, y: number, out: ParsedTime): ParsedTime {
+  if (y !== cachedYear) setYear(y);
+  if (wallMs < gapStart || wallMs >= repeatStart + HOUR) {
+    out.ms = wallMs; out.status = 'ok'; // GMT
+  } else if (wallMs < gapStart + HOUR) {
+    out.ms = NaN; out.status = 'nonexistent';
+  } else if (wallMs < repeatStart) {
+    out.ms = wallMs - HOUR; out.status = 'ok'; // BST
+  } else {
+    out.ms = wallMs - HOUR; out.status = 'ambiguous'; // first occurrence, BST
+  }
+  return out;
 }
 
 /**
@@ -64,22 +79,7 @@ function changeDays(y: number): [number, number] {
  */
 export function londonWallToUtc(wallMs: number, out: ParsedTime): ParsedTime {
   if (!Number.isFinite(wallMs)) { out.ms = NaN; out.status = 'bad'; return out; }
-  const day = Math.floor(wallMs / DAY);
-  // Year of this day (cheap: Date.UTC inverse via the day number).
-  const y = yearOfDay(day);
-  const [spring, autumn] = changeDays(y);
-  const springGapStart = spring * DAY + HOUR; // local 01:00 on the spring day
-  const autumnRepeatStart = autumn * DAY + HOUR; // local 01:00 on the autumn day
-  if (wallMs < springGapStart || wallMs >= autumnRepeatStart + HOUR) {
-    out.ms = wallMs; out.status = 'ok'; // GMT
-  } else if (wallMs < springGapStart + HOUR) {
-    out.ms = NaN; out.status = 'nonexistent';
-  } else if (wallMs < autumnRepeatStart) {
-    out.ms = wallMs - HOUR; out.status = 'ok'; // BST
-  } else {
-    out.ms = wallMs - HOUR; out.status = 'ambiguous'; // first occurrence, BST
-  }
-  return out;
+  return wallToUtc(wallMs, yearOfDay(Math.floor(wallMs / DAY)), out);
 }
 
 function yearOfDay(day: number): number {
@@ -161,7 +161,7 @@ export function parseTimestamp(text: string, out: ParsedTime): ParsedTime {
     }
   }
   const wall = daysFromCivil(y, mo, d) * DAY + h * HOUR + mi * 60_000 + sec * 1000 + frac;
-  if (i === len) return londonWallToUtc(wall, out);
+  if (i === len) return wallToUtc(wall, y, out);
   const z = s.charCodeAt(i);
   if ((z === 90 || z === 122) && i + 1 === len) { out.ms = wall; out.status = 'ok'; return out; } // Z
   if (z !== 43 && z !== 45 && z !== 0x2212) return out;

@@ -50,7 +50,12 @@ export class QuarantineWriter {
   }
 }
 
-/** Quote one value for CSV when needed. */
+/**
+ * Quote one value for CSV when needed.
+ *
+ * @example
+ * csvValue('a,"b"') // '"a,""b"""'
+ */
 export function csvValue(v: unknown): string {
   if (v === null || v === undefined) return '';
   const s = String(v);

@@ -78,6 +78,20 @@ export class ReadAccumulator {
     return reason;
   }
 
+  /** Vehicle dictionary code of a raw VRM (normalised), or -1 when it is empty after normalisation. */
+  vrmCode(rawVrm: string): number {
+    const norm = normaliseVrm(rawVrm);
+    if (norm === '') return -1;
+    let code = this.normCode.get(norm);
+    if (code === undefined) { code = this.vrms.length; this.vrms.push(norm); this.normCode.set(norm, code); }
+    return code;
+  }
+
+  /** Site code of a site id already known (sites table or made from reads), or -1. */
+  knownSite(siteId: string): number {
+    return this.siteCode.get(siteId.trim()) ?? -1;
+  }
+
   /**
    * Validate one row; append it when valid. Returns null when accepted, else the reason.
    * `site` may be blank when lat/lon are given (a site id "lat,lon" is then made up).
@@ -88,12 +102,7 @@ export class ReadAccumulator {
     const rawVrm = vrm === null || vrm === undefined ? '' : String(vrm);
     let code = this.rawCode.get(rawVrm);
     if (code === undefined) {
-      const norm = normaliseVrm(rawVrm);
-      if (norm === '') code = -1;
-      else {
-        code = this.normCode.get(norm);
-        if (code === undefined) { code = this.vrms.length; this.vrms.push(norm); this.normCode.set(norm, code); }
-      }
+      code = this.vrmCode(rawVrm);
       if (this.rawCode.size < 4_000_000) this.rawCode.set(rawVrm, code);
     }
     if (code < 0) return this.reject('empty_vrm');
@@ -106,9 +115,8 @@ export class ReadAccumulator {
     } else if (typeof time === 'number' && Number.isFinite(time)) {
       if (timeKind === TimeKind.UtcMs) { t.ms = time; t.status = 'ok'; } else londonWallToUtc(time, t);
     } else { t.ms = NaN; t.status = 'bad'; }
-    if (t.status === 'bad') return this.reject('bad_timestamp');
-    if (t.status === 'nonexistent') return this.reject('nonexistent_local_time');
-    if (t.ms > this.notAfter) return this.reject('future_timestamp');
+    const timeReason = this.timeReason(t);
+    if (timeReason !== null) return timeReason;
 
     // Site
     const siteId = isBlank(site) ? '' : String(site).trim();
@@ -125,17 +133,36 @@ export class ReadAccumulator {
         this.sitesFromReads++;
       }
     }
-    if (!this.siteOk[sc]) return this.reject('bad_coordinates');
 
     // Confidence
-    let conf = 255;
-    if (!isBlank(confidence)) {
-      const c = toNumber(confidence);
-      if (!(c >= 0 && c <= 100)) return this.reject('bad_confidence');
-      conf = Math.round(c);
-    }
+    if (isBlank(confidence)) return this.push(code, t, sc, 0, false);
+    return this.push(code, t, sc, toNumber(confidence), true);
+  }
 
-    // Accept
+  /**
+   * Fast path for readers that resolved codes themselves: `code` from `vrmCode`, `t` parsed,
+   * `site` from `knownSite` (must be >= 0; unknown sites go through `add`), `confidence`
+   * checked for 0..100 when `hasConfidence` (NaN is rejected).
+   */
+  addCoded(code: number, t: ParsedTime, site: number, confidence: number, hasConfidence: boolean): RejectReason | null {
+    if (code < 0) return this.reject('empty_vrm');
+    const timeReason = this.timeReason(t);
+    if (timeReason !== null) return timeReason;
+    return this.push(code, t, site, confidence, hasConfidence);
+  }
+
+  private timeReason(t: ParsedTime): RejectReason | null {
+    if (t.status === 'ok' || t.status === 'ambiguous') return t.ms > this.notAfter ? this.reject('future_timestamp') : null;
+    return this.reject(t.status === 'nonexistent' ? 'nonexistent_local_time' : 'bad_timestamp');
+  }
+
+  private push(code: number, t: ParsedTime, sc: number, confidence: number, hasConfidence: boolean): RejectReason | null {
+    if (!this.siteOk[sc]) return this.reject('bad_coordinates');
+    let conf = 255;
+    if (hasConfidence) {
+      if (!(confidence >= 0 && confidence <= 100)) return this.reject('bad_confidence');
+      conf = Math.round(confidence);
+    }
     if (this.n === this.cap) this.grow();
     const i = this.n++;
     this.vehicle[i] = code;

@@ -2,14 +2,26 @@
 import * as msg from '../messages';
 import { matchReadColumns, READ_ALIASES, type ReadColumn } from './columns';
 import { streamCsv } from './csv-source';
+import { ByteKeyCache } from './byte-key-cache';
 import { IngestError } from './ingest-error';
+import { parseTimestamp, type ParsedTime } from './london-time';
+import type { RejectReason } from './types';
 import { TimeKind, type ReadAccumulator } from './read-accumulator';
 import type { QuarantineWriter } from './quarantine';
 
-/** Internal: stream a reads CSV into `acc`. Returns rows read and the column mapping. */
+/**
+ * Internal: stream a reads CSV into `acc`. Returns rows read and the column mapping.
+ *
+ * @example
+ * const acc = new ReadAccumulator({ sites });
+ * const { read } = await readCsvReads('reads.csv', false, acc, null, () => undefined);
+ */
 export async function readCsvReads(file: string, gz: boolean, acc: ReadAccumulator, q: QuarantineWriter | null,
   progress: (fraction: number, rows: number) => void): Promise<{ read: number; columns: Record<string, string> }> {
   let read = 0;
+  const vrmCache = new ByteKeyCache(1 << 14);
+  const siteCache = new ByteKeyCache(1 << 10);
+  const t: ParsedTime = { ms: NaN, status: 'bad' };
   let width = 0;
   let iVrm = -1, iTs = -1, iSite = -1, iLat = -1, iLon = -1, iConf = -1, iDir = -1;
   const columns: Record<string, string> = {};
@@ -26,14 +38,51 @@ export async function readCsvReads(file: string, gz: boolean, acc: ReadAccumulat
     },
     record(sc, nf, line) {
       read++;
-      let reason;
+      let reason: RejectReason | null;
       if (nf !== width || sc.broken) reason = acc.reject('malformed_line');
       else {
-        reason = acc.add(
-          sc.field(iVrm), sc.field(iTs), TimeKind.Text,
-          iSite >= 0 ? sc.field(iSite) : null,
-          iLat >= 0 ? sc.field(iLat) : null, iLon >= 0 ? sc.field(iLon) : null,
-          iConf >= 0 ? sc.field(iConf) : null, iDir >= 0 ? sc.field(iDir) : null);
+        const buf = sc.buf;
+        // VRM and site through byte-keyed caches: no string per row for repeated values.
+        let code: number;
+        const vs = sc.starts[iVrm], ve = sc.ends[iVrm];
+        if (sc.escaped[iVrm]) code = acc.vrmCode(sc.field(iVrm));
+        else {
+          const h = ByteKeyCache.hash(buf, vs, ve);
+          const k = vrmCache.find(buf, vs, ve, h);
+          if (k >= 0) code = vrmCache.values[k];
+          else { code = acc.vrmCode(buf.toString('utf8', vs, ve)); vrmCache.insert(buf, vs, ve, h, code); }
+        }
+        let site = -1;
+        if (iSite >= 0 && !sc.escaped[iSite]) {
+          const ss = sc.starts[iSite], se = sc.ends[iSite];
+          const h = ByteKeyCache.hash(buf, ss, se);
+          const k = siteCache.find(buf, ss, se, h);
+          if (k >= 0) site = siteCache.values[k];
+          else {
+            site = acc.knownSite(buf.toString('utf8', ss, se));
+            if (site >= 0) siteCache.insert(buf, ss, se, h, site); // unknown ids may become known later
+          }
+        }
+        if (site < 0) {
+          reason = acc.add(sc.field(iVrm), sc.field(iTs), TimeKind.Text, iSite >= 0 ? sc.field(iSite) : null,
+            iLat >= 0 ? sc.field(iLat) : null, iLon >= 0 ? sc.field(iLon) : null,
+            iConf >= 0 ? sc.field(iConf) : null, iDir >= 0 ? sc.field(iDir) : null);
+        } else {
+          parseTimestamp(sc.field(iTs), t);
+          let conf = 0, hasConf = false;
+          if (iConf >= 0) {
+            const cs = sc.starts[iConf], ce = sc.ends[iConf];
+            if (ce > cs) {
+              conf = smallInt(buf, cs, ce);
+              if (conf < 0) {
+                const text = sc.field(iConf).trim();
+                hasConf = text !== '';
+                conf = Number(text);
+              } else hasConf = true;
+            }
+          }
+          reason = acc.addCoded(code, t, site, conf, hasConf);
+        }
       }
       if (reason !== null && q) q.row(line, reason, sc.raw());
     },
@@ -42,10 +91,27 @@ export async function readCsvReads(file: string, gz: boolean, acc: ReadAccumulat
   return { read, columns };
 }
 
-/** Throw IngestError unless vrm, timestamp and (site_id or lat+lon) are all present. */
+/**
+ * Throw IngestError unless vrm, timestamp and (site_id or lat+lon) are all present.
+ *
+ * @example
+ * checkRequiredReadColumns('r.csv', matchReadColumns(['Plate', 'Camera']), ['Plate', 'Camera']); // throws: timestamp
+ */
 export function checkRequiredReadColumns(file: string, m: Map<ReadColumn, number>, found: readonly string[]): void {
   for (const c of ['vrm', 'timestamp'] as const)
     if (!m.has(c)) throw new IngestError(msg.missingColumn(file, c, READ_ALIASES[c], found), file, 1, c);
   if (!m.has('site_id') && !(m.has('lat') && m.has('lon')))
     throw new IngestError(msg.missingSiteColumns(file, found), file, 1, 'site_id');
+}
+
+/** Value of buf[s, e) when it is 1-3 ASCII digits, else -1. */
+function smallInt(buf: Uint8Array, s: number, e: number): number {
+  if (e - s > 3) return -1;
+  let v = 0;
+  for (let i = s; i < e; i++) {
+    const d = buf[i] - 48;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return v;
 }

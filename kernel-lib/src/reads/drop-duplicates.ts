@@ -9,8 +9,10 @@ import type { ReadStore } from './types';
  * reads, so `vrms` and codes are unchanged; `vehicleStart` is recomputed.
  *
  * @example
+ * const sites = sitesFromRows([{ site_id: 'S1', lat: 53.4, lon: -2.2 }]);
+ * const store = buildStore([{ vrm: 'AB12CDE', time: 0, site: 'S1' }, { vrm: 'AB12CDE', time: 0, site: 'S1' }], sites);
  * const { store: clean, removed } = dropExactDuplicates(store);
- * removed // 1 when one read was a repeat of another
+ * [clean.n, removed] // [1, 1]
  */
 export function dropExactDuplicates(store: ReadStore): { store: ReadStore; removed: number } {
   const { n, vehicle, time, site, confidence } = store;

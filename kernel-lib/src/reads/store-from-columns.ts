@@ -26,8 +26,9 @@ export interface ReadColumns {
  * and reads are sorted by (vehicle, time, site), ties kept in input order, so the output
  * depends only on the set of reads, not their order (apart from exact-duplicate ties).
  *
- * Method: counting sort by vehicle (O(n)), then each vehicle's range sorted by (time, site)
- * (insertion sort for short ranges, typed-array sort otherwise), then one gather pass.
+ * Method: counting sort by vehicle (O(n)), gather time/site into that order, then sort each
+ * vehicle's contiguous range by (time, site, input index): insertion sort for short or
+ * nearly sorted ranges (time-ordered input costs O(n)), an index sort otherwise.
  * Memory: 17 bytes per read in the result plus 4 bytes per read of scratch while building.
  * The input columns are not modified.
  *
@@ -67,43 +68,64 @@ export function storeFromColumns(cols: ReadColumns, sites: SiteTable): ReadStore
   const vehicleStart = new Uint32Array(nv + 1);
   for (let k = 0; k < nv; k++) vehicleStart[k + 1] = vehicleStart[k] + counts[k];
 
-  // 2. Counting sort of read indices by new vehicle code (stable).
+  // 2. Counting sort of read indices by new vehicle code (stable: input order within a vehicle).
   const perm = new Uint32Array(n);
   const next = vehicleStart.slice(0, nv);
   for (let i = 0; i < n; i++) perm[next[newCode[cols.vehicle[i]]]++] = i;
 
-  // 3. Sort each vehicle's range by (time, site, input index).
-  const time = cols.time, site = cols.site;
-  const cmp = (x: number, y: number) => time[x] - time[y] || site[x] - site[y] || x - y;
-  for (let v = 0; v < nv; v++) {
-    const a = vehicleStart[v], b = vehicleStart[v + 1];
-    if (b - a < 2) continue;
-    if (b - a <= 24) {
-      for (let i = a + 1; i < b; i++) {
-        const x = perm[i];
-        let j = i - 1;
-        while (j >= a && cmp(perm[j], x) > 0) { perm[j + 1] = perm[j]; j--; }
-        perm[j + 1] = x;
-      }
-    } else {
-      perm.subarray(a, b).sort(cmp);
-    }
-  }
-
-  // 4. Gather.
-  const outVehicle = new Uint32Array(n);
+  // 3. Gather time and site into vehicle order (contiguous per vehicle from here on).
+  const time = cols.time, site = cols.site, conf = cols.confidence;
   const outTime = new Float64Array(n);
   const outSite = new Uint32Array(n);
-  const outConf = new Uint8Array(n);
-  const conf = cols.confidence;
-  for (let v = 0; v < nv; v++) outVehicle.fill(v, vehicleStart[v], vehicleStart[v + 1]);
   for (let k = 0; k < n; k++) {
     const i = perm[k];
     outTime[k] = time[i];
     outSite[k] = site[i];
   }
+
+  // 4. Sort each vehicle's range by (time, site, input index), moving time, site and perm together.
+  for (let v = 0; v < nv; v++) {
+    const a = vehicleStart[v], b = vehicleStart[v + 1];
+    if (b - a < 2) continue;
+    if (b - a <= 48) insertionSort(outTime, outSite, perm, a, b);
+    else sortRange(outTime, outSite, perm, a, b);
+  }
+
+  // 5. Vehicle codes and confidence.
+  const outVehicle = new Uint32Array(n);
+  for (let v = 0; v < nv; v++) outVehicle.fill(v, vehicleStart[v], vehicleStart[v + 1]);
+  const outConf = new Uint8Array(n);
   if (conf) for (let k = 0; k < n; k++) outConf[k] = conf[perm[k]];
   else outConf.fill(255);
 
   return { n, vehicle: outVehicle, time: outTime, site: outSite, confidence: outConf, vrms, vehicleStart, sites };
+}
+
+/** Is read j (time tj, site sj, input index pj) before read k? */
+function before(tj: number, sj: number, pj: number, tk: number, sk: number, pk: number): boolean {
+  return tj < tk || (tj === tk && (sj < sk || (sj === sk && pj < pk)));
+}
+
+function insertionSort(t: Float64Array, s: Uint32Array, p: Uint32Array, a: number, b: number): void {
+  for (let i = a + 1; i < b; i++) {
+    const ti = t[i], si = s[i], pi = p[i];
+    let j = i - 1;
+    if (!before(ti, si, pi, t[j], s[j], p[j])) continue; // already in order
+    while (j >= a && before(ti, si, pi, t[j], s[j], p[j])) { t[j + 1] = t[j]; s[j + 1] = s[j]; p[j + 1] = p[j]; j--; }
+    t[j + 1] = ti; s[j + 1] = si; p[j + 1] = pi;
+  }
+}
+
+function sortRange(t: Float64Array, s: Uint32Array, p: Uint32Array, a: number, b: number): void {
+  // Already sorted (time-ordered input) costs one pass.
+  let sorted = true;
+  for (let i = a + 1; i < b && sorted; i++) sorted = !before(t[i], s[i], p[i], t[i - 1], s[i - 1], p[i - 1]);
+  if (sorted) return;
+  const m = b - a;
+  const idx = new Uint32Array(m);
+  for (let i = 0; i < m; i++) idx[i] = a + i;
+  idx.sort((x, y) => t[x] - t[y] || s[x] - s[y] || p[x] - p[y]);
+  const t2 = new Float64Array(m), s2 = new Uint32Array(m), p2 = new Uint32Array(m);
+  for (let i = 0; i < m; i++) { const x = idx[i]; t2[i] = t[x]; s2[i] = s[x]; p2[i] = p[x]; }
+  t.set(t2, a); s.set(s2, a); p.set(p2, a);
 }

@@ -23,10 +23,13 @@ function bstBounds(year: number): [number, number] {
  * londonOffsetSeconds(Date.UTC(2025, 6, 1) / 1000); // 3600 (BST)
  */
 export function londonOffsetSeconds(utcSec: number): number {
-  const year = new Date(utcSec * 1000).getUTCFullYear();
-  const [start, end] = bstBounds(year);
-  return utcSec >= start && utcSec < end ? 3600 : 0;
+  if (!(utcSec >= lastYear[0] && utcSec < lastYear[1])) {
+    const year = new Date(utcSec * 1000).getUTCFullYear();
+    lastYear = [Date.UTC(year, 0, 1) / 1000, Date.UTC(year + 1, 0, 1) / 1000, ...bstBounds(year)];
+  }
+  return utcSec >= lastYear[2] && utcSec < lastYear[3] ? 3600 : 0;
 }
+let lastYear: number[] = [0, 0, 0, 0];
 
 /**
  * UTC epoch seconds of a London wall-clock time `secOfDay` seconds after local midnight of

@@ -2,20 +2,23 @@
  * Synthetic UK registration marks. Vehicle number i maps to a plate through a seeded
  * permutation (Feistel network, cycle-walking), so plates are random-looking yet distinct
  * by construction, with no set of issued plates held in memory. Mostly current format
- * (AB12 CDE, 2001-2025 age identifiers), a few prefix format (P123 ABC).
+ * (ZB12 CDE), a few prefix format (Z123 ABC).
+ *
+ * Never a real plate: every synthetic plate starts with Z, which the DVLA does not issue as
+ * the first letter of a current-format memory tag nor as a prefix-format age letter.
  */
 import type { SeedKey } from './prng';
 
-const AREA1 = 'ABCDEFGHKLMNOPRSVWY';          // first letter of the memory tag
+const AREA1 = 'Z';                            // first letter of the memory tag: never issued
 const LET23 = 'ABCDEFGHJKLMNOPRSTUVWXY';       // no I, Q, Z
 const LET24 = 'ABCDEFGHJKLMNOPRSTUVWXYZ';      // random letters: no I, Q
 const AGES = Array.from({ length: 24 }, (_, i) => String(i + 2).padStart(2, '0')).concat(Array.from({ length: 24 }, (_, i) => String(i + 51)));
-const PREFIX_YEARS = 'PRSTVWXY';
+const PREFIX_YEARS = 'Z';                     // prefix age letter: never issued
 
 const N_CURRENT = AREA1.length * LET23.length * AGES.length * 24 * 24 * 24;
 const N_PREFIX = PREFIX_YEARS.length * 99 * 23 * 23 * 23;
 const DOMAIN = N_CURRENT + N_PREFIX;
-const HALF_BITS = 15;
+const HALF_BITS = 12; // 2^24 > DOMAIN (~16.4M), so cycle-walking stays short
 const HALF = 1 << HALF_BITS;
 
 function round(x: number, k: number, r: number): number {
@@ -50,7 +53,7 @@ function decode(n: number): string {
 /**
  * The plate of vehicle number `i` (0-based) for a seed key; distinct i give distinct plates.
  * @example
- * plateFor(seedKey('demo'), 0); // e.g. 'KM19XPL' (no spaces)
+ * plateFor(seedKey('demo'), 0); // e.g. 'ZM19XPL' (no spaces)
  */
 export function plateFor(key: SeedKey, i: number): string {
   if (i < 0 || i >= DOMAIN) throw new RangeError(`plate index ${i} out of range`);

@@ -35,7 +35,12 @@ function fmix(h: number): number {
   return h >>> 0;
 }
 
-/** sfc32 generator with helpers for the distributions synth/ needs. */
+/**
+ * sfc32 generator with helpers for the distributions synth/ needs.
+ * @example
+ * const r = createRng('demo');
+ * r.int(6); r.range(20, 90); r.chance(0.25); r.normal(); r.pick(['a', 'b']);
+ */
 export class Rng {
   private a: number; private b: number; private c: number; private d: number;
   constructor(a: number, b: number, c: number, d: number) {

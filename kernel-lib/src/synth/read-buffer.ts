@@ -4,7 +4,13 @@
  * so only a day or two of reads is ever held.
  */
 
-/** Pending reads. */
+/**
+ * Pending reads.
+ * @example
+ * const buf = new ReadBuffer();
+ * buf.push('AB12CDE', 1741000000, 3, 97);
+ * await buf.drainBefore(1741046400, (v, t, s, c) => writer.write(v, t, s, c));
+ */
 export class ReadBuffer {
   private t = new Float64Array(1 << 16);
   private site = new Int32Array(1 << 16);
@@ -45,6 +51,7 @@ export class ReadBuffer {
     for (let i = 0; i < n; i++) if (this.t[i] < base) base = this.t[i];
     // key = (t - base) * 2^27 + i: exact in a double for spans under ~2 years and 134M reads.
     const M = 134217728;
+    if (n >= M) throw new RangeError(`ReadBuffer: ${n} pending reads; at most ${M - 1} per day`);
     const keys = new Float64Array(n);
     for (let i = 0; i < n; i++) keys[i] = (this.t[i] - base) * M + i;
     keys.sort();

@@ -43,7 +43,12 @@ function pairsAlong(pairs: SitePair[], sites: SiteNetwork['sites'], lat1: number
   return hits.map((h) => h.w);
 }
 
-/** Precomputed inter-town legs, one per ordered pair of towns. */
+/**
+ * Routes through the camera network; inter-town legs are computed once per ordered pair of towns.
+ * @example
+ * const router = new Router(towns, buildSites(towns, rng));
+ * router.route(placeIn(towns, 0, rng), placeIn(towns, 1, rng), t0, 70, rng).passes; // [{ site, t }, ...]
+ */
 export class Router {
   private cache = new Map<number, Waypoint[]>();
   constructor(private towns: Town[], private net: SiteNetwork) {}

@@ -49,11 +49,11 @@ export function buildSites(towns: Town[], rng: Rng): SiteNetwork {
   const sites: Site[] = [];
   const add = (lat: number, lon: number, bearing: number, name: string, road: string): number => {
     const id = 'S' + String(sites.length + 1).padStart(4, '0');
-    sites.push({ id, name: `${name} (${compass(bearing)})`, lat, lon, road, direction: compass(bearing), bearing });
+    sites.push({ id, name, lat, lon, road, direction: compass(bearing), bearing });
     return sites.length - 1;
   };
-  const pair = (lat: number, lon: number, bearing: number, name: string, road: string): SitePair => ({
-    lat, lon, a: add(lat, lon, bearing, name, road), b: add(lat, lon, (bearing + 180) % 360, name, road)
+  const pair = (lat: number, lon: number, bearing: number, name: (b: number) => string, road: string): SitePair => ({
+    lat, lon, a: add(lat, lon, bearing, name(bearing), road), b: add(lat, lon, (bearing + 180) % 360, name((bearing + 180) % 360), road)
   });
   const hub = towns[0];
   const bearingTo = (i: number, j: number) => bearingDeg(towns[i].lat, towns[i].lon, towns[j].lat, towns[j].lon);
@@ -62,7 +62,7 @@ export function buildSites(towns: Town[], rng: Rng): SiteNetwork {
   const entrances: Entrance[][] = towns.map(() => []);
   towns.forEach((t, i) => {
     const wanted: number[] = [];
-    if (i === 0) towns.forEach((m, j) => { if (m.kind === 'market') wanted.push(bearingTo(0, j)); });
+    if (i === 0) towns.forEach((m, j) => { if (m.kind === 'market' && wanted.every((w) => angleDiff(w, bearingTo(0, j)) >= 10)) wanted.push(bearingTo(0, j)); });
     else wanted.push(bearingTo(i, 0));
     const strength = towns
       .map((o, j) => ({ j, s: j === i ? -1 : o.population / Math.max(25, distanceKm(t.lat, t.lon, o.lat, o.lon) ** 2) }))
@@ -75,13 +75,14 @@ export function buildSites(towns: Town[], rng: Rng): SiteNetwork {
       if (wanted.every((w) => angleDiff(w, b) >= (i === 0 ? 25 : 60))) { wanted.push(b); n++; }
     }
     if (i !== 0 && wanted.length < 2) wanted.push((wanted[0] + 150 + rng.range(0, 60)) % 360);
-    for (const b of wanted) {
+    wanted.forEach((b, k) => {
       const [lat, lon] = offsetPoint(t.lat, t.lon, b, t.radiusKm);
       const road = `${t.name} ${compass(b)} approach`;
-      const inSite = add(lat, lon, (b + 180) % 360, `${t.name} entrance ${compass(b)} inbound`, road);
-      const outSite = add(lat, lon, b, `${t.name} entrance ${compass(b)} outbound`, road);
+      const label = `${t.name} entrance ${k + 1} (${compass(b)} side)`;
+      const inSite = add(lat, lon, (b + 180) % 360, `${label} inbound`, road);
+      const outSite = add(lat, lon, b, `${label} outbound`, road);
       entrances[i].push({ lat, lon, bearing: b, inSite, outSite });
-    }
+    });
   });
 
   // Hub-market corridors, bent by a few per cent of their length.
@@ -106,7 +107,7 @@ export function buildSites(towns: Town[], rng: Rng): SiteNetwork {
     for (let k = 1; k <= n; k++) {
       const b = bearingDeg(pts[k - 1][0], pts[k - 1][1], pts[k + 1][0], pts[k + 1][1]);
       const km = Math.round((len * k) / (n + 1));
-      const p = pair(pts[k][0], pts[k][1], b, `${hub.name} - ${m.name} road km ${km}`, road);
+      const p = pair(pts[k][0], pts[k][1], b, (d) => `${hub.name} - ${m.name} road km ${km} towards ${d === b ? m.name : hub.name}`, road);
       corridorPairs.push(p);
       out.push(p.a); back.unshift(p.b);
     }
@@ -121,7 +122,7 @@ export function buildSites(towns: Town[], rng: Rng): SiteNetwork {
     for (let k = 0; k < count; k++) {
       const r = (k === 0 && i !== 0 ? 0 : 0.85 * t.radiusKm * Math.sqrt(rng.next()));
       const [lat, lon] = offsetPoint(t.lat, t.lon, rng.range(0, 360), r);
-      inTown[i].push(pair(lat, lon, rng.range(0, 180), `${t.name} ${i === 0 ? 'street' : 'centre'} ${k + 1}`, `${t.name} ${i === 0 ? 'urban' : 'centre'}`));
+      inTown[i].push(pair(lat, lon, rng.range(0, 180), (d) => `${t.name} ${i === 0 ? 'street' : 'centre'} camera ${k + 1} ${compass(d)}-bound`, `${t.name} ${i === 0 ? 'urban' : 'centre'}`));
     }
   });
   return { sites, entrances, inTown, corridors, corridorPairs };

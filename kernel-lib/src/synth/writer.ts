@@ -4,10 +4,15 @@
  */
 import { createWriteStream } from 'node:fs';
 import { createGzip, constants } from 'node:zlib';
+import type { ZlibOptions } from 'node:zlib';
 import type { Site } from './sites';
 import { formatLondonIso } from './london-time';
 
-/** Header of the canonical reads schema. */
+/**
+ * Header of the canonical reads schema.
+ * @example
+ * READS_HEADER.split(','); // ['vrm', 'timestamp', 'site_id', 'lat', 'lon', 'direction', 'confidence']
+ */
 export const READS_HEADER = 'vrm,timestamp,site_id,lat,lon,direction,confidence';
 
 /** A gzip CSV reads file open for appending rows. */
@@ -28,7 +33,7 @@ export interface ReadsWriter {
  * await w.close();
  */
 export function openReadsWriter(path: string, sites: Site[]): ReadsWriter {
-  const gz = createGzip({ level: 6, strategy: constants.Z_DEFAULT_STRATEGY });
+  const gz = createGzip({ level: 6, strategy: constants.Z_DEFAULT_STRATEGY, chunkSize: 1 << 16, highWaterMark: 1 << 24 } as ZlibOptions);
   const file = createWriteStream(path);
   gz.pipe(file);
   const done = new Promise<void>((resolve, reject) => {

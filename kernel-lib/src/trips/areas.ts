@@ -86,7 +86,7 @@ export function areasFromGeoJson(fc: { type: string; features?: unknown[] }, nam
   if (fc?.type !== 'FeatureCollection') return [area(fc as AreaInput)];
   return (fc.features ?? []).map((f: any, i) => {
     const nm = f?.properties?.[nameProperty];
-    return area({ type: 'Feature', geometry: f?.geometry, properties: {} }, typeof nm === 'string' ? nm : `area ${i + 1}`);
+    return area(f?.type === 'Feature' ? f.geometry : f, typeof nm === 'string' ? nm : `area ${i + 1}`);
   });
 }
 
@@ -116,18 +116,58 @@ export function pointInArea(a: Area, lat: number, lon: number): boolean {
   return false;
 }
 
+/** Options of {@link siteAreas}. */
+export interface SiteAreasOptions {
+  /**
+   * Sites outside every area but within this distance (km) of an area's boundary count as in
+   * the nearest such area. Cordon cameras often sit on the boundary of a hand-drawn area
+   * (a ring road, a town entrance), and should count as that town. Default 0.
+   */
+  bufferKm?: number;
+}
+
+/** Distance (km) from a point to an area's boundary (equirectangular, fine at town scale). */
+function distanceToAreaKm(a: Area, lat: number, lon: number): number {
+  const kx = 111.32 * Math.cos((lat * Math.PI) / 180), ky = 110.57;
+  let best = Infinity;
+  for (const poly of a.polygons) for (const ring of poly) {
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const ax = (ring[j][0] - lon) * kx, ay = (ring[j][1] - lat) * ky;
+      const bx = (ring[i][0] - lon) * kx, by = (ring[i][1] - lat) * ky;
+      const dx = bx - ax, dy = by - ay;
+      const len2 = dx * dx + dy * dy;
+      const t = len2 > 0 ? Math.min(1, Math.max(0, -(ax * dx + ay * dy) / len2)) : 0;
+      const d = Math.hypot(ax + t * dx, ay + t * dy);
+      if (d < best) best = d;
+    }
+  }
+  return best;
+}
+
 /**
- * Area index per site (first matching area wins; -1 = in none).
+ * Area index per site (first area containing the site wins; else, with `bufferKm`, the
+ * nearest area whose boundary is within bufferKm; -1 = in none).
  *
  * @example
- * const siteArea = siteAreas(store.sites, [hub, ...markets]);
+ * const siteArea = siteAreas(store.sites, [hub, ...markets], { bufferKm: 1 });
  * siteArea[store.site[0]] // area index of read 0, or -1
  */
-export function siteAreas(sites: SiteTable, areas: readonly Area[]): Int32Array {
+export function siteAreas(sites: SiteTable, areas: readonly Area[], options: SiteAreasOptions = {}): Int32Array {
+  const buffer = Math.max(0, options.bufferKm ?? 0);
   const out = new Int32Array(sites.id.length).fill(-1);
   for (let s = 0; s < out.length; s++) {
+    const lat = sites.lat[s], lon = sites.lon[s];
     for (let k = 0; k < areas.length; k++) {
-      if (pointInArea(areas[k], sites.lat[s], sites.lon[s])) { out[s] = k; break; }
+      if (pointInArea(areas[k], lat, lon)) { out[s] = k; break; }
+    }
+    if (out[s] >= 0 || buffer === 0) continue;
+    const padLat = buffer / 110.57, padLon = buffer / (111.32 * Math.max(0.1, Math.cos((lat * Math.PI) / 180)));
+    let best = buffer;
+    for (let k = 0; k < areas.length; k++) {
+      const [x0, y0, x1, y1] = areas[k].bbox;
+      if (lon < x0 - padLon || lon > x1 + padLon || lat < y0 - padLat || lat > y1 + padLat) continue;
+      const d = distanceToAreaKm(areas[k], lat, lon);
+      if (d <= best) { best = d; out[s] = k; }
     }
   }
   return out;

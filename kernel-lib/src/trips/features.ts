@@ -47,7 +47,10 @@ export interface Loop {
   return: number;
   dwellMinMinutes: number;
   dwellMaxMinutes: number;
+  /** The tour spans 03:00 local (may also mean a missed read at the hub). */
   overnight: boolean;
+  /** The market stop itself spans 03:00 local (a night spent in the market). */
+  stopOvernight: boolean;
 }
 
 /** Features of one vehicle. Durations in minutes or hours as named; shares 0..1 (NaN when undefined). */
@@ -60,15 +63,20 @@ export interface VehicleFeatures {
   daysActive: number;
   /** Days from first to last read. */
   spanDays: number;
+  /** Calendar days (local) from the first read's day to the last read's day, inclusive. */
+  calendarDays: number;
   firstSeen: number;
   lastSeen: number;
   base: string | null;
   baseKind: 'hub' | 'market' | 'other' | 'unknown';
   baseShare: number;
-  /** Loops hub → market → hub (any base). */
+  /** Loops hub → market → hub (any base): hub tours with a stop (dwell lower bound ≥ stopMinutes) in a market. */
   loops: number;
   loopsByMarket: { market: string; loops: number }[];
   distinctMarkets: number;
+  /** Loops to the most visited market (a line serves one market), and those per week of activity (span floored at 7 days). */
+  topMarketLoops: number;
+  topMarketLoopsPerWeek: number;
   /** Loops per week of activity (span floored at 7 days, so a one-week plate is not penalised). */
   loopsPerWeek: number;
   /** Median dwell bounds at the market over loops (minutes). */
@@ -79,6 +87,14 @@ export interface VehicleFeatures {
   loopWeekendShare: number;
   /** Circular standard deviation of loop departure times, hours (NaN with fewer than 3 loops). */
   departureHourStd: number;
+  /** Circular standard deviation of market arrival times, hours (NaN with fewer than 3 loops); robust to a missed departure read. */
+  arrivalHourStd: number;
+  /**
+   * Largest share of loops whose market arrival falls within ±1 h (clock time) of one
+   * another loop's arrival — how concentrated the timing is; robust to a few odd loops
+   * (missed reads). NaN with fewer than 3 loops.
+   */
+  arrivalWindowShare: number;
   /** Median number of stops (visits with dwell ≥ stopMinutes) per hub tour. */
   stopsPerTour: number;
   hubTours: number;
@@ -120,6 +136,23 @@ export function circularStdHours(hours: readonly number[]): number {
   const r = Math.min(1, Math.hypot(c, s) / hours.length);
   if (r <= 1e-12) return 24 / (2 * Math.PI) * Math.PI; // spread all round the clock
   return (Math.sqrt(-2 * Math.log(r)) * 24) / (2 * Math.PI);
+}
+
+/**
+ * Largest share of clock hours within ±halfWidth hours (circularly) of one of them.
+ *
+ * @example
+ * clockWindowShare([7.5, 7.8, 8.2, 16.5], 1) // 0.75
+ */
+export function clockWindowShare(hours: readonly number[], halfWidth: number): number {
+  if (hours.length === 0) return NaN;
+  let best = 0;
+  for (const h of hours) {
+    let c = 0;
+    for (const g of hours) { const d = Math.abs(h - g) % 24; if (Math.min(d, 24 - d) <= halfWidth) c++; }
+    if (c > best) best = c;
+  }
+  return best / hours.length;
 }
 
 function isNight(h: number, o: Required<FeatureOptions>): boolean {
@@ -186,18 +219,23 @@ export function vehicleFeatures(ctx: FeatureContext, v: number, options: Feature
   const stopMs = o.stopMinutes * 60_000;
   for (let u = u0; u < u1; u++) {
     if (hubTours.overnight[u]) overnightAway++;
-    let stops = 0, best = -1;
-    for (let k = hubTours.visitStart[u]; k < hubTours.visitStart[u + 1]; k++) {
-      if (hubTours.visitDwellMin[k] >= stopMs) stops++;
-      if (isMarket.has(hubTours.visitPlace[k]) && (best < 0 || hubTours.visitDwellMin[k] > hubTours.visitDwellMin[best]
-        || (hubTours.visitDwellMin[k] === hubTours.visitDwellMin[best] && hubTours.visitDwellMax[k] > hubTours.visitDwellMax[best]))) best = k;
-    }
+    let stops = 0;
+    for (let k = hubTours.visitStart[u]; k < hubTours.visitStart[u + 1]; k++) if (hubTours.visitDwellMin[k] >= stopMs) stops++;
     stopCounts.push(stops);
+    // The loop's market is the market visit with the longest stop; a visit without a possible
+    // stop (dwell lower bound under stopMinutes) is driving through, not a visit.
+    let best = -1;
+    for (let k = hubTours.visitStart[u]; k < hubTours.visitStart[u + 1]; k++) {
+      if (!isMarket.has(hubTours.visitPlace[k]) || hubTours.visitDwellMin[k] < stopMs) continue;
+      if (best < 0 || hubTours.visitDwellMin[k] > hubTours.visitDwellMin[best]
+        || (hubTours.visitDwellMin[k] === hubTours.visitDwellMin[best] && hubTours.visitDwellMax[k] > hubTours.visitDwellMax[best])) best = k;
+    }
     if (best >= 0) {
       loops.push({
         market: places.name[hubTours.visitPlace[best]], depart: hubTours.depart[u], arrive: hubTours.visitArrive[best],
         return: hubTours.return[u], dwellMinMinutes: hubTours.visitDwellMin[best] / 60_000,
         dwellMaxMinutes: hubTours.visitDwellMax[best] / 60_000, overnight: hubTours.overnight[u] === 1,
+        stopOvernight: hubTours.visitStopOvernight[best] === 1,
       });
     }
   }
@@ -219,15 +257,20 @@ export function vehicleFeatures(ctx: FeatureContext, v: number, options: Feature
   return {
     vrm: store.vrms[v],
     hub: places.name[hubPlace],
-    reads, trips: nTrips, daysActive: days.size, spanDays, firstSeen, lastSeen,
+    reads, trips: nTrips, daysActive: days.size, spanDays,
+    calendarDays: reads ? londonDay(lastSeen, 0) - londonDay(firstSeen, 0) + 1 : 0, firstSeen, lastSeen,
     base: bp < 0 ? null : places.name[bp], baseKind, baseShare: bases.share[v],
     loops: loops.length, loopsByMarket, distinctMarkets: byMarket.size,
+    topMarketLoops: loopsByMarket.length ? loopsByMarket[0].loops : 0,
+    topMarketLoopsPerWeek: (loopsByMarket.length ? loopsByMarket[0].loops : 0) / (Math.max(7, spanDays) / 7),
     loopsPerWeek: loops.length / (Math.max(7, spanDays) / 7),
     marketDwellMedianMin: median(loops.map((l) => l.dwellMinMinutes)),
     marketDwellMedianMax: median(loops.map((l) => l.dwellMaxMinutes)),
     loopNightShare: share(nightLoops, loops.length),
     loopWeekendShare: share(weekendLoops, loops.length),
     departureHourStd: depHours.length >= 3 ? circularStdHours(depHours) : NaN,
+    arrivalHourStd: loops.length >= 3 ? circularStdHours(loops.map((l) => londonHour(l.arrive))) : NaN,
+    arrivalWindowShare: loops.length >= 3 ? clockWindowShare(loops.map((l) => londonHour(l.arrive)), 1) : NaN,
     stopsPerTour: median(stopCounts),
     hubTours: u1 - u0,
     overnightAway,

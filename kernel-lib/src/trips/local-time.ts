@@ -30,10 +30,15 @@ function bstRange(year: number): [number, number] {
  * londonLocalMs(Date.UTC(2025, 0, 1, 12)) === Date.UTC(2025, 0, 1, 12) // GMT
  */
 export function londonLocalMs(t: number): number {
-  const year = new Date(t).getUTCFullYear();
-  const [a, b] = bstRange(year);
-  return t >= a && t < b ? t + HOUR_MS : t;
+  // Fast path: the calendar year of the previous call (reads come in time order per vehicle).
+  if (!(t >= yearStart && t < yearEnd)) {
+    const year = new Date(t).getUTCFullYear();
+    yearStart = Date.UTC(year, 0, 1); yearEnd = Date.UTC(year + 1, 0, 1);
+    [bstStart, bstEnd] = bstRange(year);
+  }
+  return t >= bstStart && t < bstEnd ? t + HOUR_MS : t;
 }
+let yearStart = NaN, yearEnd = NaN, bstStart = NaN, bstEnd = NaN;
 
 /**
  * Local hour of day as a fraction 0 <= h < 24.

@@ -24,6 +24,8 @@ export interface Places {
 export interface SitePlacesOptions {
   /** Radius (km) of a site cluster around its leading site. Default 4. */
   clusterKm?: number;
+  /** Sites within this distance (km) of an area's boundary belong to it (see `siteAreas`). Default 0. */
+  areaBufferKm?: number;
   /** Weight per site (e.g. reads); heavier sites lead clusters. Default: site order. */
   siteWeight?: ArrayLike<number>;
 }
@@ -40,7 +42,7 @@ export interface SitePlacesOptions {
 export function sitePlaces(sites: SiteTable, areas: readonly Area[], options: SitePlacesOptions = {}): Places {
   const clusterKm = options.clusterKm ?? 4;
   const ns = sites.id.length;
-  const sa = siteAreas(sites, areas);
+  const sa = siteAreas(sites, areas, { bufferKm: options.areaBufferKm ?? 0 });
   const sitePlace = new Int32Array(ns).fill(-1);
   const name: string[] = areas.map((a) => a.name);
   const area: number[] = areas.map((_, i) => i);

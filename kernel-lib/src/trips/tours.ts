@@ -37,6 +37,9 @@ export interface Tours {
   visitPlace: Int32Array;
   /** Time of the first read at the place during the tour. */
   visitArrive: Float64Array;
+  /** Start (last read before) of the stop at the place, and 1 when the stop spans 03:00 local. */
+  visitStopStart: Float64Array;
+  visitStopOvernight: Uint8Array;
   /** Dwell bounds (ms) of the stop at the place. */
   visitDwellMin: Float64Array;
   visitDwellMax: Float64Array;
@@ -64,7 +67,7 @@ export function findTours(store: ReadStore, sitePlace: Int32Array, anchor: numbe
     vehicle: [] as number[], anchor: [] as number[], firstAway: [] as number[], lastAway: [] as number[],
     depart: [] as number[], ret: [] as number[], overnight: [] as number[], visitStart: [] as number[], destination: [] as number[],
   };
-  const vPlace: number[] = [], vArrive: number[] = [], vMin: number[] = [], vMax: number[] = [];
+  const vPlace: number[] = [], vArrive: number[] = [], vMin: number[] = [], vMax: number[] = [], vStop: number[] = [], vNight: number[] = [];
   const vehicleTourStart = new Uint32Array(nv + 1);
   const places: number[] = [];
   for (let v = 0; v < nv; v++) {
@@ -85,17 +88,18 @@ export function findTours(store: ReadStore, sitePlace: Int32Array, anchor: numbe
         for (let j = i0; j <= i1; j++) { const p = sitePlace[site[j]]; if (!places.includes(p)) places.push(p); }
         let dest = -1, destMin = -1, destMax = -1;
         for (const p of places) {
-          let bestRank = 0, bMin = 0, bMax = 0, arrive = NaN;
+          let bestRank = 0, bMin = 0, bMax = 0, arrive = NaN, bStart = NaN;
           for (let j = i0 - 1; j <= i1; j++) {
             const pa = sitePlace[site[j]], pb = sitePlace[site[j + 1]];
             if (pa !== p && pb !== p) continue;
             if (Number.isNaN(arrive)) arrive = pa === p ? time[j] : time[j + 1];
             const rank = pa === p && pb === p ? 2 : 1;
             const [mn, mx] = dwellBounds(sites, site[j], site[j + 1], time[j], time[j + 1], o);
-            if (rank > bestRank || (rank === bestRank && (mn > bMin || (mn === bMin && mx > bMax)))) { bestRank = rank; bMin = mn; bMax = mx; }
+            if (rank > bestRank || (rank === bestRank && (mn > bMin || (mn === bMin && mx > bMax)))) { bestRank = rank; bMin = mn; bMax = mx; bStart = time[j]; }
           }
           if (bMin > destMin || (bMin === destMin && bMax > destMax)) { dest = vPlace.length; destMin = bMin; destMax = bMax; }
-          vPlace.push(p); vArrive.push(arrive); vMin.push(bMin); vMax.push(bMax);
+          vPlace.push(p); vArrive.push(arrive); vMin.push(bMin); vMax.push(bMax); vStop.push(bStart);
+          vNight.push(spansOvernight(bStart, bStart + bMax, o.overnightHour) ? 1 : 0);
         }
         cols.destination.push(dest);
       }
@@ -112,6 +116,7 @@ export function findTours(store: ReadStore, sitePlace: Int32Array, anchor: numbe
     depart: Float64Array.from(cols.depart), return: Float64Array.from(cols.ret),
     overnight: Uint8Array.from(cols.overnight), visitStart: Uint32Array.from(cols.visitStart),
     visitPlace: Int32Array.from(vPlace), visitArrive: Float64Array.from(vArrive),
+    visitStopStart: Float64Array.from(vStop), visitStopOvernight: Uint8Array.from(vNight),
     visitDwellMin: Float64Array.from(vMin), visitDwellMax: Float64Array.from(vMax),
     destination: Uint32Array.from(cols.destination), vehicleTourStart,
   };

@@ -76,18 +76,31 @@ export type Behaviour = (a: Agent, day: Day, w: World, rng: Rng) => Tour[];
  */
 export function profileHour(dow: number, rng: Rng): number {
   const x = rng.next();
-  if (dow >= 5) return x < 0.8 ? clamp(11 + 2.5 * rng.normal(), 6, 21) : rng.range(17, 23);
+  if (dow >= 5) return x < 0.88 ? clamp(11.5 + 2.5 * rng.normal(), 6, 20) : rng.range(17, 22.5);
   if (x < 0.35) return clamp(8 + 0.8 * rng.normal(), 5, 11);
   if (x < 0.7) return clamp(17 + 1.0 * rng.normal(), 14, 21);
   if (x < 0.95) return rng.range(9, 16);
   return rng.range(19, 23.5);
 }
 
-/** Clamp x to [lo, hi]. */
+/**
+ * Clamp x to [lo, hi].
+ * @example
+ * clamp(25, 0, 24); // 24
+ */
 export function clamp(x: number, lo: number, hi: number): number {
   return x < lo ? lo : x > hi ? hi : x;
 }
 
-/** Minutes / hours to seconds. */
+/**
+ * A minute in seconds.
+ * @example
+ * const dwell = 45 * MIN;
+ */
 export const MIN = 60;
+/**
+ * An hour in seconds.
+ * @example
+ * const dwell = 8.5 * HOUR;
+ */
 export const HOUR = 3600;

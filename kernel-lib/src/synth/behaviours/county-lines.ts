@@ -24,7 +24,7 @@ export const countyLines: Behaviour = (a, day, w, rng) => {
       const stops = [{ to: a.target, dwell }];
       if (rng.chance(0.3)) stops.push({ to: w.place(a.target.town, rng), dwell: rng.range(10, 40) * MIN });
       stops.push({ to: a.home, dwell: 0 });
-      tours.push({ depart, speedKmh: rng.range(65, 95), stops });
+      tours.push({ depart, speedKmh: rng.range(60, 90), stops });
       return tours;
     }
   }

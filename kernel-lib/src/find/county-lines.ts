@@ -1,0 +1,253 @@
+/**
+ * The county-lines finder: rank vehicles whose movements fit "runner" journeys between an
+ * urban hub and provincial market towns, each with a score, its parts and plain reasons.
+ *
+ * Pipeline (every step a free function of its own file, all parameters in one object):
+ *
+ *   reads ─ lookalikes (merge misread plates) ─ time window
+ *     → places (hub, markets, other site clusters)  → trips → stays → base per vehicle
+ *     → tours anchored at the hub → [discover markets if none given]
+ *     → features per vehicle (seen in hub and a market) → scorer → ranked candidates
+ *
+ * The ranking is deterministic: score descending, ties by VRM ascending.
+ */
+import * as msg from '../messages';
+import { storeFromColumns } from '../reads/store-from-columns';
+import type { ReadStore } from '../reads/types';
+import { area, areasFromGeoJson, type Area, type AreaInput } from '../trips/areas';
+import { defaultBaseOptions, inferBases, type BaseOptions } from '../trips/base';
+import { defaultFeatureOptions, vehicleFeatures, type FeatureContext, type VehicleFeatures } from '../trips/features';
+import { haversineKm } from '../trips/haversine';
+import { sitePlaces } from '../trips/places';
+import { defaultStayOptions, findStays, type StayOptions } from '../trips/stays';
+import { findTours } from '../trips/tours';
+import { defaultSplitTripsOptions, splitTrips, type SplitTripsOptions } from '../trips/trips';
+import {
+  defaultCountyLinesShape, defaultCountyLinesWeights, scoreCountyLines,
+  type CountyLinesScoreParams, type CountyLinesScorer, type ScorePart,
+} from './county-lines-score';
+import { defaultLookalikeOptions, findLookalikes, mergeLookalikes, type LookalikeGroup, type LookalikeOptions } from './lookalikes';
+
+/** Market discovery (used when no markets are given). */
+export interface DiscoverMarketsParams {
+  /** A place becomes a market when at least this many hub-based vehicles stop there on hub tours. */
+  minVehicles: number;
+  /** A tour's destination counts as a stop when its dwell lower bound is at least this (minutes). */
+  minStopMinutes: number;
+  /** Places closer than this to the hub's centre (km) are not markets. */
+  minDistanceKm: number;
+  /** Keep at most this many markets (most visited first). */
+  maxMarkets: number;
+}
+
+/** Every threshold and weight of the finder. Override any subset via `params`. */
+export interface CountyLinesParams extends CountyLinesScoreParams {
+  trips: Required<SplitTripsOptions>;
+  stays: Required<StayOptions>;
+  base: Required<BaseOptions>;
+  /** Tours longer than this (hours) are not loops. */
+  maxLoopHours: number;
+  /** Sites outside the hub and markets are grouped into places of this radius (km). */
+  clusterKm: number;
+  /** Sites within this distance (km) outside the hub or a market boundary count as in it (cordon cameras). */
+  areaBufferKm: number;
+  /** Night window end (local hour); start is `nightStartHour`. */
+  nightEndHour: number;
+  /** A tour visit with dwell lower bound ≥ this (minutes) is a stop (for stops per tour). */
+  stopMinutes: number;
+  discover: DiscoverMarketsParams;
+  lookalikes: Required<LookalikeOptions> & { enabled: boolean };
+  /** The scorer; replace to try another method. */
+  scorer: CountyLinesScorer;
+}
+
+/**
+ * Default parameters of {@link findCountyLines}. Each value is a hypothesis to tune against
+ * ground truth, not a validated constant.
+ *
+ * @example
+ * const params = { ...defaultCountyLinesParams, weights: { ...defaultCountyLinesParams.weights, night: 3 } };
+ * findCountyLines(store, { hub, markets, params });
+ */
+export const defaultCountyLinesParams: CountyLinesParams = {
+  trips: { ...defaultSplitTripsOptions },
+  stays: { ...defaultStayOptions },
+  base: { ...defaultBaseOptions },
+  maxLoopHours: 72,
+  clusterKm: 4,
+  areaBufferKm: 1.5,
+  nightStartHour: defaultFeatureOptions.nightStartHour,
+  nightEndHour: defaultFeatureOptions.nightEndHour,
+  stopMinutes: defaultFeatureOptions.stopMinutes,
+  discover: { minVehicles: 3, minStopMinutes: 10, minDistanceKm: 8, maxMarkets: 40 },
+  lookalikes: { ...defaultLookalikeOptions, enabled: true },
+  weights: { ...defaultCountyLinesWeights },
+  shape: { ...defaultCountyLinesShape },
+  scorer: scoreCountyLines,
+};
+
+/** Partial params: top-level values, or a subset of a nested group. */
+export type CountyLinesParamsInput = {
+  [K in keyof CountyLinesParams]?: CountyLinesParams[K] extends (...a: never[]) => unknown
+    ? CountyLinesParams[K]
+    : CountyLinesParams[K] extends object ? Partial<CountyLinesParams[K]> : CountyLinesParams[K];
+};
+
+/** Options of {@link findCountyLines}. */
+export interface FindCountyLinesOptions {
+  /** The urban hub (GeoJSON Feature/FeatureCollection/Polygon/MultiPolygon or an Area). */
+  hub: AreaInput;
+  /** Market towns: an array of areas or a FeatureCollection (one market per feature). Omit to discover them. */
+  markets?: AreaInput[] | { type: 'FeatureCollection'; features: unknown[] };
+  /** Only reads at or after / before this time (Date, ISO string or epoch ms). */
+  from?: Date | string | number;
+  to?: Date | string | number;
+  params?: CountyLinesParamsInput;
+  /** Shorthand for `params.scorer`. */
+  scorer?: CountyLinesScorer;
+}
+
+/** One ranked vehicle. */
+export interface CountyLinesCandidate {
+  rank: number;
+  vrm: string;
+  score: number;
+  parts: ScorePart[];
+  reasons: string[];
+  features: VehicleFeatures;
+}
+
+/** The finder's answer, with what it used (provenance). */
+export interface CountyLinesResult {
+  candidates: CountyLinesCandidate[];
+  hub: string;
+  markets: { name: string; discovered: boolean; vehicles?: number }[];
+  params: CountyLinesParams;
+  lookalikes: LookalikeGroup[];
+  counts: { reads: number; vehicles: number; scored: number; mergedPlates: number; seconds: number };
+}
+
+function toMs(x: Date | string | number | undefined, which: string): number | undefined {
+  if (x === undefined) return undefined;
+  const t = x instanceof Date ? x.getTime() : typeof x === 'number' ? x : Date.parse(x);
+  if (!Number.isFinite(t)) throw new RangeError(msg.badFinderTime(which, x));
+  return t;
+}
+
+function sliceTime(store: ReadStore, from?: number, to?: number): ReadStore {
+  if (from === undefined && to === undefined) return store;
+  const lo = from ?? -Infinity, hi = to ?? Infinity;
+  const keep: number[] = [];
+  for (let i = 0; i < store.n; i++) if (store.time[i] >= lo && store.time[i] < hi) keep.push(i);
+  const idx = Uint32Array.from(keep);
+  return storeFromColumns({
+    vrms: store.vrms,
+    vehicle: idx.map((i) => store.vehicle[i]),
+    time: Float64Array.from(keep, (i) => store.time[i]),
+    site: idx.map((i) => store.site[i]),
+    confidence: Uint8Array.from(keep, (i) => store.confidence[i]),
+  }, store.sites);
+}
+
+function mergeParams(p: CountyLinesParamsInput | undefined, scorer: CountyLinesScorer | undefined): CountyLinesParams {
+  const d = defaultCountyLinesParams as unknown as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(d)) {
+    const dv = d[k], pv = (p as Record<string, unknown> | undefined)?.[k];
+    out[k] = dv && typeof dv === 'object' && pv && typeof pv === 'object' ? { ...dv, ...pv } : pv ?? (dv && typeof dv === 'object' ? { ...dv } : dv);
+  }
+  if (scorer) out.scorer = scorer;
+  return out as unknown as CountyLinesParams;
+}
+
+/**
+ * Rank vehicles by how well their movements fit county-lines running from `hub` to
+ * `markets` (discovered from the data when omitted). Every vehicle read in both the hub and
+ * a market is scored and returned, best first (ties by VRM), with its score parts, reasons
+ * and features. Look-alike plates are merged first and the reasons say so.
+ *
+ * @example
+ * const res = findCountyLines(store, { hub: area(hubGeo, 'Liverpool'), markets: marketsGeo });
+ * res.candidates[0].vrm      // 'AB12CDE'
+ * res.candidates[0].reasons  // ['7 returns Liverpool→Rhyl in 21 days', 'median dwell 30–48 min', ...]
+ */
+export function findCountyLines(store: ReadStore, options: FindCountyLinesOptions): CountyLinesResult {
+  const t0 = Date.now();
+  if (!options || !options.hub) throw new TypeError(msg.finderNeedsHub());
+  const params = mergeParams(options.params, options.scorer);
+  const hub = area(options.hub);
+  const marketAreas: Area[] = options.markets === undefined ? []
+    : Array.isArray(options.markets) ? options.markets.map((m) => area(m)) : areasFromGeoJson(options.markets);
+
+  // 1. Look-alike plates, then the time window.
+  const lookalikes = params.lookalikes.enabled ? findLookalikes(store, params.lookalikes) : [];
+  let s = mergeLookalikes(store, lookalikes);
+  s = sliceTime(s, toMs(options.from, 'from'), toMs(options.to, 'to'));
+
+  // 2. Places, trips, stays, bases, hub tours.
+  const siteReads = new Float64Array(s.sites.id.length);
+  for (let i = 0; i < s.n; i++) siteReads[s.site[i]]++;
+  const places = sitePlaces(s.sites, [hub, ...marketAreas], { clusterKm: params.clusterKm, areaBufferKm: params.areaBufferKm, siteWeight: siteReads });
+  const hubPlace = 0;
+  const trips = splitTrips(s, params.trips);
+  const stays = findStays(s, trips, params.stays);
+  const bases = inferBases(s, stays, places.sitePlace, places.n, params.base);
+  const hubTours = findTours(s, places.sitePlace, hubPlace, { ...params.stays, maxTourHours: params.maxLoopHours });
+
+  // 3. Markets: given, or discovered from where hub-based vehicles stop on hub tours.
+  let marketPlaces: number[];
+  let markets: CountyLinesResult['markets'];
+  if (marketAreas.length > 0) {
+    marketPlaces = marketAreas.map((_, i) => i + 1);
+    markets = marketAreas.map((m) => ({ name: m.name, discovered: false }));
+  } else {
+    const d = params.discover;
+    const seen = new Map<number, Set<number>>();
+    for (let u = 0; u < hubTours.n; u++) {
+      const v = hubTours.vehicle[u];
+      if (bases.place[v] !== hubPlace) continue;
+      const k = hubTours.destination[u];
+      if (hubTours.visitDwellMin[k] < d.minStopMinutes * 60_000) continue;
+      const p = hubTours.visitPlace[k];
+      if (p === hubPlace) continue;
+      const set = seen.get(p); if (set) set.add(v); else seen.set(p, new Set([v]));
+    }
+    const ranked = [...seen.entries()]
+      .filter(([p, vs]) => vs.size >= d.minVehicles
+        && !(haversineKm(places.lat[hubPlace], places.lon[hubPlace], places.lat[p], places.lon[p]) < d.minDistanceKm))
+      .sort((a, b) => b[1].size - a[1].size || a[0] - b[0])
+      .slice(0, d.maxMarkets);
+    marketPlaces = ranked.map(([p]) => p);
+    markets = ranked.map(([p, vs]) => ({ name: places.name[p], discovered: true, vehicles: vs.size }));
+  }
+
+  // 4. Candidates: vehicles read in the hub and in a market.
+  const isMarket = new Uint8Array(places.n);
+  for (const p of marketPlaces) isMarket[p] = 1;
+  const ctx: FeatureContext = { store: s, trips, places, bases, hubTours, hubPlace, marketPlaces };
+  const mergedInto = new Map<string, { vrm: string; reads: number }[]>();
+  for (const g of lookalikes) mergedInto.set(g.vrm, g.members);
+  const featureOptions = { nightStartHour: params.nightStartHour, nightEndHour: params.nightEndHour, stopMinutes: params.stopMinutes };
+  const candidates: CountyLinesCandidate[] = [];
+  for (let v = 0; v < s.vrms.length; v++) {
+    let inHub = false, inMarket = false;
+    for (let i = s.vehicleStart[v]; i < s.vehicleStart[v + 1] && !(inHub && inMarket); i++) {
+      const p = places.sitePlace[s.site[i]];
+      if (p === hubPlace) inHub = true; else if (isMarket[p]) inMarket = true;
+    }
+    if (!inHub || !inMarket) continue;
+    const features = vehicleFeatures(ctx, v, featureOptions);
+    features.mergedWith = mergedInto.get(features.vrm) ?? [];
+    const r = params.scorer(features, params);
+    candidates.push({ rank: 0, vrm: features.vrm, score: r.score, parts: r.parts, reasons: r.reasons, features });
+  }
+  candidates.sort((a, b) => b.score - a.score || (a.vrm < b.vrm ? -1 : a.vrm > b.vrm ? 1 : 0));
+  candidates.forEach((c, i) => { c.rank = i + 1; });
+  return {
+    candidates, hub: hub.name, markets, params, lookalikes,
+    counts: {
+      reads: s.n, vehicles: s.vrms.length, scored: candidates.length,
+      mergedPlates: lookalikes.reduce((n, g) => n + g.members.length, 0), seconds: (Date.now() - t0) / 1000,
+    },
+  };
+}

@@ -1,0 +1,118 @@
+// End to end: kernel errors as JupyterLab users expect them (issue 7). In the real JupyterLab
+// (our build, Debian's jupyter_server) in headless Chromium, Run All on a notebook whose second
+// cell throws shows a red error output with the exception's name and message and an execution
+// count; the cell after it is aborted (stop_on_error). After fixing the cell, Run All runs the
+// third cell. Screenshot: test-results/e2e/kernel-errors.png.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error plain ESM helper without types
+import { startLab } from '../../scripts/lib/lab-server.mjs';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const SHOTS = path.join(ROOT, 'test-results', 'e2e');
+const NOTEBOOK = 'kernel-errors.ipynb';
+
+type Lab = { base: string; token: string; stop: () => Promise<void>; log: () => string };
+let lab: Lab;
+let browser: Browser;
+let page: Page;
+let state: string;
+let root: string;
+
+const cell = (source: string) => ({ cell_type: 'code', execution_count: null, metadata: {}, outputs: [], source });
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  state = mkdtempSync(path.join(os.tmpdir(), 'anpr-e2e-state-'));
+  root = mkdtempSync(path.join(os.tmpdir(), 'anpr-e2e-root-'));
+  writeFileSync(
+    path.join(root, NOTEBOOK),
+    JSON.stringify({
+      nbformat: 4,
+      nbformat_minor: 5,
+      metadata: { kernelspec: { name: 'tslab', display_name: 'TypeScript (tslab + ANPR)', language: 'typescript' } },
+      cells: [cell('const okValue: number = 40 + 2;\nokValue'), cell('throw new RangeError("boom")'), cell('console.log("third cell ran")')]
+    })
+  );
+  lab = await startLab({ quiet: true, rootDir: root, env: { ANPR_LAB_EXPOSE_APP: '1', ANPR_LAB_STATE: state } });
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+  });
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  page.on('pageerror', e => console.error('[page error]', e.message));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await lab?.stop();
+  for (const d of [state, root]) if (d) rmSync(d, { recursive: true, force: true });
+});
+
+/** The notebook's cells as the model sees them: prompt, output types and texts. */
+async function cells(p: Page) {
+  return p.evaluate(() => {
+    const app = (window as unknown as { jupyterapp: any }).jupyterapp;
+    const panel = app.shell.currentWidget;
+    return panel.content.widgets.map((w: any) => ({
+      count: w.model.executionCount as number | null,
+      prompt: (w.node.querySelector('.jp-InputPrompt')?.textContent ?? '').trim(),
+      outputs: w.model.outputs.toJSON().map((o: any) => ({ type: o.output_type, text: JSON.stringify(o) }))
+    }));
+  });
+}
+
+async function runAll(p: Page) {
+  await p.evaluate(async () => {
+    const app = (window as unknown as { jupyterapp: any }).jupyterapp;
+    const panel = app.shell.currentWidget;
+    await panel.context.ready;
+    await panel.sessionContext.ready;
+    await app.commands.execute('notebook:run-all-cells');
+  });
+}
+
+describe('kernel errors in JupyterLab', () => {
+  it('shows an error output with name, message and count, and runs on after a fix', async () => {
+    await page.goto(`${lab.base}/lab/tree/${NOTEBOOK}?token=${lab.token}`);
+    // The shell is absolutely positioned (body has no height): wait for attached, not visible.
+    await page.waitForSelector('body[data-anpr-lab-ready="true"]', { state: 'attached', timeout: 120_000 });
+    await page.waitForSelector('.jp-NotebookPanel', { timeout: 60_000 });
+    await runAll(page);
+
+    // JupyterLab renders `error` outputs (like stderr) as application/vnd.jupyter.stderr.
+    const errorOutput = page.locator('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]');
+    await errorOutput.first().waitFor({ timeout: 120_000 });
+    await expect.poll(async () => (await errorOutput.first().innerText()), { timeout: 30_000 }).toMatch(/RangeError[\s\S]*boom/);
+    // The notebook is done when the kernel is idle again.
+    await page.waitForFunction(() => (window as any).jupyterapp.shell.currentWidget.sessionContext.session?.kernel?.status === 'idle', undefined, { timeout: 60_000 });
+
+    let now = await cells(page);
+    expect(now[0].outputs.map(o => o.type)).toEqual(['execute_result']);
+    expect(now[0].outputs[0].text).toContain('42');
+    expect(now[1].outputs.map(o => o.type)).toEqual(['error']);
+    expect(now[1].outputs[0].text).toContain('"ename":"RangeError"');
+    expect(now[1].count).toBe(now[0].count! + 1);
+    expect(now[1].prompt).toBe(`[${now[1].count}]:`);
+    // stop_on_error: the cell after the error was aborted, it printed nothing.
+    expect(now[2].outputs).toEqual([]);
+    await page.screenshot({ path: path.join(SHOTS, 'kernel-errors.png') });
+
+    // Fix the failing cell through the notebook model and run everything again.
+    await page.evaluate(() => {
+      const panel = (window as unknown as { jupyterapp: any }).jupyterapp.shell.currentWidget;
+      panel.content.model.cells.get(1).sharedModel.setSource('const fixed = "fixed";\nfixed');
+    });
+    await runAll(page);
+    await page.locator('.jp-OutputArea-output', { hasText: 'third cell ran' }).first().waitFor({ timeout: 120_000 });
+    now = await cells(page);
+    expect(now[1].outputs.map(o => o.type)).toEqual(['execute_result']);
+    expect(now[2].outputs.map(o => o.type)).toEqual(['stream']);
+    expect(now[2].count).toBe(now[1].count! + 1);
+    expect(await errorOutput.count()).toBe(0);
+    await page.screenshot({ path: path.join(SHOTS, 'kernel-errors-fixed.png') });
+  });
+});

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { defaultCountyLinesParams, findCountyLines } from '../../../kernel-lib/src/find/county-lines';
+import { buildStore } from '../../../kernel-lib/src/reads/build-store';
+import { area } from '../../../kernel-lib/src/trips/areas';
+import { circularStdHours, clockWindowShare, median } from '../../../kernel-lib/src/trips/features';
+import { at, hubGeo, marketsGeo, sites, worldRows } from '../trips/fixture';
+
+describe('feature helpers', () => {
+  it('median and circular std', () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 2, 3])).toBe(2.5);
+    expect(circularStdHours([7.5, 7.5, 7.5])).toBeCloseTo(0, 5);
+    expect(circularStdHours([23.5, 0.5])).toBeCloseTo(0.5, 1);
+    expect(clockWindowShare([7.5, 7.8, 8.2, 16.5], 1)).toBe(0.75);
+    expect(clockWindowShare([23.5, 0.2, 12], 1)).toBeCloseTo(2 / 3, 12);
+  });
+});
+
+describe('findCountyLines', () => {
+  const store = buildStore(worldRows, sites);
+  const res = findCountyLines(store, { hub: hubGeo, markets: marketsGeo });
+  const byVrm = (v: string) => res.candidates.find((c) => c.vrm === v)!;
+
+  it('ranks the hand-made runner above the commuter and the market resident', () => {
+    expect(res.candidates.map((c) => c.vrm)).toEqual(['RUN1', 'COM1', 'RES1']);
+    expect(res.candidates.map((c) => c.rank)).toEqual([1, 2, 3]);
+    expect(byVrm('RUN1').score).toBeGreaterThan(byVrm('COM1').score + 2);
+  });
+  it('explains in plain English', () => {
+    const r = byVrm('RUN1');
+    expect(r.reasons[0]).toBe('7 returns Liverpool→Rhyl in 13 days');
+    expect(r.reasons[1]).toMatch(/^median dwell 2\d min–40 min/);
+    expect(r.reasons[2]).toBe('7 of 7 arrived at the market after 19:00 or before dawn');
+    expect(r.reasons[3]).toMatch(/^based in Liverpool/);
+    expect(byVrm('COM1').reasons.join('; ')).toMatch(/10 of 10 arrivals at the market within the same 2-hour window of the day, like a commuter/);
+    expect(byVrm('COM1').reasons.join('; ')).toMatch(/10 of 10 daytime market stays last 5 h or more/);
+    expect(byVrm('RES1').reasons.join('; ')).toMatch(/based in Rhyl \(a market town/);
+  });
+  it('reports parts whose contributions sum to the score, and features', () => {
+    for (const c of res.candidates) {
+      expect(c.parts.reduce((s, p) => s + p.contribution, 0)).toBeCloseTo(c.score, 12);
+      for (const p of c.parts) expect(p.contribution).toBeCloseTo(p.value * p.weight, 12);
+    }
+    const f = byVrm('RUN1').features;
+    expect(f.loops).toBe(7);
+    expect(f.baseKind).toBe('hub');
+    expect(f.loopsByMarket).toEqual([{ market: 'Rhyl', loops: 7 }]);
+    expect(f.loopNightShare).toBe(1);
+    expect(byVrm('COM1').features.departureHourStd).toBeCloseTo(0, 5);
+    expect(byVrm('COM1').features.arrivalWindowShare).toBe(1);
+  });
+  it('takes a replaceable scorer and partial params', () => {
+    const r = findCountyLines(store, {
+      hub: hubGeo, markets: marketsGeo,
+      scorer: (f) => ({ score: f.reads, parts: [], reasons: [] }),
+    });
+    expect(r.candidates[0].vrm).toBe('RES1'); // most reads
+    const p = findCountyLines(store, { hub: hubGeo, markets: marketsGeo, params: { weights: { longStops: 0, regularTiming: 0 } } });
+    expect(p.params.weights.loops).toBe(defaultCountyLinesParams.weights.loops);
+    expect(p.params.weights.longStops).toBe(0);
+  });
+  it('discovers the market when none is given', () => {
+    const r = findCountyLines(store, { hub: area(hubGeo), params: { discover: { minVehicles: 2 } } });
+    expect(r.markets.map((m) => m.name)).toEqual(['near Rhyl West']);
+    expect(r.candidates[0].vrm).toBe('RUN1');
+  });
+  it('merges look-alike plates and says so; honours from/to', () => {
+    const rows = [...worldRows, { vrm: 'RUNI', time: at(8, 21, 10), site: 'M1' }];
+    const r = findCountyLines(buildStore(rows, sites), { hub: hubGeo, markets: marketsGeo });
+    const run = r.candidates.find((c) => c.vrm === 'RUN1')!;
+    expect(run.reasons).toContain('merged with look-alike plate RUNI (1 read; probably a misread, check the images)');
+    expect(r.candidates.some((c) => c.vrm === 'RUNI')).toBe(false);
+    const w = findCountyLines(store, { hub: hubGeo, markets: marketsGeo, from: at(6, 0), to: at(9, 0) });
+    expect(w.candidates.find((c) => c.vrm === 'RUN1')!.features.loops).toBe(2);
+    expect(() => findCountyLines(store, { hub: hubGeo, from: 'not a date' })).toThrow(/from = not a date/);
+  });
+});

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { area, areasFromGeoJson } from '../../../kernel-lib/src/trips/areas';
+import { inferBases } from '../../../kernel-lib/src/trips/base';
+import { sitePlaces } from '../../../kernel-lib/src/trips/places';
+import { findStays } from '../../../kernel-lib/src/trips/stays';
+import { findTours } from '../../../kernel-lib/src/trips/tours';
+import { splitTrips } from '../../../kernel-lib/src/trips/trips';
+import { at, hubGeo, marketsGeo, world } from './fixture';
+
+const store = world();
+const places = sitePlaces(store.sites, [area(hubGeo), ...areasFromGeoJson(marketsGeo)]);
+const v = (vrm: string) => store.vrms.indexOf(vrm);
+
+describe('places', () => {
+  it('areas first, then clusters named after their leading site', () => {
+    expect(places.name).toEqual(['Liverpool', 'Rhyl', 'Chester', 'near A55 midway']);
+    expect(Array.from(places.sitePlace)).toEqual([0, 0, 3, 1, 1, 2]);
+  });
+});
+
+describe('inferBases', () => {
+  const bases = inferBases(store, findStays(store, splitTrips(store)), places.sitePlace, places.n);
+  it('a hub runner is based in the hub, a market resident in the market', () => {
+    expect(places.name[bases.place[v('RUN1')]]).toBe('Liverpool');
+    expect(places.name[bases.place[v('COM1')]]).toBe('Liverpool');
+    expect(places.name[bases.place[v('RES1')]]).toBe('Rhyl');
+    expect(bases.share[v('RES1')]).toBe(1);
+    expect(bases.overnights[v('RES1')]).toBe(11);
+    expect(bases.overnightsAtBase[v('RES1')]).toBe(11);
+  });
+});
+
+describe('findTours', () => {
+  const tours = findTours(store, places.sitePlace, 0);
+  it('finds the runner\'s 7 evening loops to Rhyl with departure, return and dwell bounds', () => {
+    const r = v('RUN1');
+    const a = tours.vehicleTourStart[r], b = tours.vehicleTourStart[r + 1];
+    expect(b - a).toBe(7);
+    expect(tours.depart[a]).toBe(at(6, 20, 0));
+    expect(tours.return[a]).toBe(at(6, 22, 40));
+    expect(tours.overnight[a]).toBe(0);
+    const dest = tours.destination[a];
+    expect(places.name[tours.visitPlace[dest]]).toBe('Rhyl');
+    expect(tours.visitArrive[dest]).toBe(at(6, 21, 0));
+    // M1 21:00 -> M2 21:40, sites ~0.9 km apart: max 40 min, min 40 - 10 - travel.
+    expect(tours.visitDwellMax[dest]).toBe(40 * 60_000);
+    expect(tours.visitDwellMin[dest] / 60_000).toBeGreaterThan(28);
+    expect(tours.visitDwellMin[dest] / 60_000).toBeLessThan(30);
+  });
+  it('anchored at the base, the resident\'s loops go to the hub and back overnight at home', () => {
+    const bases = inferBases(store, findStays(store, splitTrips(store)), places.sitePlace, places.n);
+    const t = findTours(store, places.sitePlace, bases.place);
+    const r = v('RES1');
+    const a = t.vehicleTourStart[r];
+    expect(t.vehicleTourStart[r + 1] - a).toBe(12);
+    expect(places.name[t.visitPlace[t.destination[a]]]).toBe('Liverpool');
+  });
+  it('drops tours longer than maxTourHours', () => {
+    const t = findTours(store, places.sitePlace, 0, { maxTourHours: 2 });
+    const r = v('RUN1');
+    expect(t.vehicleTourStart[r + 1] - t.vehicleTourStart[r]).toBe(0);
+  });
+});
