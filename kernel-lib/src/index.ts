@@ -80,6 +80,8 @@ export type { LookalikeGroup, LookalikeOptions } from './find/lookalikes';
 export { scoreCountyLines, defaultCountyLinesWeights, defaultCountyLinesShape } from './find/county-lines-score';
 export type { CountyLinesScorer, CountyLinesScoreParams, CountyLinesWeights, CountyLinesShape, ScorePart, Scored } from './find/county-lines-score';
 export { findCountyLines, defaultCountyLinesParams } from './find/county-lines';
+export { linkPlateRelays, defaultPlateRelayOptions } from './find/plate-relay';
+export type { PlateRelay, PlateRelayOptions } from './find/plate-relay';
 export type {
   CountyLinesParams, CountyLinesParamsInput, CountyLinesCandidate, CountyLinesResult, FindCountyLinesOptions, DiscoverMarketsParams,
 } from './find/county-lines';

@@ -210,6 +210,12 @@ export const reasonManyMarkets = (n: number) => `visits ${n} different market to
 export const reasonTaxi = (share: number, perDay: number) =>
   `${Math.round(share * 100)}% of trips stay inside the hub, ${perDay.toFixed(1)} trips a day, like a taxi`;
 
+/** Reason: plate relay (a swapped plate). */
+export const reasonRelay = (vrm: string, role: 'before' | 'after', gapHours: number, market: string) =>
+  role === 'before'
+    ? `takes over from plate ${vrm} (last seen ${gapHours < 0 ? `${Math.round(-gapHours)} h after this one started` : `${Math.round(gapHours)} h before`}, also looping to ${market}): a possible plate swap`
+    : `handed over to plate ${vrm} (first seen ${gapHours < 0 ? `${Math.round(-gapHours)} h before this one stopped` : `${Math.round(gapHours)} h after`}, also looping to ${market}): a possible plate swap`;
+
 /** Reason: look-alike plate merged. */
 export const reasonMerged = (vrm: string, reads: number) =>
   `merged with look-alike plate ${vrm} (${reads} read${reads === 1 ? '' : 's'}; probably a misread, check the images)`;

@@ -194,6 +194,51 @@ function describeDiagnostics(diags, code) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// tslab rewrites a reference to an earlier cell's variable `x` as `exports.x`, but misses the
+// shorthand property `{ x }` (the checker resolves that name to the property, not the variable),
+// so `{ x }` throws "ReferenceError: x is not defined". Writing the cell's shorthands out as
+// `{ x: x }` before tslab compiles it is equivalent and avoids that.
+
+function expandShorthands(code) {
+  const sf = ts.createSourceFile('cell.ts', code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  if (sf.parseDiagnostics && sf.parseDiagnostics.length) return { code, mapPos: p => p };
+  const edits = [];
+  const visit = node => {
+    if (ts.isShorthandPropertyAssignment(node)) edits.push({ pos: node.name.getEnd(), text: ': ' + node.name.getText(sf) });
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  if (!edits.length) return { code, mapPos: p => p };
+  edits.sort((a, b) => a.pos - b.pos);
+  let out = '';
+  let last = 0;
+  const byLine = new Map(); // line -> [{ at (char in the rewritten line), len }]
+  let shiftLine = -1;
+  let shift = 0;
+  for (const e of edits) {
+    out += code.slice(last, e.pos) + e.text;
+    last = e.pos;
+    const { line, character } = sf.getLineAndCharacterOfPosition(e.pos);
+    if (line !== shiftLine) (shiftLine = line), (shift = 0);
+    if (!byLine.has(line)) byLine.set(line, []);
+    byLine.get(line).push({ at: character + shift, len: e.text.length });
+    shift += e.text.length;
+  }
+  out += code.slice(last);
+  // Diagnostic positions in the rewritten cell → positions in the cell as written.
+  const mapPos = p => {
+    if (!p || !byLine.has(p.line)) return p;
+    let ch = p.character;
+    for (const ins of byLine.get(p.line)) {
+      if (p.character >= ins.at + ins.len) ch -= ins.len;
+      else if (p.character > ins.at) ch -= p.character - ins.at;
+    }
+    return { ...p, character: ch };
+  };
+  return { code: out, mapPos };
+}
+
+// ---------------------------------------------------------------------------------------------
 // is_complete with TypeScript's parser.
 
 /** A parse diagnostic that only says the code stops too early (more input would fix it). */
@@ -364,9 +409,10 @@ class AnprHandler extends jupyter.JupyterHandlerImpl {
 
     const run = { converted: null, moduleDiagnostics: null, value: undefined, exception: undefined };
     this.setRun(run);
+    const rewritten = expandShorthands(code);
     let ok;
     try {
-      ok = await this.executor.execute(code);
+      ok = await this.executor.execute(rewritten.code);
     } catch (e) {
       // tslab itself failed (e.g. inside the compiler): still an error of this cell.
       run.exception = { e };
@@ -376,7 +422,9 @@ class AnprHandler extends jupyter.JupyterHandlerImpl {
     }
 
     let err = null;
-    const diags = (run.converted && run.converted.diagnostics) || [];
+    const diags = ((run.converted && run.converted.diagnostics) || []).map(d =>
+      d.fileName ? d : { ...d, start: rewritten.mapPos(d.start), end: rewritten.mapPos(d.end) }
+    );
     if (diags.length) err = describeDiagnostics(diags, code);
     else if (run.moduleDiagnostics && run.moduleDiagnostics.length) err = describeDiagnostics(run.moduleDiagnostics, code);
     else if (!ok) err = run.exception ? describeException(run.exception.e) : { ename: 'Error', evalue: 'execution failed', traceback: ['execution failed'] };

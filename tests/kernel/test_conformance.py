@@ -191,6 +191,15 @@ class TslabKernelTests(jupyter_kernel_test.KernelTests):
         self.assertEqual(len(shown), 1)
         self.assertIn("application/vnd.anpr.test+json", shown[0]["content"]["data"])
 
+    def test_shorthand_property_of_earlier_cell(self):
+        # tslab alone throws "ReferenceError: h is not defined" here
+        self.flush_channels()
+        self.run_code("const earlierCellValue = 7;")
+        reply, outputs = self.run_code("({ earlierCellValue })")
+        self.assertEqual(reply["content"]["status"], "ok", reply["content"])
+        results = [m for m in outputs if m["msg_type"] == "execute_result"]
+        self.assertEqual(results[0]["content"]["data"]["text/plain"], "{ earlierCellValue: 7 }")
+
     def test_arquero_table_as_html(self):
         self.flush_channels()
         reply, outputs = self.run_code('import * as aq from "arquero";\naq.table({ a: [1, 2, 3] })')

@@ -19,6 +19,8 @@ export interface CountyLinesWeights {
   loops: number;
   /** Loops to that market per week of activity: a swapped plate seen one week still counts. */
   loopRate: number;
+  /** Another plate with the same loops takes over when this one stops (or vice versa): a plate swap. */
+  plateRelay: number;
   /** Based in the hub (overnights, first/last reads of the day). */
   hubBase: number;
   /** Based in a market town: a resident who visits the hub. */
@@ -109,6 +111,7 @@ export interface CountyLinesScoreParams {
 export const defaultCountyLinesWeights: CountyLinesWeights = {
   loops: 3,
   loopRate: 2,
+  plateRelay: 1.5,
   hubBase: 1,
   marketBase: -3,
   shortStops: 1.5,
@@ -171,6 +174,7 @@ export function scoreCountyLines(f: VehicleFeatures, params: CountyLinesScorePar
   const values: Record<keyof CountyLinesWeights, number> = {
     loops: clamp01((f.topMarketLoops - 1) / (sh.loopsSaturation - 1)),
     loopRate: clamp01(f.topMarketLoopsPerWeek / sh.loopsPerWeekSaturation),
+    plateRelay: f.relayPlates.length > 0 ? 1 : 0,
     hubBase: f.baseKind === 'hub' ? clamp01(baseW) : 0,
     marketBase: f.baseKind === 'market' ? clamp01((baseW - sh.marketBaseShareFrom) / (0.9 - sh.marketBaseShareFrom)) : 0,
     shortStops: L ? evidence * shortness / L : 0,
@@ -207,6 +211,7 @@ export function scoreCountyLines(f: VehicleFeatures, params: CountyLinesScorePar
   if (values.multiStopTours > 0) reasons.push(msg.reasonMultiStop(f.stopsPerTour));
   if (values.manyMarkets > 0) reasons.push(msg.reasonManyMarkets(f.distinctMarkets));
   if (values.hubTaxi > 0.3) reasons.push(msg.reasonTaxi(f.hubTripShare, f.tripsPerActiveDay));
+  for (const r of f.relayPlates.slice(0, 3)) reasons.push(msg.reasonRelay(r.vrm, r.role, r.gapHours, r.market));
   for (const m of f.mergedWith) reasons.push(msg.reasonMerged(m.vrm, m.reads));
   return { score, parts, reasons };
 }

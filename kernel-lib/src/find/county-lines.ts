@@ -7,7 +7,7 @@
  *   reads ─ lookalikes (merge misread plates) ─ time window
  *     → places (hub, markets, other site clusters)  → trips → stays → base per vehicle
  *     → tours anchored at the hub → [discover markets if none given]
- *     → features per vehicle (seen in hub and a market) → scorer → ranked candidates
+ *     → features per vehicle (seen in hub and a market) → plate relays → scorer → ranked candidates
  *
  * The ranking is deterministic: score descending, ties by VRM ascending.
  */
@@ -26,6 +26,7 @@ import {
   defaultCountyLinesShape, defaultCountyLinesWeights, scoreCountyLines,
   type CountyLinesScoreParams, type CountyLinesScorer, type ScorePart,
 } from './county-lines-score';
+import { defaultPlateRelayOptions, linkPlateRelays, type PlateRelayOptions } from './plate-relay';
 import { defaultLookalikeOptions, findLookalikes, mergeLookalikes, type LookalikeGroup, type LookalikeOptions } from './lookalikes';
 
 /** Market discovery (used when no markets are given). */
@@ -57,6 +58,8 @@ export interface CountyLinesParams extends CountyLinesScoreParams {
   stopMinutes: number;
   discover: DiscoverMarketsParams;
   lookalikes: Required<LookalikeOptions> & { enabled: boolean };
+  /** Plate-relay linking (swapped plates): see find/plate-relay.ts. */
+  relay: PlateRelayOptions & { enabled: boolean };
   /** The scorer; replace to try another method. */
   scorer: CountyLinesScorer;
 }
@@ -81,6 +84,7 @@ export const defaultCountyLinesParams: CountyLinesParams = {
   stopMinutes: defaultFeatureOptions.stopMinutes,
   discover: { minVehicles: 3, minStopMinutes: 10, minDistanceKm: 8, maxMarkets: 40 },
   lookalikes: { ...defaultLookalikeOptions, enabled: true },
+  relay: { ...defaultPlateRelayOptions, enabled: true },
   weights: { ...defaultCountyLinesWeights },
   shape: { ...defaultCountyLinesShape },
   scorer: scoreCountyLines,
@@ -228,7 +232,7 @@ export function findCountyLines(store: ReadStore, options: FindCountyLinesOption
   const mergedInto = new Map<string, { vrm: string; reads: number }[]>();
   for (const g of lookalikes) mergedInto.set(g.vrm, g.members);
   const featureOptions = { nightStartHour: params.nightStartHour, nightEndHour: params.nightEndHour, stopMinutes: params.stopMinutes };
-  const candidates: CountyLinesCandidate[] = [];
+  const featureList: VehicleFeatures[] = [];
   for (let v = 0; v < s.vrms.length; v++) {
     let inHub = false, inMarket = false;
     for (let i = s.vehicleStart[v]; i < s.vehicleStart[v + 1] && !(inHub && inMarket); i++) {
@@ -238,9 +242,18 @@ export function findCountyLines(store: ReadStore, options: FindCountyLinesOption
     if (!inHub || !inMarket) continue;
     const features = vehicleFeatures(ctx, v, featureOptions);
     features.mergedWith = mergedInto.get(features.vrm) ?? [];
-    const r = params.scorer(features, params);
-    candidates.push({ rank: 0, vrm: features.vrm, score: r.score, parts: r.parts, reasons: r.reasons, features });
+    featureList.push(features);
   }
+  // 5. Plate relays (swapped plates), then score.
+  if (params.relay.enabled && s.n > 0) {
+    let lo = Infinity, hi = -Infinity;
+    for (let i = 0; i < s.n; i++) { const t = s.time[i]; if (t < lo) lo = t; if (t > hi) hi = t; }
+    linkPlateRelays(featureList, lo, hi, params.relay);
+  }
+  const candidates: CountyLinesCandidate[] = featureList.map((features) => {
+    const r = params.scorer(features, params);
+    return { rank: 0, vrm: features.vrm, score: r.score, parts: r.parts, reasons: r.reasons, features };
+  });
   candidates.sort((a, b) => b.score - a.score || (a.vrm < b.vrm ? -1 : a.vrm > b.vrm ? 1 : 0));
   candidates.forEach((c, i) => { c.rank = i + 1; });
   return {

@@ -1,6 +1,11 @@
 /**
  * Internal: a hash table keyed by byte ranges (open addressing, FNV-1a), so the CSV hot loop
  * can look up a VRM or site field without first making a JS string. Values are int32.
+ *
+ * @example
+ * const c = new ByteKeyCache(); const b = Buffer.from('AB12CDE');
+ * const h = ByteKeyCache.hash(b, 0, 7); c.insert(b, 0, 7, h, 42);
+ * c.values[c.find(b, 0, 7, h)] // 42
  */
 export class ByteKeyCache {
   private slots: Int32Array; // entry index + 1, 0 = empty

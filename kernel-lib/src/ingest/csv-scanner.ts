@@ -18,6 +18,11 @@ const QUOTE = 34, COMMA = 44, LF = 10, CR = 13;
 /** Receives each record; read fields with `scanner.field(k)` during the call only. */
 export type RecordHandler = (scanner: CsvScanner, fieldCount: number, line: number) => void;
 
+/**
+ * @example
+ * const sc = new CsvScanner((s, nf, line) => console.log(line, s.field(0)));
+ * sc.push(Buffer.from('a,b\n"x\ny",z\n')); sc.end(); // 1 'a', then 2 'x\ny'
+ */
 export class CsvScanner {
   /** Bytes of the current window; valid during the handler call. */
   buf: Buffer = Buffer.alloc(0);

@@ -6,6 +6,10 @@ import * as fs from 'node:fs';
  * rejected row. For CSV input the row is the exact original text (quoting kept), so the
  * file opens as CSV with the original columns after `line` and `reason`. For Parquet/Arrow
  * input (no text), the row is the values written as CSV. Buffered; call `close()`.
+ *
+ * @example
+ * const q = new QuarantineWriter('rejected.csv'); q.header('vrm,timestamp,site_id');
+ * q.row(7, 'bad_timestamp', 'AB12CDE,yesterday,S1'); q.close();
  */
 export class QuarantineWriter {
   readonly path: string;

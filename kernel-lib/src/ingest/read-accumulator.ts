@@ -32,7 +32,14 @@ export interface AccumulatorOptions {
   notAfter?: number;
 }
 
-/** Internal: validates rows and accumulates accepted reads column-wise. */
+/**
+ * Internal: validates rows and accumulates accepted reads column-wise.
+ *
+ * @example
+ * const acc = new ReadAccumulator({ sites });
+ * acc.add('AB12 CDE', '2025-01-01 10:00', TimeKind.Text, 'S1', null, null, '90', null); // null = accepted
+ * const { columns, sites: table } = acc.finish();
+ */
 export class ReadAccumulator {
   n = 0;
   ambiguous = 0;

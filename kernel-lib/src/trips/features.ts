@@ -111,6 +111,8 @@ export interface VehicleFeatures {
   /** Top origin → destination place pairs of trips. */
   od: { from: string; to: string; trips: number }[];
   loopList: Loop[];
+  /** Plates that seem to take over from / hand over to this one (filled by the finder's relay step; see find/plate-relay.ts). */
+  relayPlates: { vrm: string; role: 'before' | 'after'; gapHours: number; market: string }[];
   /** Look-alike plates whose reads were merged into this one. */
   mergedWith: { vrm: string; reads: number }[];
 }
@@ -284,6 +286,7 @@ export function vehicleFeatures(ctx: FeatureContext, v: number, options: Feature
     radiusOfGyrationKm: Math.sqrt(rg2 / Math.max(1, reads)),
     od: odList,
     loopList: loops,
+    relayPlates: [],
     mergedWith: [],
   };
 }

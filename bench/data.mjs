@@ -1,0 +1,32 @@
+// Benchmark data: a synthetic scenario of about N reads (default 10M), generated once with
+// `anpr synth` and converted to Parquet with DuckDB; cached under bench-results/data/.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+
+/** About 55 reads per background vehicle over 28 days on the merseyside scenario (measured). */
+const READS_PER_VEHICLE = 55;
+
+export async function benchData(targetReads) {
+  const vehicles = Math.round(targetReads / READS_PER_VEHICLE);
+  const dir = path.join(ROOT, 'bench-results', 'data', `merseyside-${vehicles}v`);
+  if (!existsSync(path.join(dir, 'truth.json'))) {
+    process.stderr.write(`[bench] generating ~${(targetReads / 1e6).toFixed(1)}M reads into ${dir}\n`);
+    const r = spawnSync('node', [path.join(ROOT, 'kernel-lib', 'bin', 'anpr.mjs'), 'synth', '--scenario', 'merseyside', '--days', '28', '--seed', 'bench', '--vehicles', String(vehicles), '--out', dir], {
+      stdio: ['ignore', 'ignore', 'inherit']
+    });
+    if (r.status !== 0) throw new Error('anpr synth failed');
+  }
+  const csv = path.join(dir, 'reads.csv.gz');
+  const parquet = path.join(dir, 'reads.parquet');
+  if (!existsSync(parquet)) {
+    const db = await DuckDBInstance.create(':memory:');
+    const c = await db.connect();
+    await c.run(`COPY (SELECT * FROM read_csv('${csv}', header = true, all_varchar = true)) TO '${parquet}' (FORMAT parquet)`);
+    c.closeSync?.();
+  }
+  return { dir, csv, parquet, sites: path.join(dir, 'sites.csv'), hub: path.join(dir, 'hub.geojson'), markets: path.join(dir, 'markets.geojson'), truth: path.join(dir, 'truth.json') };
+}

@@ -1,0 +1,55 @@
+// Load benchmarks (issue 3): reads/s from CSV.gz and Parquet into our ReadStore, against
+// DuckDB loading the same file into a table; resident bytes per read of the store.
+import { DuckDBInstance } from '@duckdb/node-api';
+import { createRequire } from 'node:module';
+import { fmtRate, fmtS, printTable, time } from './table.mjs';
+
+const require = createRequire(import.meta.url);
+const lib = require('../kernel-lib/dist/index.js');
+
+function storeBytes(store) {
+  const typed = [store.vehicle, store.time, store.site, store.confidence, store.vehicleStart].reduce((a, x) => a + x.byteLength, 0);
+  const dict = store.vrms.reduce((a, v) => a + 16 + v.length * 2 + 8, 0); // string header + UTF-16 chars + array slot (V8 estimate)
+  return typed + dict;
+}
+
+async function duckLoad(file, fn) {
+  const db = await DuckDBInstance.create(':memory:');
+  const c = await db.connect();
+  const t = process.hrtime.bigint();
+  await c.run(`CREATE TABLE reads AS SELECT * FROM ${fn}('${file}')`);
+  const s = Number(process.hrtime.bigint() - t) / 1e9;
+  c.closeSync?.();
+  return s;
+}
+
+export async function benchLoad(data) {
+  const rows = [];
+  for (const [label, file, fn] of [['CSV.gz', data.csv, 'read_csv'], ['Parquet', data.parquet, 'read_parquet']]) {
+    const ours = await time(() => lib.loadReads({ reads: file, sites: data.sites }), { runs: 1, warm: false });
+    const n = ours.result.summary.read;
+    const ref = await duckLoad(file, fn);
+    rows.push({
+      name: `load ${(n / 1e6).toFixed(1)}M reads from ${label}`,
+      ours: `${fmtS(ours.s)} (${fmtRate(n, ours.s)})`,
+      ref: `${fmtS(ref)} (${fmtRate(n, ref)})`,
+      ratio: (ours.s / ref).toFixed(2),
+      goal: label === 'Parquet' ? '>= 1M reads/s' : undefined,
+      met: label === 'Parquet' ? n / ours.s >= 1e6 : undefined
+    });
+  }
+  // Resident bytes per read: RSS growth while the store is alive, after full GCs.
+  global.gc?.();
+  const before = process.memoryUsage();
+  const { store } = await lib.loadReads({ reads: data.parquet, sites: data.sites });
+  global.gc?.();
+  global.gc?.();
+  const after = process.memoryUsage();
+  const residentPerRead = (after.rss - before.rss) / store.n;
+  const heapPerRead = (after.heapUsed + after.arrayBuffers - before.heapUsed - before.arrayBuffers) / store.n;
+  rows.push({ name: 'store bytes per read (typed arrays + VRM dictionary, computed)', ours: (storeBytes(store) / store.n).toFixed(1), goal: '<= 48', met: storeBytes(store) / store.n <= 48 });
+  rows.push({ name: 'store bytes per read (heap + array buffers growth, measured)', ours: heapPerRead.toFixed(1), goal: '<= 48', met: heapPerRead <= 48 });
+  rows.push({ name: 'RSS growth per read while the store is alive (measured)', ours: residentPerRead.toFixed(1) });
+  printTable('Load (issue 3)', rows);
+  return store;
+}
