@@ -25,7 +25,8 @@ export async function benchData(targetReads) {
   if (!existsSync(parquet)) {
     const db = await DuckDBInstance.create(':memory:');
     const c = await db.connect();
-    await c.run(`COPY (SELECT * FROM read_csv('${csv}', header = true, all_varchar = true)) TO '${parquet}' (FORMAT parquet)`);
+    // Typed columns, as a real export would have them: TIMESTAMPTZ, DOUBLE, INTEGER.
+    await c.run(`COPY (SELECT * FROM read_csv('${csv}', header = true)) TO '${parquet}' (FORMAT parquet)`);
     c.closeSync?.();
   }
   return { dir, csv, parquet, sites: path.join(dir, 'sites.csv'), hub: path.join(dir, 'hub.geojson'), markets: path.join(dir, 'markets.geojson'), truth: path.join(dir, 'truth.json') };

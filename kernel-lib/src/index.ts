@@ -63,7 +63,7 @@ export { splitTrips, defaultSplitTripsOptions } from './trips/trips';
 export type { Trips, SplitTripsOptions } from './trips/trips';
 export { findStays, dwellBounds, spansOvernight, defaultStayOptions } from './trips/stays';
 export type { Stays, StayOptions } from './trips/stays';
-export { area, areasFromGeoJson, pointInArea, siteAreas, tripAreas } from './trips/areas';
+export { area, areasFromGeoJson, pointInArea, distanceToAreaKm, siteAreas, tripAreas } from './trips/areas';
 export type { Area, AreaInput, Ring, TripAreas, SiteAreasOptions } from './trips/areas';
 export { sitePlaces } from './trips/places';
 export type { Places, SitePlacesOptions } from './trips/places';
@@ -96,6 +96,8 @@ export type { MapViewOptions } from './display/map-view';
 export { profileView, ProfileView } from './display/profile-view';
 export type { ProfileViewOptions } from './display/profile-view';
 export { escapeHtml, htmlTable } from './display/html';
+export { rankingView, RankingView } from './display/ranking-view';
+export type { RankingViewOptions } from './display/ranking-view';
 
 // ---- privacy ------------------------------------------------------------------------
 export { pseudonym, keyFilePath } from './privacy/pseudonym';

@@ -5,10 +5,14 @@
  *
  * Every part is a behavioural hypothesis (none has public validation, see DOMAIN.md), so
  * each is named, its weight is in `CountyLinesWeights`, and its contribution is reported.
- * Positive parts describe a hub runner (repeated returns hub → market → hub, short stops,
- * night arrivals, based in the hub); negative parts describe the look-alikes: commuters
- * (regular departures, long dwells), delivery rounds (many stops per tour), leisure
- * (weekend-only), market residents (based in the market) and hub taxis (many hub trips).
+ * Positive parts describe a hub runner: repeated returns hub → one market → hub (counted per
+ * week of activity, so a plate swapped after a week still scores), a plate relay (another
+ * short-lived plate doing the same loops takes over), short stops, night arrivals, based in
+ * the hub. Negative parts describe the look-alikes: commuters (arrivals in the same 2-hour
+ * window, long daytime stops), delivery rounds (many stops per tour, many markets), leisure
+ * (weekend loops), market residents (based in the market, nights spent there) and hub taxis
+ * (many trips inside the hub). Per-loop parts are scaled by loop evidence (min(1, loops/3)),
+ * so one odd trip cannot make a pattern.
  */
 import * as msg from '../messages';
 import type { VehicleFeatures } from '../trips/features';

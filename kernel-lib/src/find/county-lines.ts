@@ -14,10 +14,9 @@
 import * as msg from '../messages';
 import { storeFromColumns } from '../reads/store-from-columns';
 import type { ReadStore } from '../reads/types';
-import { area, areasFromGeoJson, type Area, type AreaInput } from '../trips/areas';
+import { area, areasFromGeoJson, distanceToAreaKm, pointInArea, type Area, type AreaInput } from '../trips/areas';
 import { defaultBaseOptions, inferBases, type BaseOptions } from '../trips/base';
 import { defaultFeatureOptions, vehicleFeatures, type FeatureContext, type VehicleFeatures } from '../trips/features';
-import { haversineKm } from '../trips/haversine';
 import { sitePlaces } from '../trips/places';
 import { defaultStayOptions, findStays, type StayOptions } from '../trips/stays';
 import { findTours } from '../trips/tours';
@@ -35,7 +34,7 @@ export interface DiscoverMarketsParams {
   minVehicles: number;
   /** A tour's destination counts as a stop when its dwell lower bound is at least this (minutes). */
   minStopMinutes: number;
-  /** Places closer than this to the hub's centre (km) are not markets. */
+  /** Places inside the hub or closer than this (km) to its boundary are suburbs, not markets. */
   minDistanceKm: number;
   /** Keep at most this many markets (most visited first). */
   maxMarkets: number;
@@ -77,12 +76,12 @@ export const defaultCountyLinesParams: CountyLinesParams = {
   stays: { ...defaultStayOptions },
   base: { ...defaultBaseOptions },
   maxLoopHours: 72,
-  clusterKm: 4,
+  clusterKm: 6,
   areaBufferKm: 1.5,
   nightStartHour: defaultFeatureOptions.nightStartHour,
   nightEndHour: defaultFeatureOptions.nightEndHour,
   stopMinutes: defaultFeatureOptions.stopMinutes,
-  discover: { minVehicles: 3, minStopMinutes: 10, minDistanceKm: 8, maxMarkets: 40 },
+  discover: { minVehicles: 3, minStopMinutes: 10, minDistanceKm: 5, maxMarkets: 40 },
   lookalikes: { ...defaultLookalikeOptions, enabled: true },
   relay: { ...defaultPlateRelayOptions, enabled: true },
   weights: { ...defaultCountyLinesWeights },
@@ -218,7 +217,7 @@ export function findCountyLines(store: ReadStore, options: FindCountyLinesOption
     }
     const ranked = [...seen.entries()]
       .filter(([p, vs]) => vs.size >= d.minVehicles
-        && !(haversineKm(places.lat[hubPlace], places.lon[hubPlace], places.lat[p], places.lon[p]) < d.minDistanceKm))
+        && !pointInArea(hub, places.lat[p], places.lon[p]) && distanceToAreaKm(hub, places.lat[p], places.lon[p]) >= d.minDistanceKm)
       .sort((a, b) => b[1].size - a[1].size || a[0] - b[0])
       .slice(0, d.maxMarkets);
     marketPlaces = ranked.map(([p]) => p);

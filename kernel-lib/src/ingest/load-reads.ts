@@ -16,7 +16,8 @@ import { loadSites } from './load-sites';
 import { QuarantineWriter } from './quarantine';
 import { ReadAccumulator } from './read-accumulator';
 import { readCsvReads } from './read-csv-reads';
-import { readArrowReads, readParquetReads } from './read-typed-reads';
+import { readArrowReads } from './read-arrow-reads';
+import { readParquetReads } from './read-parquet-reads';
 import { REJECT_REASONS, type LoadSummary, type RejectReason } from './types';
 import { classifyVrm, VRM_FORMATS } from './vrm';
 

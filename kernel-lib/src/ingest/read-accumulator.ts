@@ -180,8 +180,13 @@ export class ReadAccumulator {
     return null;
   }
 
-  private grow(): void {
-    const cap = this.cap * 2;
+  /** Make room for at least `n` accepted reads in total (avoids repeated growth when the row count is known). */
+  reserve(n: number): void {
+    if (n > this.cap) this.grow(n);
+  }
+
+  private grow(min = 0): void {
+    const cap = Math.max(this.cap * 2, min);
     const v = new Uint32Array(cap); v.set(this.vehicle); this.vehicle = v;
     const t = new Float64Array(cap); t.set(this.time); this.time = t;
     const s = new Uint32Array(cap); s.set(this.site); this.site = s;

@@ -26,10 +26,10 @@ export interface ReadColumns {
  * and reads are sorted by (vehicle, time, site), ties kept in input order, so the output
  * depends only on the set of reads, not their order (apart from exact-duplicate ties).
  *
- * Method: counting sort by vehicle (O(n)), gather time/site into that order, then sort each
- * vehicle's contiguous range by (time, site, input index): insertion sort for short or
- * nearly sorted ranges (time-ordered input costs O(n)), an index sort otherwise.
- * Memory: 17 bytes per read in the result plus 4 bytes per read of scratch while building.
+ * Method: stable LSD radix sort by vehicle code (11 bits a pass, columns carried along), then
+ * each vehicle's contiguous range sorted by (time, site, input index): insertion sort for
+ * short or nearly sorted ranges (time-ordered input costs O(n)), an index sort otherwise.
+ * Memory: 17 bytes per read in the result; ~42 bytes per read of scratch while building.
  * The input columns are not modified.
  *
  * @example
@@ -68,35 +68,54 @@ export function storeFromColumns(cols: ReadColumns, sites: SiteTable): ReadStore
   const vehicleStart = new Uint32Array(nv + 1);
   for (let k = 0; k < nv; k++) vehicleStart[k + 1] = vehicleStart[k] + counts[k];
 
-  // 2. Counting sort of read indices by new vehicle code (stable: input order within a vehicle).
-  const perm = new Uint32Array(n);
-  const next = vehicleStart.slice(0, nv);
-  for (let i = 0; i < n; i++) perm[next[newCode[cols.vehicle[i]]]++] = i;
-
-  // 3. Gather time and site into vehicle order (contiguous per vehicle from here on).
-  const time = cols.time, site = cols.site, conf = cols.confidence;
-  const outTime = new Float64Array(n);
-  const outSite = new Uint32Array(n);
-  for (let k = 0; k < n; k++) {
-    const i = perm[k];
-    outTime[k] = time[i];
-    outSite[k] = site[i];
+  // 2. Stable LSD radix sort by new vehicle code, 11 bits a pass, carrying time, site,
+  //    confidence and input index (sequential reads, 2048 write streams: cache-friendly,
+  //    unlike a one-pass scatter into nv buckets or a gather through a permutation).
+  // The first pass reads the input columns directly (no copies: fresh memory is costly).
+  const BITS = 11, RADIX = 1 << BITS, MASK = RADIX - 1;
+  const inVehicle = cols.vehicle, inTime = cols.time, inSite = cols.site, inConf = cols.confidence;
+  let key = new Uint32Array(n), outTime = new Float64Array(n), outSite = new Uint32Array(n);
+  let outConf = new Uint8Array(n), perm = new Uint32Array(n);
+  const count = new Uint32Array(RADIX);
+  const prefix = () => { let sum = 0; for (let b = 0; b < RADIX; b++) { const c = count[b]; count[b] = sum; sum += c; } };
+  if (nv <= 1) {
+    for (let i = 0; i < n; i++) perm[i] = i;
+    outTime.set(inTime); outSite.set(inSite);
+    if (inConf) outConf.set(inConf); else outConf.fill(255);
+  } else {
+    // pass 1: from the input
+    for (let i = 0; i < n; i++) count[newCode[inVehicle[i]] & MASK]++;
+    prefix();
+    for (let i = 0; i < n; i++) {
+      const kv = newCode[inVehicle[i]];
+      const d = count[kv & MASK]++;
+      key[d] = kv; outTime[d] = inTime[i]; outSite[d] = inSite[i]; outConf[d] = inConf ? inConf[i] : 255; perm[d] = i;
+    }
+    // further passes: ping-pong between two sets of buffers
+    if ((nv - 1) >>> BITS > 0) {
+      let k2 = new Uint32Array(n), t2 = new Float64Array(n), s2 = new Uint32Array(n), c2 = new Uint8Array(n), p2 = new Uint32Array(n);
+      for (let shift = BITS; shift < 32 && (nv - 1) >>> shift > 0; shift += BITS) {
+        count.fill(0);
+        for (let i = 0; i < n; i++) count[(key[i] >>> shift) & MASK]++;
+        prefix();
+        for (let i = 0; i < n; i++) {
+          const d = count[(key[i] >>> shift) & MASK]++;
+          k2[d] = key[i]; t2[d] = outTime[i]; s2[d] = outSite[i]; c2[d] = outConf[i]; p2[d] = perm[i];
+        }
+        [key, k2] = [k2, key]; [outTime, t2] = [t2, outTime]; [outSite, s2] = [s2, outSite];
+        [outConf, c2] = [c2, outConf]; [perm, p2] = [p2, perm];
+      }
+    }
   }
 
-  // 4. Sort each vehicle's range by (time, site, input index), moving time, site and perm together.
+  // 3. Sort each vehicle's contiguous range by (time, site, input index).
   for (let v = 0; v < nv; v++) {
     const a = vehicleStart[v], b = vehicleStart[v + 1];
     if (b - a < 2) continue;
-    if (b - a <= 48) insertionSort(outTime, outSite, perm, a, b);
-    else sortRange(outTime, outSite, perm, a, b);
+    if (b - a <= 48) insertionSort(outTime, outSite, outConf, perm, a, b);
+    else sortRange(outTime, outSite, outConf, perm, a, b);
   }
-
-  // 5. Vehicle codes and confidence.
-  const outVehicle = new Uint32Array(n);
-  for (let v = 0; v < nv; v++) outVehicle.fill(v, vehicleStart[v], vehicleStart[v + 1]);
-  const outConf = new Uint8Array(n);
-  if (conf) for (let k = 0; k < n; k++) outConf[k] = conf[perm[k]];
-  else outConf.fill(255);
+  const outVehicle = key;
 
   return { n, vehicle: outVehicle, time: outTime, site: outSite, confidence: outConf, vrms, vehicleStart, sites };
 }
@@ -106,17 +125,17 @@ function before(tj: number, sj: number, pj: number, tk: number, sk: number, pk: 
   return tj < tk || (tj === tk && (sj < sk || (sj === sk && pj < pk)));
 }
 
-function insertionSort(t: Float64Array, s: Uint32Array, p: Uint32Array, a: number, b: number): void {
+function insertionSort(t: Float64Array, s: Uint32Array, c: Uint8Array, p: Uint32Array, a: number, b: number): void {
   for (let i = a + 1; i < b; i++) {
-    const ti = t[i], si = s[i], pi = p[i];
+    const ti = t[i], si = s[i], ci = c[i], pi = p[i];
     let j = i - 1;
     if (!before(ti, si, pi, t[j], s[j], p[j])) continue; // already in order
-    while (j >= a && before(ti, si, pi, t[j], s[j], p[j])) { t[j + 1] = t[j]; s[j + 1] = s[j]; p[j + 1] = p[j]; j--; }
-    t[j + 1] = ti; s[j + 1] = si; p[j + 1] = pi;
+    while (j >= a && before(ti, si, pi, t[j], s[j], p[j])) { t[j + 1] = t[j]; s[j + 1] = s[j]; c[j + 1] = c[j]; p[j + 1] = p[j]; j--; }
+    t[j + 1] = ti; s[j + 1] = si; c[j + 1] = ci; p[j + 1] = pi;
   }
 }
 
-function sortRange(t: Float64Array, s: Uint32Array, p: Uint32Array, a: number, b: number): void {
+function sortRange(t: Float64Array, s: Uint32Array, c: Uint8Array, p: Uint32Array, a: number, b: number): void {
   // Already sorted (time-ordered input) costs one pass.
   let sorted = true;
   for (let i = a + 1; i < b && sorted; i++) sorted = !before(t[i], s[i], p[i], t[i - 1], s[i - 1], p[i - 1]);
@@ -125,7 +144,7 @@ function sortRange(t: Float64Array, s: Uint32Array, p: Uint32Array, a: number, b
   const idx = new Uint32Array(m);
   for (let i = 0; i < m; i++) idx[i] = a + i;
   idx.sort((x, y) => t[x] - t[y] || s[x] - s[y] || p[x] - p[y]);
-  const t2 = new Float64Array(m), s2 = new Uint32Array(m), p2 = new Uint32Array(m);
-  for (let i = 0; i < m; i++) { const x = idx[i]; t2[i] = t[x]; s2[i] = s[x]; p2[i] = p[x]; }
-  t.set(t2, a); s.set(s2, a); p.set(p2, a);
+  const t2 = new Float64Array(m), s2 = new Uint32Array(m), c2 = new Uint8Array(m), p2 = new Uint32Array(m);
+  for (let i = 0; i < m; i++) { const x = idx[i]; t2[i] = t[x]; s2[i] = s[x]; c2[i] = c[x]; p2[i] = p[x]; }
+  t.set(t2, a); s.set(s2, a); c.set(c2, a); p.set(p2, a);
 }

@@ -126,8 +126,14 @@ export interface SiteAreasOptions {
   bufferKm?: number;
 }
 
-/** Distance (km) from a point to an area's boundary (equirectangular, fine at town scale). */
-function distanceToAreaKm(a: Area, lat: number, lon: number): number {
+/**
+ * Distance (km) from a point to an area's boundary (equirectangular, fine at town scale);
+ * use with `pointInArea` to tell inside from outside.
+ *
+ * @example
+ * distanceToAreaKm(hub, 53.30, -2.98) // ≈ 4 (km south of the hub's edge)
+ */
+export function distanceToAreaKm(a: Area, lat: number, lon: number): number {
   const kx = 111.32 * Math.cos((lat * Math.PI) / 180), ky = 110.57;
   let best = Infinity;
   for (const poly of a.polygons) for (const ring of poly) {

@@ -136,7 +136,7 @@ export function circularStdHours(hours: readonly number[]): number {
   let c = 0, s = 0;
   for (const h of hours) { const a = (h / 24) * 2 * Math.PI; c += Math.cos(a); s += Math.sin(a); }
   const r = Math.min(1, Math.hypot(c, s) / hours.length);
-  if (r <= 1e-12) return 24 / (2 * Math.PI) * Math.PI; // spread all round the clock
+  if (r <= 1e-12) return Infinity; // spread evenly round the clock
   return (Math.sqrt(-2 * Math.log(r)) * 24) / (2 * Math.PI);
 }
 

@@ -4,8 +4,9 @@
  * process time zone and without Intl per read.
  */
 
-/** Milliseconds in an hour / a day. */
+/** Milliseconds in an hour. */
 export const HOUR_MS = 3_600_000;
+/** Milliseconds in a day. */
 export const DAY_MS = 86_400_000;
 
 const bstCache = new Map<number, [number, number]>();

@@ -175,6 +175,35 @@ describe('loadReads: header aliases, formats, coordinates on reads', () => {
   });
 });
 
+describe('loadReads: Parquet deferred rows (sites from read coordinates)', () => {
+  it('creates sites in file order and merges both passes into one row-ordered quarantine', async () => {
+    const inst = await DuckDBInstance.create(':memory:');
+    const c = await inst.connect();
+    const pq = path.join(dir, 'coords.parquet');
+    await c.run(`COPY (SELECT * FROM (VALUES
+        ('AB12CDE', '2025-01-01T10:00:00Z', 'S1', NULL, NULL, 50.0),   -- 1 known site: pass 1
+        ('AB12CDE', '2025-01-01T11:00:00Z', 'NEW', 53.1, -2.1, 60.0),  -- 2 new site from coords: pass 2
+        ('AB12CDE', '2025-01-01T12:00:00Z', 'S1', NULL, NULL, 101.0),  -- 3 bad_confidence: pass 1
+        ('AB12CDE', '2025-01-01T13:00:00Z', 'NEW', 10.0, 10.0, 70.0),  -- 4 NEW exists now: its own coords ignored
+        ('ZZ99ZZZ', '2025-01-01T14:00:00Z', 'FAR', 10.0, 10.0, 70.0),  -- 5 bad_coordinates: pass 2
+        ('ZZ99ZZZ', 'nope', 'S2', NULL, NULL, NULL)                    -- 6 bad_timestamp: pass 1
+      ) t(vrm, timestamp, site_id, lat, lon, confidence)) TO '${pq}' (FORMAT parquet)`);
+    c.closeSync(); inst.closeSync();
+    const quarantine = path.join(dir, 'q-coords.csv');
+    const { store, summary } = await loadReads({ reads: pq, sites, quarantine });
+    expect(summary).toMatchObject({ read: 6, accepted: 3, rejected: 3, sitesFromReads: 1 });
+    expect(rowsOf(store)).toEqual([
+      ['AB12CDE', '2025-01-01T10:00:00.000Z', 'S1', 50],
+      ['AB12CDE', '2025-01-01T11:00:00.000Z', 'NEW', 60],
+      ['AB12CDE', '2025-01-01T13:00:00.000Z', 'NEW', 70],
+    ]);
+    expect(Array.from(store.sites.lat).at(-1)).toBe(53.1);
+    expect(fs.readFileSync(quarantine, 'utf8').trim().split('\n').map((l) => l.split(',').slice(0, 2).join(','))).toEqual([
+      'line,reason', '3,bad_confidence', '5,bad_coordinates', '6,bad_timestamp',
+    ]);
+  });
+});
+
 describe('loadReads: a dirty file balances', () => {
   it('read = accepted + rejected + duplicates', async () => {
     const lines = ['VRM,Timestamp,Site ID,Confidence'];
