@@ -85,6 +85,26 @@ export type { PlateRelay, PlateRelayOptions } from './find/plate-relay';
 export type {
   CountyLinesParams, CountyLinesParamsInput, CountyLinesCandidate, CountyLinesResult, FindCountyLinesOptions, DiscoverMarketsParams,
 } from './find/county-lines';
+export { QueryResult, placeMask, toMs } from './find/result';
+export type { Place, TimeInput, ResultColumn } from './find/result';
+export { siteIndex, siteRange } from './find/site-index';
+export type { SiteIndex } from './find/site-index';
+export { plateHistory } from './find/plate-history';
+export type { PlateHistoryRow, PlateHistoryOptions } from './find/plate-history';
+export { areaSearch } from './find/area-search';
+export type { AreaSearchRow, AreaSearchOptions } from './find/area-search';
+export { aThenB } from './find/a-then-b';
+export type { AThenBRow, AThenBOptions } from './find/a-then-b';
+export { commonToEvents } from './find/common-to-events';
+export type { QueryEvent, CommonToEventsRow, CommonToEventsOptions } from './find/common-to-events';
+export { frequency } from './find/frequency';
+export type { FrequencyRow, FrequencyOptions } from './find/frequency';
+export { convoy, poissonTail, defaultConvoyOptions } from './find/convoy';
+export type { ConvoyRow, ConvoyOptions } from './find/convoy';
+export { clones, defaultClonesOptions } from './find/clones';
+export type { CloneRow, ClonesOptions } from './find/clones';
+export { profile, VehicleProfile } from './profile/profile';
+export type { ProfileOptions, ProfileRead, ProfileTour, ProfileCountyLines } from './profile/profile';
 export { averagePrecision, precisionAtK, decoysInTop, evaluateRanking } from './score/evaluate';
 
 // ---- display ------------------------------------------------------------------------

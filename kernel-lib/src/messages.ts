@@ -220,6 +220,35 @@ export const reasonRelay = (vrm: string, role: 'before' | 'after', gapHours: num
 export const reasonMerged = (vrm: string, reads: number) =>
   `merged with look-alike plate ${vrm} (${reads} read${reads === 1 ? '' : 's'}; probably a misread, check the images)`;
 
+/** Classic queries: a from/to bound cannot be read as a time. */
+export const badQueryTime = (which: string, value: unknown) =>
+  `Query option ${which} = ${String(value)}; expected a Date, an ISO 8601 string or epoch milliseconds.`;
+
+/** Classic queries: a listed site id is not in the store's site table. */
+export const unknownQuerySite = (which: string, siteId: string) =>
+  `Query place ${which} names site "${siteId}", which is not in the site table.`;
+
+/** Query result text: how many rows were printed. */
+export const queryRowsShown = (shown: number, total: number) =>
+  shown < total ? `(${shown} of ${total} rows shown)` : `(${total} row${total === 1 ? '' : 's'})`;
+
+/** Convoy reason: co-reads. */
+export const reasonConvoyCoReads = (k: number, n: number, sites: number, days: number, seconds: number) =>
+  `read within ±${seconds} s of ${k} of the target's ${n} reads, at ${sites} different sites on ${days} day${days === 1 ? '' : 's'}`;
+
+/** Convoy reason: chance. */
+export const reasonConvoyChance = (expected: number, p: number) =>
+  `${expected < 0.01 ? expected.toExponential(1) : expected.toFixed(2)} co-reads expected by chance given the sites' traffic at those hours (p = ${p < 1e-3 ? p.toExponential(1) : p.toFixed(3)})`;
+
+/** Convoy reason: leads or follows. */
+export const reasonConvoyOffset = (seconds: number) =>
+  Math.abs(seconds) < 5 ? 'read at about the same moment as the target (travelling alongside)'
+    : seconds > 0 ? `typically ${Math.round(seconds)} s behind the target (following)` : `typically ${Math.round(-seconds)} s ahead of the target (leading)`;
+
+/** profile: the profile of a vehicle with no reads in the period. */
+export const profileNoReads = (vrm: string) =>
+  `No reads for VRM "${vrm}" in the period asked; widen from/to.`;
+
 // ---- display ------------------------------------------------------------------------
 
 /** show: the value has no rich representation. */
@@ -233,3 +262,30 @@ export const vehicleNotFound = (vrm: string) =>
 // ---- privacy / audit ----------------------------------------------------------------
 
 // ---- cli ----------------------------------------------------------------------------
+
+/** CLI: a search needs a stated purpose and operator (DPA 2018 s62 logging). */
+export const cliNeedsPurpose = (command: string) =>
+  `anpr ${command}: every search needs --purpose TEXT and --operator ID (or the environment variables ANPR_PURPOSE and ANPR_OPERATOR), ` +
+  'so the consultation can be logged with who, when and why (DPA 2018 s62).';
+
+/** CLI: usage of `anpr find`. */
+export const findUsage = () => [
+  'usage: anpr find QUERY --reads FILE --sites FILE --purpose TEXT --operator ID [--json] [--reveal] [--top N] [--from ISO] [--to ISO]',
+  '  county-lines --hub GEOJSON [--markets GEOJSON]',
+  '  a-then-b     --a SITES|GEOJSON --b SITES|GEOJSON --within MINUTES',
+  '  area         --area SITES|GEOJSON --from ISO --to ISO',
+  '  common       --event SITES|GEOJSON@FROM/TO (repeat) [--min-events N]',
+  '  frequency    --area SITES|GEOJSON --min-reads N --within MINUTES',
+  '  convoy       --vrm VRM [--within-seconds S] [--min-sites N]',
+  '  clones       [--max-speed KMH]',
+  'SITES is a comma-separated list of site ids; GEOJSON a file. FILE: CSV, CSV.gz or Parquet.',
+  'Plates are pseudonymised unless --reveal. Exit 0 ok, 2 bad usage or input.',
+].join('\n');
+
+/** CLI: usage of `anpr profile`. */
+export const profileUsage = () =>
+  'usage: anpr profile --vrm VRM --reads FILE --sites FILE --purpose TEXT --operator ID [--hub GEOJSON] [--markets GEOJSON] [--from ISO] [--to ISO] [--json] [--reveal]';
+
+/** CLI: a bad option value. */
+export const cliBadOption = (command: string, option: string, value: unknown, expected: string) =>
+  `anpr ${command}: --${option} ${JSON.stringify(value)}; expected ${expected}.`;

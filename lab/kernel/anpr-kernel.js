@@ -621,7 +621,25 @@ function startKernel({ configPath, js = false }) {
   process.on('unhandledRejection', reason => {
     process.stderr.write(`Unhandled promise rejection: ${util.inspect(reason)}\n`);
   });
+  watchParent();
   return server.init().then(() => server);
+}
+
+/** Exit when the Jupyter process that started us is gone (JPY_PARENT_PID), like ipykernel:
+ * tslab alone keeps running as an orphan when its client dies without a shutdown_request. */
+function watchParent() {
+  const ppid = Number(process.env.JPY_PARENT_PID || 0);
+  if (!ppid || process.platform === 'win32') return;
+  setInterval(() => {
+    try {
+      process.kill(ppid, 0);
+    } catch (e) {
+      if (e && e.code === 'ESRCH') {
+        logKernel(`parent process ${ppid} is gone; exiting`);
+        process.exit(0);
+      }
+    }
+  }, 2000).unref();
 }
 
 module.exports = { startKernel, isComplete, valueBundle, describeException, describeDiagnostics, AnprHandler, AnprServer };

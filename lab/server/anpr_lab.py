@@ -84,7 +84,8 @@ class AnprLabApp(LabServerApp):
     static_dir = BUILD_DIR
     schemas_dir = os.path.join(BUILD_DIR, "schemas")
     themes_dir = os.path.join(BUILD_DIR, "themes")
-    app_settings_dir = os.path.join(BUILD_DIR, "application_settings")
+    # Our defaults for JupyterLab settings (overrides.json): offline, no news pop-up.
+    app_settings_dir = os.path.join(LAB_DIR, "settings")
     templates_dir = os.path.join(LAB_DIR, "templates")
     state_dir = Unicode(os.environ.get("ANPR_LAB_STATE", os.path.join(LAB_DIR, "..", ".jupyter-local", "lab"))).tag(config=True)
 

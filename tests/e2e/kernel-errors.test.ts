@@ -52,8 +52,10 @@ afterAll(async () => {
   for (const d of [state, root]) if (d) rmSync(d, { recursive: true, force: true });
 });
 
+type CellState = { count: number | null; prompt: string; outputs: { type: string; text: string }[] };
+
 /** The notebook's cells as the model sees them: prompt, output types and texts. */
-async function cells(p: Page) {
+async function cells(p: Page): Promise<CellState[]> {
   return p.evaluate(() => {
     const app = (window as unknown as { jupyterapp: any }).jupyterapp;
     const panel = app.shell.currentWidget;

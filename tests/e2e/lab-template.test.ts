@@ -49,7 +49,7 @@ describe('JupyterLab with the ANPR extension', () => {
 
   it('runs the start-here template and renders the map and profile widgets', async () => {
     await page.goto(`${lab.base}/lab/tree/${NOTEBOOK}?token=${lab.token}`);
-    await page.waitForSelector('body[data-anpr-lab-ready="true"]', { timeout: 120_000 });
+    await page.waitForSelector('body[data-anpr-lab-ready="true"]', { state: 'attached', timeout: 120_000 });
     await page.waitForSelector('.jp-NotebookPanel', { timeout: 60_000 });
     await page.evaluate(async () => {
       const app = (window as unknown as { jupyterapp: any }).jupyterapp;

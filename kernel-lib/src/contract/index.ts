@@ -95,4 +95,16 @@ export interface ProfileBundle {
   places: { site: string; name: string; reads: number }[];
   /** Optional: names of the sites that trips and reads refer to, by site id (tables show names, not ids). */
   siteNames?: Record<string, string>;
+  /** Optional: inferred base (where the vehicle "lives"): place name, share of the evidence 0..1, overnight stays seen. */
+  base?: { place: string; share: number; overnights: number };
+  /** Optional: stays between trips; dwell is never observed, only bounded (ms). `site` is the last site before the stay. */
+  stays?: { start: number; end: number; site: string; dwellMin: number; dwellMax: number; overnight: boolean }[];
+  /** Optional: base → away → base tours; `destination` is the place with the longest stop. */
+  tours?: { depart: number; return: number; destination: string; places: string[]; overnight: boolean }[];
+  /** Optional: associates (convoy): co-reads observed vs expected by chance, best first; `id` is a pseudonym unless revealed. */
+  associates?: { id: string; observed: number; expected: number; pValue: number; sites: number; reasons: string[] }[];
+  /** Optional: impossible-travel pairs of reads (possible clone or misread). */
+  clones?: { firstTime: number; firstSite: string; secondTime: number; secondSite: string; kmh: number | null }[];
+  /** Optional: the parts of `score` (county-lines scorer): name, value 0..1, weight, contribution. */
+  scoreParts?: { name: string; value: number; weight: number; contribution: number }[];
 }

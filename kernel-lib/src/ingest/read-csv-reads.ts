@@ -39,7 +39,8 @@ export async function readCsvReads(file: string, gz: boolean, acc: ReadAccumulat
     record(sc, nf, line) {
       read++;
       let reason: RejectReason | null;
-      if (nf !== width || sc.broken) reason = acc.reject('malformed_line');
+      // one extra, empty trailing field (a trailing comma, common in exports) is tolerated
+      if ((nf !== width && !(nf === width + 1 && sc.ends[width] === sc.starts[width])) || sc.broken) reason = acc.reject('malformed_line');
       else {
         const buf = sc.buf;
         // VRM and site through byte-keyed caches: no string per row for repeated values.

@@ -40,7 +40,11 @@ export interface LoadSummary {
   reasons: Record<RejectReason, number>;
   /** Accepted reads per VRM format class. */
   formats: Record<VrmFormat, number>;
-  /** Accepted reads whose local time fell in the repeated autumn hour (taken as the first, BST). */
+  /**
+   * `ambiguous_local_time_first`: rows without an offset whose local time fell in the repeated
+   * autumn hour, accepted as the first occurrence (BST, +01:00). Counted among rows that
+   * passed validation, before exact-duplicate removal.
+   */
   ambiguousLocalTimes: number;
   /** Distinct vehicles in the store. */
   vehicles: number;

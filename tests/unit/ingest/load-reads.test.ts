@@ -138,7 +138,7 @@ describe('loadReads: header aliases, formats, coordinates on reads', () => {
     }
   });
 
-  it('reads Parquet written by DuckDB (typed and text timestamps) and Arrow-free sites', async () => {
+  it('reads Parquet written by DuckDB (typed and text timestamps) with Parquet sites', async () => {
     const inst = await DuckDBInstance.create(':memory:');
     const c = await inst.connect();
     const pq = path.join(dir, 'reads.parquet');
@@ -278,6 +278,12 @@ describe('loadReads: fatal errors name file, line and field', () => {
 });
 
 describe('loadReads: edge cases', () => {
+  it('tolerates one empty trailing field (trailing comma) but not other extra fields', async () => {
+    const f = writeFile(dir, 'trailing.csv', 'vrm,timestamp,site_id\nAB12CDE,2025-01-01T10:00Z,S1,\nAB12CDE,2025-01-01T11:00Z,S1,x\n');
+    const { summary } = await loadReads({ reads: f, sites });
+    expect(summary).toMatchObject({ read: 2, accepted: 1, rejected: 1 });
+    expect(summary.reasons.malformed_line).toBe(1);
+  });
   it('a header-only file is readable and empty', async () => {
     const f = writeFile(dir, 'header-only.csv', 'vrm,timestamp,site_id\n');
     const { store, summary } = await loadReads({ reads: f, sites });

@@ -1,0 +1,102 @@
+/**
+ * A per-site time index of a store: every read's index sorted by (site, time), plus per-site
+ * hourly traffic counts. Built lazily once per store (LSD radix sort, O(n)) and cached in a
+ * WeakMap, so "who was at site s between t0 and t1" is a binary search plus a scan of the
+ * answer, and the convoy / profile queries cost O(target reads × reads in their windows).
+ */
+import type { ReadStore } from '../reads/types';
+import { londonHour } from '../trips/local-time';
+
+/** Reads ordered by (site, time). Site s's reads are [siteStart[s], siteStart[s+1]). */
+export interface SiteIndex {
+  siteStart: Uint32Array;
+  /** Read index (into the store) per entry. */
+  read: Uint32Array;
+  /** Time per entry (copied for cache-friendly binary search). */
+  time: Float64Array;
+  /** Reads per site per local hour of day: hourly[s * 24 + h]. */
+  hourly: Float64Array;
+  /** Reads per site. */
+  total: Float64Array;
+  /** Local days spanned by the store (at least 1): hourly rates are hourly counts / days. */
+  days: number;
+  /** Milliseconds it took to build. */
+  buildMs: number;
+}
+
+const cache = new WeakMap<ReadStore, SiteIndex>();
+
+/**
+ * The store's per-site time index (built on first use, then cached for the store's lifetime).
+ *
+ * @example
+ * const ix = siteIndex(store);
+ * const [lo, hi] = siteRange(ix, 3, t - 60_000, t + 60_000); // entries of site 3 within ±1 min
+ */
+export function siteIndex(store: ReadStore): SiteIndex {
+  let ix = cache.get(store);
+  if (!ix) { ix = buildSiteIndex(store); cache.set(store, ix); }
+  return ix;
+}
+
+function buildSiteIndex(store: ReadStore): SiteIndex {
+  const t0 = performance.now();
+  const { n, time, site } = store;
+  const ns = store.sites.id.length;
+  let lo = Infinity, hi = -Infinity;
+  for (let i = 0; i < n; i++) { const t = time[i]; if (t < lo) lo = t; if (t > hi) hi = t; }
+  // LSD radix sort by (time - lo) in 11-bit digits, then one stable counting pass by site.
+  let a = new Uint32Array(n), b = new Uint32Array(n);
+  for (let i = 0; i < n; i++) a[i] = i;
+  const span = n ? Math.floor(hi - lo) : 0;
+  const RADIX = 2048;
+  const count = new Uint32Array(RADIX + 1);
+  for (let div = 1; span >= div; div *= RADIX) {
+    count.fill(0);
+    for (let i = 0; i < n; i++) count[(Math.floor((time[a[i]] - lo) / div) % RADIX) + 1]++;
+    for (let d = 0; d < RADIX; d++) count[d + 1] += count[d];
+    for (let i = 0; i < n; i++) { const r = a[i]; b[count[Math.floor((time[r] - lo) / div) % RADIX]++] = r; }
+    [a, b] = [b, a];
+  }
+  const siteStart = new Uint32Array(ns + 1);
+  for (let i = 0; i < n; i++) siteStart[site[i] + 1]++;
+  for (let s = 0; s < ns; s++) siteStart[s + 1] += siteStart[s];
+  const next = siteStart.slice(0, ns);
+  for (let i = 0; i < n; i++) { const r = a[i]; b[next[site[r]]++] = r; }
+  const read = b;
+  const t = new Float64Array(n);
+  for (let k = 0; k < n; k++) t[k] = time[read[k]];
+  // Hourly traffic per site (local hour of day).
+  const hourly = new Float64Array(ns * 24), total = new Float64Array(ns);
+  for (let s = 0; s < ns; s++) {
+    total[s] = siteStart[s + 1] - siteStart[s];
+    for (let k = siteStart[s]; k < siteStart[s + 1]; k++) hourly[s * 24 + Math.floor(londonHour(t[k]))]++;
+  }
+  const days = n ? Math.max(1, Math.ceil((hi - lo) / 86_400_000)) : 1;
+  return { siteStart, read, time: t, hourly, total, days, buildMs: performance.now() - t0 };
+}
+
+/** First entry of site s with time >= t (binary search). */
+function lowerBound(ix: SiteIndex, s: number, t: number): number {
+  let lo = ix.siteStart[s], hi = ix.siteStart[s + 1];
+  while (lo < hi) { const m = (lo + hi) >>> 1; if (ix.time[m] < t) lo = m + 1; else hi = m; }
+  return lo;
+}
+
+/**
+ * Entry range [lo, hi) of site `s`'s reads with from <= time <= to.
+ *
+ * @example
+ * const [lo, hi] = siteRange(siteIndex(store), 0, t0, t1);
+ * for (let k = lo; k < hi; k++) store.vehicle[ix.read[k]];
+ */
+export function siteRange(ix: SiteIndex, s: number, from: number, to: number): [number, number] {
+  const lo = lowerBound(ix, s, from);
+  let hi = lo;
+  const end = ix.siteStart[s + 1];
+  // Upper bound: binary search for the first time > to.
+  let l = lo, h = end;
+  while (l < h) { const m = (l + h) >>> 1; if (ix.time[m] <= to) l = m + 1; else h = m; }
+  hi = l;
+  return [lo, hi];
+}
