@@ -9,6 +9,8 @@ const commands: Record<string, () => Promise<Command>> = {
   // name: () => import('./name').then(m => ({ summary: m.summary, run: m.run })),
   synth: () => import('./synth').then((m) => ({ summary: m.summary, run: m.run })),
   validate: () => import('./validate').then((m) => ({ summary: m.summary, run: m.run })),
+  find: () => import('./find').then((m) => ({ summary: m.summary, run: m.run })),
+  profile: () => import('./profile').then((m) => ({ summary: m.summary, run: m.run })),
 };
 
 export async function main(argv: string[]): Promise<number> {

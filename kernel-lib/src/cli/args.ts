@@ -1,0 +1,106 @@
+/**
+ * Shared argument handling of the search commands (`anpr find`, `anpr profile`): the common
+ * options, the stated purpose and operator every search needs (DPA 2018 s62), loading the
+ * store, reading a place (site list or GeoJSON file), and the provenance record printed with
+ * every result.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { IngestError } from '../ingest/ingest-error';
+import { loadReads } from '../ingest/load-reads';
+import * as msg from '../messages';
+import type { ReadStore } from '../reads/types';
+import { area, type Area } from '../trips/areas';
+
+/** Options every search command takes. */
+export const commonOptions = {
+  reads: { type: 'string' }, sites: { type: 'string' }, purpose: { type: 'string' }, operator: { type: 'string' },
+  from: { type: 'string' }, to: { type: 'string' }, top: { type: 'string' },
+  json: { type: 'boolean', default: false }, reveal: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false },
+} as const satisfies ParseArgsConfig['options'];
+
+/** Parsed values: strings, booleans, or string lists (multiple options). */
+export type Values = Record<string, string | boolean | string[] | undefined>;
+
+/** A usage error: the message goes to stderr and the command exits 2. */
+export class UsageError extends Error {}
+
+/**
+ * Parse argv with the common options plus `extra`; throws UsageError on unknown options.
+ * @example parseCommand(['--reads', 'r.csv', 'area'], { area: { type: 'string' } }, true)
+ */
+export function parseCommand(argv: string[], extra: ParseArgsConfig['options'] = {}, allowPositionals = false): { values: Values; positionals: string[] } {
+  try {
+    const r = parseArgs({ args: argv, options: { ...commonOptions, ...extra }, strict: true, allowPositionals });
+    return { values: r.values as Values, positionals: r.positionals };
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+}
+
+/** Who is searching and why, from --purpose/--operator or ANPR_PURPOSE/ANPR_OPERATOR; null when either is missing. */
+export function purposeOf(values: Values): { purpose: string; operator: string } | null {
+  const purpose = (values.purpose as string | undefined) ?? process.env.ANPR_PURPOSE;
+  const operator = (values.operator as string | undefined) ?? process.env.ANPR_OPERATOR;
+  if (!purpose?.trim() || !operator?.trim()) return null;
+  return { purpose, operator };
+}
+
+/** Load --reads (CSV, CSV.gz, Parquet) with --sites. */
+export async function loadStore(command: string, values: Values): Promise<ReadStore> {
+  if (typeof values.reads !== 'string') throw new UsageError(msg.cliBadOption(command, 'reads', values.reads ?? null, 'a reads file (CSV, CSV.gz or Parquet)'));
+  const { store } = await loadReads({ reads: values.reads, sites: typeof values.sites === 'string' ? values.sites : undefined });
+  return store;
+}
+
+/** A GeoJSON file as JSON. */
+export function readGeoJson(command: string, option: string, file: string): any {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new UsageError(msg.cliBadOption(command, option, file, `a readable GeoJSON file (${(e as Error).message})`));
+  }
+}
+
+/** A place option: a GeoJSON file (an Area) or comma-separated site ids. */
+export function readPlace(command: string, option: string, spec: unknown): Area | string[] {
+  if (typeof spec !== 'string' || !spec) throw new UsageError(msg.cliBadOption(command, option, spec ?? null, 'comma-separated site ids or a GeoJSON file'));
+  if (/\.(geo)?json$/i.test(spec) || existsSync(spec)) return area(readGeoJson(command, option, spec));
+  return spec.split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+/** A positive number option (or the default). */
+export function numberOption(command: string, values: Values, option: string, dflt?: number): number {
+  const v = values[option];
+  if (v === undefined) {
+    if (dflt === undefined) throw new UsageError(msg.cliBadOption(command, option, null, 'a number'));
+    return dflt;
+  }
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0) throw new UsageError(msg.cliBadOption(command, option, v, 'a positive number'));
+  return n;
+}
+
+/** The provenance record printed with every result. */
+export function runRecord(command: string, values: Values, who: { purpose: string; operator: string }, store: ReadStore, params: Record<string, unknown>, ms: number): Record<string, unknown> {
+  return {
+    command, purpose: who.purpose, operator: who.operator, at: new Date().toISOString(),
+    reads: values.reads, sites: values.sites ?? null, readsLoaded: store.n, vehicles: store.vrms.length,
+    revealed: values.reveal === true, params, seconds: ms / 1000,
+  };
+}
+
+/**
+ * Run a search command body with the shared error handling: usage and input errors print to
+ * stderr and exit 2.
+ * @example return guard('find', usage, async () => { ...; return 0; });
+ */
+export async function guard(command: string, usage: string, body: () => Promise<number>): Promise<number> {
+  try {
+    return await body();
+  } catch (e) {
+    if (e instanceof UsageError) { process.stderr.write(`${e.message}\n${usage}\n`); return 2; }
+    if (e instanceof IngestError || e instanceof RangeError || e instanceof TypeError) { process.stderr.write(`anpr ${command}: ${(e as Error).message}\n`); return 2; }
+    throw e;
+  }
+}

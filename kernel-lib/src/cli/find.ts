@@ -1,0 +1,116 @@
+/**
+ * `anpr find QUERY ...`: the county-lines finder and the classic ANPR queries on the command
+ * line. Every search needs --purpose and --operator (or ANPR_PURPOSE / ANPR_OPERATOR); plates
+ * are pseudonymised unless --reveal. Text table by default, `--json` for
+ * `{"candidates"|"rows": [...], "run": {...}}`. Exit 0 ok, 2 bad usage or input.
+ */
+import { aThenB } from '../find/a-then-b';
+import { areaSearch } from '../find/area-search';
+import { clones } from '../find/clones';
+import { commonToEvents, type QueryEvent } from '../find/common-to-events';
+import { convoy } from '../find/convoy';
+import { findCountyLines, type CountyLinesResult } from '../find/county-lines';
+import { frequency } from '../find/frequency';
+import type { QueryResult } from '../find/result';
+import * as msg from '../messages';
+import { pseudonym } from '../privacy/pseudonym';
+import type { ReadStore } from '../reads/types';
+import { guard, loadStore, numberOption, parseCommand, purposeOf, readGeoJson, readPlace, runRecord, UsageError, type Values } from './args';
+
+/** One-line description for `anpr --help`. @example summary // 'rank county-lines candidates, or run a classic ANPR query …' */
+export const summary = 'rank county-lines candidates, or run a classic query (a-then-b, area, common, frequency, convoy, clones)';
+
+const extra = {
+  hub: { type: 'string' }, markets: { type: 'string' }, a: { type: 'string' }, b: { type: 'string' }, within: { type: 'string' },
+  area: { type: 'string' }, event: { type: 'string', multiple: true }, 'min-events': { type: 'string' }, 'min-reads': { type: 'string' },
+  vrm: { type: 'string' }, 'within-seconds': { type: 'string' }, 'min-sites': { type: 'string' }, 'max-speed': { type: 'string' },
+} as const;
+
+const QUERIES = ['county-lines', 'a-then-b', 'area', 'common', 'frequency', 'convoy', 'clones'];
+
+/**
+ * Run `anpr find`; returns the exit code.
+ * @example
+ * await run(['county-lines', '--reads', 'reads.csv.gz', '--sites', 'sites.csv', '--hub', 'hub.geojson', '--json', '--purpose', 'op X', '--operator', 'A123']); // 0
+ */
+export async function run(argv: string[]): Promise<number> {
+  return guard('find', msg.findUsage(), async () => {
+    const { values, positionals } = parseCommand(argv, extra, true);
+    if (values.help) { process.stdout.write(msg.findUsage() + '\n'); return 0; }
+    const query = positionals[0];
+    if (!query || !QUERIES.includes(query) || positionals.length > 1) throw new UsageError(msg.cliBadOption('find', 'QUERY', query ?? null, QUERIES.join(', ')));
+    const who = purposeOf(values);
+    if (!who) { process.stderr.write(msg.cliNeedsPurpose(`find ${query}`) + '\n'); return 2; }
+    const store = await loadStore(`find ${query}`, values);
+    const t0 = performance.now();
+    const reveal = values.reveal === true;
+    const top = numberOption('find', values, 'top', query === 'county-lines' ? 20 : 50);
+    if (query === 'county-lines') {
+      if (typeof values.hub !== 'string') throw new UsageError(msg.cliBadOption('find county-lines', 'hub', null, 'a GeoJSON file of the urban hub'));
+      const res = findCountyLines(store, {
+        hub: readGeoJson('find', 'hub', values.hub),
+        markets: typeof values.markets === 'string' ? readGeoJson('find', 'markets', values.markets) : undefined,
+        from: values.from as string | undefined, to: values.to as string | undefined,
+      });
+      const record = runRecord('find county-lines', values, who, store, { hub: res.hub, markets: res.markets.map((m) => m.name), from: values.from ?? null, to: values.to ?? null }, performance.now() - t0);
+      printCountyLines(res, values, reveal, top, record);
+      return 0;
+    }
+    const result = runQuery(query, store, values, reveal, top);
+    const record = runRecord(`find ${query}`, values, who, store, result.params, performance.now() - t0);
+    if (values.json) process.stdout.write(JSON.stringify({ rows: result.toJSON({ reveal }), run: record }) + '\n');
+    else process.stdout.write(result.toText(top, { reveal }) + '\n');
+    return 0;
+  });
+}
+
+function runQuery(query: string, store: ReadStore, values: Values, reveal: boolean, top: number): QueryResult<any> {
+  const from = values.from as string | undefined, to = values.to as string | undefined;
+  const cmd = `find ${query}`;
+  switch (query) {
+    case 'a-then-b':
+      return aThenB(store, { a: readPlace(cmd, 'a', values.a), b: readPlace(cmd, 'b', values.b), withinMinutes: numberOption(cmd, values, 'within'), from, to, reveal });
+    case 'area':
+      if (!from || !to) throw new UsageError(msg.cliBadOption(cmd, from ? 'to' : 'from', null, 'an ISO 8601 time (area needs a window)'));
+      return areaSearch(store, readPlace(cmd, 'area', values.area), { from, to, reveal });
+    case 'common': {
+      const specs = (values.event as string[] | undefined) ?? [];
+      if (!specs.length) throw new UsageError(msg.cliBadOption(cmd, 'event', null, 'PLACE@FROM/TO, repeated'));
+      const events: QueryEvent[] = specs.map((s) => {
+        const m = /^(.*)@([^/]+)\/(.+)$/.exec(s);
+        if (!m) throw new UsageError(msg.cliBadOption(cmd, 'event', s, 'PLACE@FROM/TO'));
+        return { area: readPlace(cmd, 'event', m[1]), from: m[2], to: m[3], name: s };
+      });
+      return commonToEvents(store, events, { minEvents: values['min-events'] === undefined ? undefined : numberOption(cmd, values, 'min-events'), reveal });
+    }
+    case 'frequency':
+      return frequency(store, { area: readPlace(cmd, 'area', values.area), minReads: numberOption(cmd, values, 'min-reads'), withinMinutes: numberOption(cmd, values, 'within'), from, to, reveal });
+    case 'convoy':
+      if (typeof values.vrm !== 'string') throw new UsageError(msg.cliBadOption(cmd, 'vrm', null, 'the target plate'));
+      return convoy(store, values.vrm, { withinSeconds: numberOption(cmd, values, 'within-seconds', 120), minSites: numberOption(cmd, values, 'min-sites', 3), top, from, to, reveal });
+    default:
+      return clones(store, { maxSpeedKmh: numberOption(cmd, values, 'max-speed', 250), from, to, reveal });
+  }
+}
+
+function printCountyLines(res: CountyLinesResult, values: Values, reveal: boolean, top: number, record: Record<string, unknown>): void {
+  const hide = (vrm: string) => (reveal ? vrm : pseudonym(vrm));
+  const candidates = res.candidates.map((c) => {
+    // Reasons may name other plates (relays, merged look-alikes): pseudonymise those too.
+    const others = [...c.features.relayPlates.map((r) => r.vrm), ...c.features.mergedWith.map((m) => m.vrm)];
+    const reasons = reveal ? c.reasons : c.reasons.map((r) => others.reduce((s, o) => s.split(o).join(pseudonym(o)), r));
+    return {
+      rank: c.rank, vrm: hide(c.vrm), score: c.score, reasons, loops: c.features.loops, base: c.features.base,
+      parts: c.parts.filter((p) => p.contribution !== 0).map((p) => ({ name: p.name, contribution: p.contribution })),
+    };
+  });
+  if (values.json) {
+    process.stdout.write(JSON.stringify({ candidates, run: { ...record, counts: res.counts, markets: res.markets } }) + '\n');
+    return;
+  }
+  const lines = [`County-lines candidates: hub ${res.hub}, markets ${res.markets.map((m) => m.name).join(', ') || '(none)'}; ${res.counts.scored} vehicles scored.`];
+  lines.push(`${'rank'.padEnd(5)}${'vrm'.padEnd(14)}${'score'.padStart(7)}  reasons`);
+  for (const c of candidates.slice(0, top)) lines.push(`${String(c.rank).padEnd(5)}${c.vrm.padEnd(14)}${c.score.toFixed(2).padStart(7)}  ${c.reasons.slice(0, 3).join('; ')}`);
+  lines.push(msg.queryRowsShown(Math.min(top, candidates.length), candidates.length));
+  process.stdout.write(lines.join('\n') + '\n');
+}

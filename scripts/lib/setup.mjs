@@ -1,0 +1,118 @@
+// Idempotent set-up shared by `npm start` and `npm test`: Debian packages when missing,
+// npm dependencies when the lock changed, builds when their sources changed, and the tslab
+// kernel registered into the project-local prefix. A second run does nothing slow.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { jupyterEnv } from './jupyter-env.mjs';
+import { KERNEL_PREFIX, LAB_BUILD, LOCAL, PYTHON, ROOT } from './paths.mjs';
+
+/** Debian packages the lab needs; tests also need a browser and the kernel test suite. */
+export const DEBIAN_FOR_START = ['python3-jupyter-server', 'python3-jupyterlab-server', 'python3-nbclient', 'python3-nbformat', 'python3-ipykernel', 'jupyter-client', 'jupyter-nbconvert'];
+export const DEBIAN_FOR_TEST = [...DEBIAN_FOR_START, 'python3-jupyter-kernel-test', 'chromium'];
+
+const log = msg => process.stderr.write(`[setup] ${msg}\n`);
+
+function run(cmd, args, opts = {}) {
+  const r = spawnSync(cmd, args, { stdio: 'inherit', cwd: ROOT, ...opts });
+  if (r.status !== 0) throw new Error(`[setup] ${cmd} ${args.join(' ')} failed with exit code ${r.status}`);
+}
+
+function missingDebian(pkgs) {
+  return pkgs.filter(p => {
+    const r = spawnSync('dpkg-query', ['-W', '-f=${Status}', p], { encoding: 'utf8' });
+    return !(r.status === 0 && r.stdout.includes('install ok installed'));
+  });
+}
+
+export function ensureDebian(pkgs) {
+  const missing = missingDebian(pkgs);
+  if (!missing.length) return;
+  if (process.getuid && process.getuid() !== 0) {
+    throw new Error(`[setup] missing Debian packages: ${missing.join(' ')}. Run as root, or: sudo apt-get install -y ${missing.join(' ')}`);
+  }
+  log(`apt-get install ${missing.join(' ')}`);
+  run('apt-get', ['update', '-qq']);
+  run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+}
+
+function hashFiles(paths) {
+  const h = createHash('sha256');
+  const walk = p => {
+    if (!existsSync(p)) return;
+    const st = statSync(p);
+    if (st.isDirectory()) for (const f of readdirSync(p).sort()) walk(path.join(p, f));
+    else h.update(path.relative(ROOT, p)).update('\0').update(readFileSync(p)).update('\0');
+  };
+  for (const p of paths) walk(path.join(ROOT, p));
+  return h.digest('hex');
+}
+
+/** Run `build` unless the hash of `inputs` matches the stamp left by the last build. */
+function buildIfChanged(name, inputs, stamp, build) {
+  const digest = hashFiles(inputs);
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === digest) return false;
+  log(`building ${name}`);
+  const t = Date.now();
+  build();
+  mkdirSync(path.dirname(stamp), { recursive: true });
+  writeFileSync(stamp, digest);
+  log(`built ${name} in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  return true;
+}
+
+export function ensureNpm() {
+  const stamp = path.join(ROOT, 'node_modules', '.anpr-lock.sha256');
+  const digest = hashFiles(['package-lock.json', 'package.json', 'kernel-lib/package.json', 'jupyterlab-ext/package.json', 'lab/package.json']);
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === digest) return;
+  log('npm ci');
+  run('npm', ['ci', '--no-audit', '--no-fund']);
+  writeFileSync(stamp, digest);
+}
+
+const TSC = ['node_modules/typescript/bin/tsc']; // TypeScript 5.9 (node_modules/.bin/tsc is tslab's 5.0)
+
+export function ensureBuilt() {
+  const stamps = path.join(LOCAL, 'stamps');
+  buildIfChanged('kernel-lib', ['kernel-lib/src', 'kernel-lib/package.json', 'kernel-lib/tsconfig.json', 'tsconfig.json'], path.join(stamps, 'kernel-lib'), () =>
+    run('node', [...TSC, '-p', 'kernel-lib'])
+  );
+  buildIfChanged('jupyterlab-ext', ['jupyterlab-ext/src', 'jupyterlab-ext/package.json', 'jupyterlab-ext/tsconfig.json', 'kernel-lib/src/contract'], path.join(stamps, 'jupyterlab-ext'), () =>
+    run('node', [...TSC, '-p', 'jupyterlab-ext'])
+  );
+  buildIfChanged('lab (JupyterLab frontend)', ['lab/index.js', 'lab/webpack.config.js', 'lab/package.json', 'jupyterlab-ext/lib', 'jupyterlab-ext/style', 'kernel-lib/dist/contract', 'package-lock.json'], path.join(stamps, 'lab'), () =>
+    run('node', [path.join(ROOT, 'node_modules/webpack/bin/webpack.js'), '--config', 'webpack.config.js'], { cwd: path.join(ROOT, 'lab') })
+  );
+  if (!existsSync(path.join(LAB_BUILD, 'bundle.js'))) throw new Error('[setup] lab/build/bundle.js missing after build');
+}
+
+export function ensureKernel() {
+  // Our entry point around tslab's executor (lab/kernel/anpr-kernel.js) under tslab's kernel
+  // names: notebooks reference `tslab`. Written directly; re-written whenever it differs.
+  const entry = path.join(ROOT, 'lab', 'kernel', 'anpr-kernel.js');
+  const specs = {
+    tslab: { argv: ['node', entry, 'kernel', '--config-path', '{connection_file}'], display_name: 'TypeScript (tslab + ANPR)', language: 'typescript' },
+    jslab: { argv: ['node', entry, 'kernel', '--config-path', '{connection_file}', '--js'], display_name: 'JavaScript (jslab + ANPR)', language: 'javascript' }
+  };
+  for (const [name, spec] of Object.entries(specs)) {
+    const dir = path.join(KERNEL_PREFIX, 'share', 'jupyter', 'kernels', name);
+    const file = path.join(dir, 'kernel.json');
+    const text = JSON.stringify(spec, null, 2) + '\n';
+    if (existsSync(file) && readFileSync(file, 'utf8') === text) continue;
+    log(`registering the ${name} kernel in ${KERNEL_PREFIX}`);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(file, text);
+  }
+}
+
+/** Everything `npm start` needs (`forTests` adds the browser and the kernel test suite). */
+export function setup({ forTests = false } = {}) {
+  const t = Date.now();
+  ensureDebian(forTests ? DEBIAN_FOR_TEST : DEBIAN_FOR_START);
+  ensureNpm();
+  ensureBuilt();
+  ensureKernel();
+  for (const d of ['config', 'data', 'runtime', 'ipython', 'lab']) mkdirSync(path.join(LOCAL, d), { recursive: true });
+  log(`ready in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+}
