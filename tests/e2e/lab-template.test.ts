@@ -3,7 +3,7 @@
 // render with content. Screenshots go to test-results/e2e/.
 // ANPR_E2E_LAB_BUILD=<dir> points the server at another build (e.g. one made with
 // ANPR_LAB_WITHOUT_EXT=1, against which this test must fail).
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -20,12 +20,23 @@ let lab: Lab;
 let browser: Browser;
 let page: Page;
 let state: string;
+let root: string;
+
+/** A scratch copy of notebooks/ (data linked), so the lab's autosave never writes outputs into the repo. */
+function scratchNotebooks(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'anpr-e2e-notebooks-'));
+  const src = path.join(ROOT, 'notebooks');
+  for (const f of readdirSync(src)) if (f.endsWith('.ipynb')) copyFileSync(path.join(src, f), path.join(dir, f));
+  symlinkSync(path.join(src, 'data'), path.join(dir, 'data'));
+  return dir;
+}
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   // A fresh lab state folder: no saved workspace restoring old tabs.
   state = mkdtempSync(path.join(os.tmpdir(), 'anpr-e2e-state-'));
-  lab = await startLab({ quiet: true, build: process.env.ANPR_E2E_LAB_BUILD, env: { ANPR_LAB_EXPOSE_APP: '1', ANPR_LAB_STATE: state } });
+  root = scratchNotebooks();
+  lab = await startLab({ quiet: true, rootDir: root, build: process.env.ANPR_E2E_LAB_BUILD, env: { ANPR_LAB_EXPOSE_APP: '1', ANPR_LAB_STATE: state } });
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
@@ -38,6 +49,7 @@ afterAll(async () => {
   await browser?.close();
   await lab?.stop();
   if (state) rmSync(state, { recursive: true, force: true });
+  if (root) rmSync(root, { recursive: true, force: true });
 });
 
 describe('JupyterLab with the ANPR extension', () => {
