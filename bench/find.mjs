@@ -41,7 +41,7 @@ export async function benchFind(data, store) {
 
   const db = await DuckDBInstance.create(':memory:');
   const c = await db.connect();
-  await c.run(`CREATE TABLE reads AS SELECT upper(regexp_replace(vrm, '[^A-Za-z0-9]', '', 'g')) AS vrm, epoch_ms(timestamp::TIMESTAMPTZ)::DOUBLE AS t, site_id FROM read_parquet('${data.parquet}')`);
+  await c.run(`CREATE TABLE reads AS SELECT DISTINCT upper(regexp_replace(vrm, '[^A-Za-z0-9]', '', 'g')) AS vrm, epoch_ms(timestamp::TIMESTAMPTZ)::DOUBLE AS t, site_id FROM read_parquet('${data.parquet}')`);
   await c.run('CREATE TABLE site_area (site_id VARCHAR, area INTEGER)');
   await c.run(`INSERT INTO site_area VALUES ${store.sites.id.map((id, s) => `('${id}', ${siteArea[s]})`).join(', ')}`);
   const rows = [];

@@ -12,8 +12,8 @@ ensureScenarios();
 const vitest = path.join(ROOT, 'node_modules', 'vitest', 'vitest.mjs');
 const env = { ...process.env, TZ: 'Europe/London' };
 const runs = [
-  ['unit', [vitest, 'run', '--config', 'vitest.config.ts']],
-  ['integration (notebooks, kernel, browser)', [vitest, 'run', '--config', 'vitest.integration.config.ts']]
+  ['unit', [vitest, 'run', '--config', 'vitest.config.mts']],
+  ['integration (notebooks, kernel, browser)', [vitest, 'run', '--config', 'vitest.integration.config.mts']]
 ];
 let failed = 0;
 for (const [name, args] of runs) {

@@ -22,9 +22,14 @@ let page: Page;
 let state: string;
 let root: string;
 
-/** A scratch copy of notebooks/ (data linked), so the lab's autosave never writes outputs into the repo. */
+/**
+ * A scratch copy of notebooks/ (data linked), so the lab's autosave never writes outputs into
+ * the repo. It lives inside the project (ignored .jupyter-local/) because the kernel resolves
+ * `@anpr/kernel-lib` from the node_modules above the notebook.
+ */
 function scratchNotebooks(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'anpr-e2e-notebooks-'));
+  mkdirSync(path.join(ROOT, '.jupyter-local'), { recursive: true });
+  const dir = mkdtempSync(path.join(ROOT, '.jupyter-local', 'e2e-notebooks-'));
   const src = path.join(ROOT, 'notebooks');
   for (const f of readdirSync(src)) if (f.endsWith('.ipynb')) copyFileSync(path.join(src, f), path.join(dir, f));
   symlinkSync(path.join(src, 'data'), path.join(dir, 'data'));
@@ -72,8 +77,14 @@ describe('JupyterLab with the ANPR extension', () => {
     });
     const map = page.locator('[data-anpr-widget="map"]');
     const profile = page.locator('[data-anpr-widget="profile"]');
-    await map.first().waitFor({ timeout: 240_000 });
-    await profile.first().waitFor({ timeout: 240_000 });
+    try {
+      await map.first().waitFor({ timeout: 240_000 });
+      await profile.first().waitFor({ timeout: 240_000 });
+    } catch (e) {
+      await page.screenshot({ path: path.join(SHOTS, 'template-failure.png') });
+      const errors = await page.locator('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]').allInnerTexts();
+      throw new Error(`widgets did not render; error outputs: ${JSON.stringify(errors).slice(0, 2000)}`, { cause: e });
+    }
     // Real content, not an empty shell: the map draws its base layer and sites on a
     // Leaflet canvas/SVG; the profile draws a vega chart.
     await page.waitForFunction(

@@ -38,7 +38,10 @@ export function parseCommand(argv: string[], extra: ParseArgsConfig['options'] =
   }
 }
 
-/** Who is searching and why, from --purpose/--operator or ANPR_PURPOSE/ANPR_OPERATOR; null when either is missing. */
+/**
+ * Who is searching and why, from --purpose/--operator or ANPR_PURPOSE/ANPR_OPERATOR; null when either is missing.
+ * @example purposeOf({ purpose: 'op X', operator: 'A1' }) // { purpose: 'op X', operator: 'A1' }
+ */
 export function purposeOf(values: Values): { purpose: string; operator: string } | null {
   const purpose = (values.purpose as string | undefined) ?? process.env.ANPR_PURPOSE;
   const operator = (values.operator as string | undefined) ?? process.env.ANPR_OPERATOR;
@@ -46,14 +49,20 @@ export function purposeOf(values: Values): { purpose: string; operator: string }
   return { purpose, operator };
 }
 
-/** Load --reads (CSV, CSV.gz, Parquet) with --sites. */
+/**
+ * Load --reads (CSV, CSV.gz, Parquet) with --sites.
+ * @example const store = await loadStore('find area', { reads: 'reads.csv.gz', sites: 'sites.csv' });
+ */
 export async function loadStore(command: string, values: Values): Promise<ReadStore> {
   if (typeof values.reads !== 'string') throw new UsageError(msg.cliBadOption(command, 'reads', values.reads ?? null, 'a reads file (CSV, CSV.gz or Parquet)'));
   const { store } = await loadReads({ reads: values.reads, sites: typeof values.sites === 'string' ? values.sites : undefined });
   return store;
 }
 
-/** A GeoJSON file as JSON. */
+/**
+ * A GeoJSON file as JSON (a UsageError naming the option when unreadable).
+ * @example readGeoJson('find', 'hub', 'hub.geojson') // { type: 'FeatureCollection', ... }
+ */
 export function readGeoJson(command: string, option: string, file: string): any {
   try {
     return JSON.parse(readFileSync(file, 'utf8'));
@@ -62,14 +71,20 @@ export function readGeoJson(command: string, option: string, file: string): any 
   }
 }
 
-/** A place option: a GeoJSON file (an Area) or comma-separated site ids. */
+/**
+ * A place option: a GeoJSON file (an Area) or comma-separated site ids.
+ * @example readPlace('find a-then-b', 'a', 'S0001,S0002') // ['S0001', 'S0002']
+ */
 export function readPlace(command: string, option: string, spec: unknown): Area | string[] {
   if (typeof spec !== 'string' || !spec) throw new UsageError(msg.cliBadOption(command, option, spec ?? null, 'comma-separated site ids or a GeoJSON file'));
   if (/\.(geo)?json$/i.test(spec) || existsSync(spec)) return area(readGeoJson(command, option, spec));
   return spec.split(',').map((s) => s.trim()).filter(Boolean);
 }
 
-/** A positive number option (or the default). */
+/**
+ * A positive number option (or the default).
+ * @example numberOption('find', { within: '30' }, 'within') // 30
+ */
 export function numberOption(command: string, values: Values, option: string, dflt?: number): number {
   const v = values[option];
   if (v === undefined) {
@@ -81,7 +96,10 @@ export function numberOption(command: string, values: Values, option: string, df
   return n;
 }
 
-/** The provenance record printed with every result. */
+/**
+ * The provenance record printed with every result: who, why, when, on what, with which parameters.
+ * @example runRecord('find clones', values, { purpose: 'op X', operator: 'A1' }, store, result.params, 12)
+ */
 export function runRecord(command: string, values: Values, who: { purpose: string; operator: string }, store: ReadStore, params: Record<string, unknown>, ms: number): Record<string, unknown> {
   return {
     command, purpose: who.purpose, operator: who.operator, at: new Date().toISOString(),

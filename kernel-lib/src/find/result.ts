@@ -46,7 +46,10 @@ export class QueryResult<R extends { vrm: string }> implements Displayable {
     private readonly view: { store: ReadStore; areas?: Area[]; reveal?: boolean; mapVehicles?: number },
   ) {}
 
-  /** Distinct VRMs of the rows, in row order. */
+  /**
+   * Distinct VRMs of the rows, in row order.
+   * @example areaSearch(store, rhyl, { from, to }).vrms() // ['AB12CDE', ...]
+   */
   vrms(): string[] {
     return [...new Set(this.rows.map((r) => r.vrm))];
   }
@@ -85,7 +88,10 @@ export class QueryResult<R extends { vrm: string }> implements Displayable {
     return this.rows.map((r) => Object.fromEntries(this.columns.map((c) => [c.name, this.cell(c, r, reveal, 'json')])));
   }
 
-  /** Plain text table (first `max` rows), for the CLI. */
+  /**
+   * Plain text table (first `max` rows), for the CLI.
+   * @example console.log(clones(store).toText(20))
+   */
   toText(max = 50, options: { reveal?: boolean } = {}): string {
     const json = this.toJSON(options).slice(0, max);
     const head = this.columns.map((c) => c.name);
@@ -152,17 +158,26 @@ export function placeMask(store: ReadStore, place: Place, which = 'place'): Uint
   return mask;
 }
 
-/** A place's display name. */
+/**
+ * A place's display name.
+ * @example placeName(['S1', 'S2']) // 'sites S1, S2'
+ */
 export function placeName(place: Place): string {
   return Array.isArray(place) ? `sites ${(place as readonly string[]).join(', ')}` : (place as Area).name;
 }
 
-/** Areas among places (for the map). */
+/**
+ * Areas among places (for the map).
+ * @example placeAreas(hub, ['S1']) // [hub]
+ */
 export function placeAreas(...places: (Place | undefined)[]): Area[] {
   return places.filter((p): p is Area => p !== undefined && !Array.isArray(p));
 }
 
-/** Vehicle code of a VRM, or throw the not-found message. */
+/**
+ * Vehicle code of a VRM (normalised first), or throw the not-found message.
+ * @example vehicleCode(store, 'ab12 cde') // index of 'AB12CDE' in store.vrms
+ */
 export function vehicleCode(store: ReadStore, vrm: string): number {
   const key = vrm.toUpperCase().replace(/[^A-Z0-9]/g, '');
   let lo = 0, hi = store.vrms.length;
@@ -173,7 +188,10 @@ export function vehicleCode(store: ReadStore, vrm: string): number {
   return v;
 }
 
-/** First read index of vehicle v at or after t (binary search within its reads). */
+/**
+ * First read index of vehicle v at or after t (binary search within its reads).
+ * @example firstReadAtOrAfter(store, 0, Date.parse('2025-03-04')) // read index
+ */
 export function firstReadAtOrAfter(store: ReadStore, v: number, t: number): number {
   let lo = store.vehicleStart[v], hi = store.vehicleStart[v + 1];
   while (lo < hi) { const m = (lo + hi) >>> 1; if (store.time[m] < t) lo = m + 1; else hi = m; }

@@ -45,18 +45,24 @@ function buildSiteIndex(store: ReadStore): SiteIndex {
   const ns = store.sites.id.length;
   let lo = Infinity, hi = -Infinity;
   for (let i = 0; i < n; i++) { const t = time[i]; if (t < lo) lo = t; if (t > hi) hi = t; }
-  // LSD radix sort by (time - lo) in 11-bit digits, then one stable counting pass by site.
+  // LSD radix sort by (time - lo) in 11-bit digits (keys carried along, so each pass reads
+  // memory in order), then one stable counting pass by site.
   let a = new Uint32Array(n), b = new Uint32Array(n);
   for (let i = 0; i < n; i++) a[i] = i;
-  const span = n ? Math.floor(hi - lo) : 0;
-  const RADIX = 2048;
-  const count = new Uint32Array(RADIX + 1);
-  for (let div = 1; span >= div; div *= RADIX) {
-    count.fill(0);
-    for (let i = 0; i < n; i++) count[(Math.floor((time[a[i]] - lo) / div) % RADIX) + 1]++;
-    for (let d = 0; d < RADIX; d++) count[d + 1] += count[d];
-    for (let i = 0; i < n; i++) { const r = a[i]; b[count[Math.floor((time[r] - lo) / div) % RADIX]++] = r; }
-    [a, b] = [b, a];
+  const span = n ? Math.ceil(hi - lo) : 0;
+  if (span < 2 ** 32) {
+    let ka = new Uint32Array(n), kb = new Uint32Array(n);
+    for (let i = 0; i < n; i++) ka[i] = Math.floor(time[i] - lo);
+    const count = new Uint32Array(2049);
+    for (let shift = 0; shift < 32 && (span >>> shift) > 0; shift += 11) {
+      count.fill(0);
+      for (let i = 0; i < n; i++) count[((ka[i] >>> shift) & 2047) + 1]++;
+      for (let d = 0; d < 2048; d++) count[d + 1] += count[d];
+      for (let i = 0; i < n; i++) { const k = ka[i], p = count[(k >>> shift) & 2047]++; kb[p] = k; b[p] = a[i]; }
+      [a, b] = [b, a]; [ka, kb] = [kb, ka];
+    }
+  } else {
+    a.sort((x, y) => time[x] - time[y] || x - y); // spans of more than 49 days: comparison sort
   }
   const siteStart = new Uint32Array(ns + 1);
   for (let i = 0; i < n; i++) siteStart[site[i] + 1]++;
@@ -92,11 +98,8 @@ function lowerBound(ix: SiteIndex, s: number, t: number): number {
  */
 export function siteRange(ix: SiteIndex, s: number, from: number, to: number): [number, number] {
   const lo = lowerBound(ix, s, from);
-  let hi = lo;
-  const end = ix.siteStart[s + 1];
   // Upper bound: binary search for the first time > to.
-  let l = lo, h = end;
+  let l = lo, h = ix.siteStart[s + 1];
   while (l < h) { const m = (l + h) >>> 1; if (ix.time[m] <= to) l = m + 1; else h = m; }
-  hi = l;
-  return [lo, hi];
+  return [lo, l];
 }

@@ -80,7 +80,10 @@ export class VehicleProfile implements Displayable {
     private readonly sub: ReadStore,
   ) {}
 
-  /** The profile widget bundle (application/vnd.anpr.profile.v1+json). */
+  /**
+   * The profile widget bundle (application/vnd.anpr.profile.v1+json), built by profileView and extended.
+   * @example profile(store, 'AB12CDE').bundle().tours
+   */
   bundle(): ProfileBundle {
     const cl = this.countyLines;
     const b = profileView(this.sub, this.vrm, { reveal: this.revealed, score: cl?.score, reasons: cl?.reasons }).bundle;
@@ -116,7 +119,10 @@ export class VehicleProfile implements Displayable {
     return { data: { [PROFILE_MIME]: b, 'text/html': html } };
   }
 
-  /** JSON for the CLI (VRMs pseudonymised unless revealed). */
+  /**
+   * JSON for the CLI (VRMs pseudonymised unless revealed).
+   * @example JSON.stringify(profile(store, 'AB12CDE'))
+   */
   toJSON(): Record<string, unknown> {
     const b = this.bundle();
     return { ...b, countyLines: this.countyLines ? { score: this.countyLines.score, parts: this.countyLines.parts, reasons: this.countyLines.reasons } : null, ms: this.ms };

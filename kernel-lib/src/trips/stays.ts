@@ -65,7 +65,9 @@ export interface Stays {
  * dwellBounds(store.sites, 0, 0, t, t + 3_600_000) // [3_000_000, 3_600_000] with 5-min access
  */
 export function dwellBounds(sites: SiteTable, a: number, b: number, t1: number, t2: number, options: StayOptions = {}): [number, number] {
-  const o = { ...defaultStayOptions, ...options };
+  // Hot path (tours, stays call this per pair of reads): no object spread when the options are complete.
+  const o = options.travelSpeedKmh !== undefined && options.detourFactor !== undefined && options.accessMinutes !== undefined
+    ? (options as Required<StayOptions>) : { ...defaultStayOptions, ...options };
   const max = Math.max(0, t2 - t1);
   const travelMs = (siteDistanceKm(sites, a, b) * o.detourFactor / o.travelSpeedKmh) * 3_600_000 + 2 * o.accessMinutes * 60_000;
   return [Math.max(0, max - travelMs), max];

@@ -33,7 +33,7 @@ describe('parseTimestamp', () => {
     expect(p('2024-10-27 01:45').status).toBe('ambiguous');
   });
   it('agrees with the platform time zone database around every change, 2000-2040', () => {
-    // TZ is pinned to Europe/London by vitest.config.ts; Date parses local wall time.
+    // TZ is pinned to Europe/London by vitest.config.mts; Date parses local wall time.
     for (let y = 2000; y <= 2040; y++) {
       for (const m of [2, 9]) {
         for (let d = 24; d <= 31; d++) {
