@@ -43,35 +43,43 @@ function buildSiteIndex(store: ReadStore): SiteIndex {
   const t0 = performance.now();
   const { n, time, site } = store;
   const ns = store.sites.id.length;
-  let lo = Infinity, hi = -Infinity;
-  for (let i = 0; i < n; i++) { const t = time[i]; if (t < lo) lo = t; if (t > hi) hi = t; }
-  // LSD radix sort by (time - lo) in 11-bit digits (keys carried along, so each pass reads
-  // memory in order), then one stable counting pass by site.
-  let a = new Uint32Array(n), b = new Uint32Array(n);
-  for (let i = 0; i < n; i++) a[i] = i;
+  let lo = Infinity, hi = -Infinity, integral = true;
+  for (let i = 0; i < n; i++) { const t = time[i]; if (t < lo) lo = t; if (t > hi) hi = t; if (integral && t !== Math.floor(t)) integral = false; }
   const span = n ? Math.ceil(hi - lo) : 0;
-  if (span < 2 ** 32) {
-    let ka = new Uint32Array(n), kb = new Uint32Array(n);
-    for (let i = 0; i < n; i++) ka[i] = Math.floor(time[i] - lo);
-    const count = new Uint32Array(2049);
-    for (let shift = 0; shift < 32 && (span >>> shift) > 0; shift += 11) {
-      count.fill(0);
-      for (let i = 0; i < n; i++) count[((ka[i] >>> shift) & 2047) + 1]++;
-      for (let d = 0; d < 2048; d++) count[d + 1] += count[d];
-      for (let i = 0; i < n; i++) { const k = ka[i], p = count[(k >>> shift) & 2047]++; kb[p] = k; b[p] = a[i]; }
-      [a, b] = [b, a]; [ka, kb] = [kb, ka];
-    }
-  } else {
-    a.sort((x, y) => time[x] - time[y] || x - y); // spans of more than 49 days: comparison sort
-  }
+  // 1. Stable counting sort by site: read indices and time keys (ms since the first read) carried along.
   const siteStart = new Uint32Array(ns + 1);
   for (let i = 0; i < n; i++) siteStart[site[i] + 1]++;
   for (let s = 0; s < ns; s++) siteStart[s + 1] += siteStart[s];
   const next = siteStart.slice(0, ns);
-  for (let i = 0; i < n; i++) { const r = a[i]; b[next[site[r]]++] = r; }
-  const read = b;
+  const read = new Uint32Array(n), tmp = new Uint32Array(n);
+  const small = span < 2 ** 32;
+  const key = new Uint32Array(small ? n : 0), ktmp = new Uint32Array(small ? n : 0);
+  for (let i = 0; i < n; i++) {
+    const p = next[site[i]]++;
+    read[p] = i;
+    if (small) key[p] = Math.floor(time[i] - lo);
+  }
+  // 2. Each site's run sorted by time: LSD radix sort (11-bit digits) within the run, which
+  //    stays in cache; spans over 49 days fall back to a comparison sort.
+  const count = new Uint32Array(2049);
+  for (let s = 0; s < ns; s++) {
+    const a = siteStart[s], b = siteStart[s + 1];
+    if (b - a < 2) continue;
+    if (!small) { read.subarray(a, b).sort((x, y) => time[x] - time[y] || x - y); continue; }
+    let kmax = 0;
+    for (let k = a; k < b; k++) if (key[k] > kmax) kmax = key[k];
+    for (let shift = 0; shift < 32 && (kmax >>> shift) > 0; shift += 11) {
+      count.fill(0);
+      for (let k = a; k < b; k++) count[((key[k] >>> shift) & 2047) + 1]++;
+      for (let d = 0; d < 2048; d++) count[d + 1] += count[d];
+      for (let k = a; k < b; k++) { const kk = key[k], p = a + count[(kk >>> shift) & 2047]++; ktmp[p] = kk; tmp[p] = read[k]; }
+      // Copy back (the run's digit passes alternate buffers; copying keeps the bookkeeping simple).
+      key.set(ktmp.subarray(a, b), a); read.set(tmp.subarray(a, b), a);
+    }
+  }
   const t = new Float64Array(n);
-  for (let k = 0; k < n; k++) t[k] = time[read[k]];
+  if (small && integral) for (let k = 0; k < n; k++) t[k] = lo + key[k];
+  else for (let k = 0; k < n; k++) t[k] = time[read[k]];
   // Hourly traffic per site (local hour of day).
   const hourly = new Float64Array(ns * 24), total = new Float64Array(ns);
   for (let s = 0; s < ns; s++) {

@@ -56,7 +56,8 @@ export class ReadAccumulator {
   private readonly siteCode = new Map<string, number>();
   private readonly siteOk: boolean[] = [];
   private readonly sites: { id: string[]; name: string[]; lat: number[]; lon: number[]; road: string[]; direction: string[] };
-  private readonly notAfter: number;
+  /** Reads later than this (epoch ms) are rejected as future_timestamp (Infinity = off). */
+  readonly notAfter: number;
   private readonly t: ParsedTime = { ms: NaN, status: 'bad' };
 
   constructor(opts: AccumulatorOptions) {
@@ -97,6 +98,20 @@ export class ReadAccumulator {
   /** Site code of a site id already known (sites table or made from reads), or -1. */
   knownSite(siteId: string): number {
     return this.siteCode.get(siteId.trim()) ?? -1;
+  }
+
+  /**
+   * Sites a reader may resolve on its own (e.g. in SQL): ids a lookup finds as given (no
+   * surrounding whitespace), with their codes, whose coordinates lie in the UK box. A read
+   * at any other site id must go through `add`.
+   *
+   * @example
+   * new ReadAccumulator({ sites }).settledSites() // [{ id: 'S1', code: 0 }, …]
+   */
+  settledSites(): { id: string; code: number }[] {
+    const out: { id: string; code: number }[] = [];
+    for (const [id, code] of this.siteCode) if (this.siteOk[code] && id === id.trim()) out.push({ id, code });
+    return out;
   }
 
   /**
