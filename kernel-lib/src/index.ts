@@ -111,6 +111,8 @@ export { averagePrecision, precisionAtK, decoysInTop, evaluateRanking } from './
 export { MIMEBUNDLE, isDisplayable } from './display/bundle';
 export type { MimeBundle, Displayable } from './display/bundle';
 export { show } from './display/show';
+export { progressBar } from './display/progress';
+export type { Progress, ProgressOptions } from './display/progress';
 export { mapView, MapView } from './display/map-view';
 export type { MapViewOptions } from './display/map-view';
 export { profileView, ProfileView } from './display/profile-view';

@@ -7,6 +7,7 @@
 import { parseArgs } from 'node:util';
 import { IngestError } from '../ingest/ingest-error';
 import { loadReads } from '../ingest/load-reads';
+import { progressBar } from '../display/progress';
 import * as msg from '../messages';
 
 /** One-line description for `anpr --help`. */
@@ -36,11 +37,9 @@ export async function run(argv: string[]): Promise<number> {
   if (values.help) { process.stdout.write(msg.validateUsage() + '\n'); return 0; }
   if (!values.reads) { process.stderr.write(msg.validateUsage() + '\n'); return 2; }
   try {
-    const progress = !values.json && process.stderr.isTTY
-      ? (f: number, n: number) => process.stderr.write(`\r${Math.round(f * 100)}% ${n} reads`)
-      : undefined;
+    const progress = progressBar('Reading', { stream: !values.json && process.stderr.isTTY ? process.stderr : null });
     const { summary: s } = await loadReads({ reads: values.reads, sites: values.sites, quarantine: values.quarantine, onProgress: progress });
-    if (progress) process.stderr.write('\n');
+    progress.done(s.read);
     if (values.json) {
       process.stdout.write(JSON.stringify({
         read: s.read, accepted: s.accepted, rejected: s.rejected, duplicates: s.duplicates, reasons: s.reasons,

@@ -8,7 +8,7 @@
  */
 import * as msg from '../messages';
 import { dropExactDuplicates } from '../reads/drop-duplicates';
-import { storeFromColumns } from '../reads/store-from-columns';
+import { storeFromColumns, type ReadColumns } from '../reads/store-from-columns';
 import type { ReadStore, SiteTable, VrmFormat } from '../reads/types';
 import { detectFormat } from './detect-format';
 import { IngestError } from './ingest-error';
@@ -71,17 +71,17 @@ export async function loadReads(options: LoadReadsOptions): Promise<{ store: Rea
       throw new IngestError(msg.fileNotWritable(options.quarantine, (e as Error).message), options.quarantine, 0, 'quarantine');
     }
   }
-  let read: number, columns: Record<string, string>;
+  let read: number, columns: Record<string, string>, reads: ReadColumns | undefined;
   try {
     const r = format === 'parquet' ? await readParquetReads(file, acc, q, onProgress)
       : format === 'arrow' ? await readArrowReads(file, acc, q, onProgress)
       : await readCsvReads(file, format === 'csv.gz', acc, q, onProgress);
-    read = r.read; columns = r.columns;
+    read = r.read; columns = r.columns; reads = (r as { reads?: ReadColumns }).reads;
   } finally {
     q?.close();
   }
   const { columns: cols, sites: siteTable } = acc.finish();
-  const sorted = storeFromColumns(cols, siteTable);
+  const sorted = storeFromColumns(reads ?? cols, siteTable);
   const { store, removed } = dropExactDuplicates(sorted);
   const summary = summarise(file, format, read, acc, store, removed, columns, q?.path ?? null, t0);
   onProgress(1, store.n);

@@ -30,6 +30,9 @@ import { londonWallToUtc, parseTimestamp, type ParsedTime } from './london-time'
 import { TimeKind, type ReadAccumulator } from './read-accumulator';
 import { checkRequiredReadColumns } from './read-csv-reads';
 import { csvValue, type QuarantineWriter } from './quarantine';
+import { mergeDeferredRows } from './merge-deferred-rows';
+import { sqlPass, type SqlPassResult } from './parquet-sql-pass';
+import type { ReadColumns } from '../reads/store-from-columns';
 import type { RejectReason } from './types';
 import type { DuckDBConnection } from '@duckdb/node-api';
 
@@ -83,7 +86,7 @@ function doubles(v: Vector, rows: number): Float64Array | null {
  * const { read } = await readParquetReads('reads.parquet', new ReadAccumulator({ sites }), null, () => undefined);
  */
 export async function readParquetReads(file: string, acc: ReadAccumulator, q: QuarantineWriter | null,
-  progress: Progress): Promise<{ read: number; columns: Record<string, string> }> {
+  progress: Progress): Promise<{ read: number; columns: Record<string, string>; reads?: ReadColumns }> {
   try {
     return await withDuckDb(async (c) => {
       const from = parquetFrom(file);
@@ -131,7 +134,10 @@ export async function readParquetReads(file: string, acc: ReadAccumulator, q: Qu
         for (const [h, code] of entries) if (!sized.set(h, code)) collision = true;
         return sized;
       };
-      const fast = rowCount > 0 && P.site_id >= 0;
+      const settledSites = acc.settledSites();
+      const sql = rowCount > 0 && rowCount < 2 ** 31 && P.site_id >= 0 && settledSites.length > 0
+        && (timeKind as TimeKind) === TimeKind.UtcMs && (P.confidence < 0 || numericConfidence);
+      const fast = !sql && rowCount > 0 && P.site_id >= 0;
       const vrmTable = fast ? await dictionary(P.vrm, (raw) => acc.vrmCode(raw)) : null;
       const siteTable = fast ? await dictionary(P.site_id, (raw) => acc.knownSite(raw)) : null;
 
@@ -139,7 +145,16 @@ export async function readParquetReads(file: string, acc: ReadAccumulator, q: Qu
       const rejected: number[] = []; // 0-based row numbers rejected in pass 1
       const rejectedWhy: RejectReason[] = [];
       let row = 0;
-      if (fast && !collision) {
+      let sqlResult: SqlPassResult | null = null;
+      if (sql) {
+        // Pass 1 in SQL: DuckDB settles the plainly valid rows; the rest are deferred.
+        const src = `read_parquet(${from.slice('read_parquet('.length, -1)}, file_row_number = true)`;
+        sqlResult = await sqlPass(c, src,
+          { vrm: exprs[P.vrm], time: exprs[P.timestamp], site: exprs[P.site_id], confidence: P.confidence < 0 ? null : exprs[P.confidence] },
+          settledSites, acc.notAfter, rowCount, (rows) => progress(rows / rowCount, rows));
+        deferred.push(...sqlResult.deferred);
+        row = rowCount;
+      } else if (fast && !collision) {
         // Pass 1: numbers only.
         const tsExpr = timeKind === TimeKind.Text ? exprs[P.timestamp] : `coalesce(${exprs[P.timestamp]}, 'NaN'::DOUBLE)`;
         const confExpr = P.confidence < 0 ? `'NaN'::DOUBLE`
@@ -182,12 +197,15 @@ export async function readParquetReads(file: string, acc: ReadAccumulator, q: Qu
 
       // Pass 2: deferred rows with their values, in file order; then the quarantine.
       const quarantined: { row: number; reason: RejectReason; values: unknown[] }[] = [];
+      const acceptedDeferred: number[] = [];
       if (deferred.length) {
         await forRows(c, file, exprs, deferred, (r, values) => {
           const get = (p: number) => (p >= 0 ? (values[p] as string | number | null) : null);
+          const cf = get(P.confidence);
           const reason = acc.add(get(P.vrm), get(P.timestamp), timeKind, get(P.site_id), get(P.lat), get(P.lon),
-            get(P.confidence), get(P.direction));
-          if (reason !== null && q) quarantined.push({ row: r, reason, values });
+            typeof cf === 'number' && cf !== cf ? null : cf, get(P.direction)); // NaN confidence = not given
+          if (reason === null) acceptedDeferred.push(r);
+          else if (q) quarantined.push({ row: r, reason, values });
         });
       }
       if (q) {
@@ -204,8 +222,10 @@ export async function readParquetReads(file: string, acc: ReadAccumulator, q: Qu
           q.row(x.row + 1, x.reason, x.values.map(csvValue).join(','));
         }
       }
-      progress(1, acc.n);
-      return { read: row, columns };
+      if (!sqlResult) { progress(1, acc.n); return { read: row, columns }; }
+      const reads = mergeDeferredRows(sqlResult, acc.finish().columns, acceptedDeferred);
+      progress(1, reads.vehicle.length);
+      return { read: row, columns, reads };
     });
   } catch (e) {
     if (e instanceof IngestError) throw e;
