@@ -123,3 +123,4 @@ export type { RankingViewOptions } from './display/ranking-view';
 
 // ---- privacy ------------------------------------------------------------------------
 export { pseudonym, keyFilePath } from './privacy/pseudonym';
+export { redactPlates, candidateReasons } from './privacy/redact';

@@ -249,6 +249,26 @@ export const reasonConvoyOffset = (seconds: number) =>
 export const profileNoReads = (vrm: string) =>
   `No reads for VRM "${vrm}" in the period asked; widen from/to.`;
 
+/** anpr evaluate: usage. */
+export const evaluateUsage = () =>
+  'usage: anpr evaluate --truth truth.json --candidates result.json [--top K] [--json]\n' +
+  '  result.json: the output of `anpr find county-lines --json` (pseudonymised or revealed).';
+
+/** anpr evaluate: --top is not a positive integer. */
+export const evaluateBadTop = (top: string) => `--top must be a positive whole number; got "${top}".`;
+
+/** anpr evaluate: a file could not be read or parsed. */
+export const evaluateUnreadable = (detail: string) => `Could not read the truth or candidates file: ${detail}`;
+
+/** anpr evaluate: truth has no county_lines list. */
+export const evaluateBadTruth = (file: string) => `${file} has no "county_lines" list; expected {"county_lines": [...], "decoys": {class: [...]}}.`;
+
+/** anpr evaluate: the text report. */
+export const evaluateText = (e: { ap: number; p10: number; p50: number; truthCount: number; found: number; decoysTop: Record<string, number> }, k: number) =>
+  `average precision ${e.ap.toFixed(3)}; precision@10 ${e.p10.toFixed(2)}; precision@50 ${e.p50.toFixed(2)}; ` +
+  `${e.found} of ${e.truthCount} true plates ranked\n` +
+  `decoys in the top ${k}: ` + Object.entries(e.decoysTop).map(([c, n]) => `${c} ${n}`).join(', ');
+
 // ---- display ------------------------------------------------------------------------
 
 /** show: the value has no rich representation. */

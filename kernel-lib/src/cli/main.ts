@@ -8,6 +8,7 @@ type Command = { summary: string; run: (argv: string[]) => Promise<number> };
 const commands: Record<string, () => Promise<Command>> = {
   // name: () => import('./name').then(m => ({ summary: m.summary, run: m.run })),
   synth: () => import('./synth').then((m) => ({ summary: m.summary, run: m.run })),
+  evaluate: () => import('./evaluate').then((m) => ({ summary: m.summary, run: m.run })),
   validate: () => import('./validate').then((m) => ({ summary: m.summary, run: m.run })),
   find: () => import('./find').then((m) => ({ summary: m.summary, run: m.run })),
   profile: () => import('./profile').then((m) => ({ summary: m.summary, run: m.run })),

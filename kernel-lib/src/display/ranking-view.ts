@@ -1,5 +1,6 @@
 import type { CountyLinesResult } from '../find/county-lines';
 import { pseudonym } from '../privacy/pseudonym';
+import { candidateReasons } from '../privacy/redact';
 import { MIMEBUNDLE, type Displayable, type MimeBundle } from './bundle';
 import { escapeHtml } from './html';
 
@@ -19,7 +20,7 @@ export class RankingView implements Displayable {
     const r = this.result;
     const rows = r.candidates.slice(0, top).map(c => {
       const who = reveal ? c.vrm : pseudonym(c.vrm);
-      const reasons = c.reasons.map(x => `<li>${escapeHtml(x)}</li>`).join('');
+      const reasons = candidateReasons(c, reveal).map(x => `<li>${escapeHtml(x)}</li>`).join('');
       return `<tr><td>${c.rank}</td><td><code>${escapeHtml(who)}</code></td><td>${c.score.toFixed(3)}</td><td><ul>${reasons}</ul></td></tr>`;
     });
     const markets = r.markets.map(m => m.name + (m.discovered ? ' (discovered)' : '')).join(', ');
@@ -30,7 +31,7 @@ export class RankingView implements Displayable {
       `<table class="anpr-table"><thead><tr><th>rank</th><th>vehicle</th><th>score</th><th>why</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
     const text = r.candidates
       .slice(0, top)
-      .map(c => `${String(c.rank).padStart(3)}  ${(reveal ? c.vrm : pseudonym(c.vrm)).padEnd(13)} ${c.score.toFixed(3)}  ${c.reasons[0] ?? ''}`)
+      .map(c => `${String(c.rank).padStart(3)}  ${(reveal ? c.vrm : pseudonym(c.vrm)).padEnd(13)} ${c.score.toFixed(3)}  ${candidateReasons(c, reveal)[0] ?? ''}`)
       .join('\n');
     return { data: { 'text/html': html, 'text/plain': text } };
   }
