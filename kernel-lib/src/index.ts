@@ -20,6 +20,9 @@
  * This file is the one export list of the package.
  */
 
+// ---- time (Europe/London, used by every stage) ---------------------------------------
+export { HOUR_MS, DAY_MS, bstBoundsMs, londonOffsetMs, londonLocalMs, londonHour, londonDay, londonWeekday, londonOffsetSeconds, londonToUtc, formatLondonIso } from './time/london';
+
 // ---- contract -----------------------------------------------------------------------
 export * from './contract';
 export type { ReadStore, SiteTable, VrmFormat } from './reads/types';
@@ -56,7 +59,6 @@ export { scenarios } from './synth/scenarios';
 export type { ScenarioDef, TownRef } from './synth/scenarios';
 export type { SynthTruth } from './synth/truth';
 export type { VehicleClass } from './synth/behaviours/common';
-export { formatLondonIso, londonOffsetSeconds, londonToUtc } from './synth/london-time';
 
 // ---- trips / find / profile / score -------------------------------------------------
 export { splitTrips, defaultSplitTripsOptions } from './trips/trips';
@@ -74,7 +76,6 @@ export type { Tours, TourOptions } from './trips/tours';
 export { vehicleFeatures, defaultFeatureOptions, median, circularStdHours, clockWindowShare } from './trips/features';
 export type { VehicleFeatures, FeatureContext, FeatureOptions, Loop } from './trips/features';
 export { haversineKm, siteDistanceKm } from './trips/haversine';
-export { londonLocalMs, londonHour, londonDay, londonWeekday } from './trips/local-time';
 export { findLookalikes, mergeLookalikes, lookalikeKey, defaultLookalikeOptions } from './find/lookalikes';
 export type { LookalikeGroup, LookalikeOptions } from './find/lookalikes';
 export { scoreCountyLines, defaultCountyLinesWeights, defaultCountyLinesShape } from './find/county-lines-score';

@@ -12,7 +12,10 @@ import * as msg from '../messages';
 import type { ReadStore } from '../reads/types';
 import { area, type Area } from '../trips/areas';
 
-/** Options every search command takes. */
+/**
+ * Options every search command takes.
+ * @example parseArgs({ args, options: { ...commonOptions, vrm: { type: 'string' } } })
+ */
 export const commonOptions = {
   reads: { type: 'string' }, sites: { type: 'string' }, purpose: { type: 'string' }, operator: { type: 'string' },
   from: { type: 'string' }, to: { type: 'string' }, top: { type: 'string' },

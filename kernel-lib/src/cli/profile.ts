@@ -6,7 +6,7 @@
 import * as msg from '../messages';
 import { pseudonym } from '../privacy/pseudonym';
 import { profile } from '../profile/profile';
-import { formatLondonIso } from '../synth/london-time';
+import { formatLondonIso } from '../time/london';
 import { guard, loadStore, parseCommand, purposeOf, readGeoJson, runRecord, UsageError } from './args';
 
 /** One-line description for `anpr --help`. @example summary // 'profile one vehicle: …' */

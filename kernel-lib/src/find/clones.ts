@@ -31,7 +31,10 @@ export interface ClonesOptions {
   reveal?: boolean;
 }
 
-/** The defaults of {@link ClonesOptions}. */
+/**
+ * The defaults of {@link ClonesOptions}.
+ * @example clones(store, { ...defaultClonesOptions, maxSpeedKmh: 200 })
+ */
 export const defaultClonesOptions = { maxSpeedKmh: 250, minKm: 5, toleranceSeconds: 30 };
 
 /**

@@ -19,7 +19,7 @@
  */
 import * as msg from '../messages';
 import type { ReadStore } from '../reads/types';
-import { londonHour } from '../trips/local-time';
+import { londonDay, londonHour } from '../time/london';
 import { QueryResult, toMs, vehicleCode, type TimeInput } from './result';
 import { siteIndex, siteRange } from './site-index';
 
@@ -57,7 +57,10 @@ export interface ConvoyOptions {
   reveal?: boolean;
 }
 
-/** The defaults of {@link ConvoyOptions}. */
+/**
+ * The defaults of {@link ConvoyOptions}.
+ * @example convoy(store, vrm, { ...defaultConvoyOptions, withinSeconds: 60 })
+ */
 export const defaultConvoyOptions = { withinSeconds: 120, minSites: 3, top: 50 };
 
 /** log Γ(n + 1) = log n! for integer n ≥ 0. */
@@ -122,7 +125,7 @@ export function convoy(store: ReadStore, vrm: string, options: ConvoyOptions = {
       if (c === target) continue;
       let a = acc.get(c);
       if (!a) { a = { observed: 0, lastTarget: -1, sites: new Set(), offsets: [], days: new Set() }; acc.set(c, a); }
-      if (a.lastTarget !== i) { a.lastTarget = i; a.observed++; a.sites.add(s); a.days.add(Math.floor(t / 86_400_000)); }
+      if (a.lastTarget !== i) { a.lastTarget = i; a.observed++; a.sites.add(s); a.days.add(londonDay(t, 0)); }
       a.offsets.push((ix.time[q] - t) / 1000);
     }
   }
@@ -164,5 +167,5 @@ export function convoy(store: ReadStore, vrm: string, options: ConvoyOptions = {
       { name: 'expected', value: (r) => r.expected }, { name: 'p_value', value: (r) => r.pValue }, { name: 'llr', value: (r) => r.llr },
       { name: 'sites', value: (r) => r.sites }, { name: 'days', value: (r) => r.days },
       { name: 'median_offset_s', value: (r) => r.medianOffsetSeconds }, { name: 'reasons', value: (r) => r.reasons.join('; ') },
-    ], { store, reveal: o.reveal, mapVehicles: 6 });
+    ], { store, reveal: o.reveal, mapVehicles: 6, mapAlso: [store.vrms[target]] });
 }

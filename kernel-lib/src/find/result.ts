@@ -12,7 +12,7 @@ import { mapView } from '../display/map-view';
 import * as msg from '../messages';
 import { pseudonym } from '../privacy/pseudonym';
 import type { ReadStore } from '../reads/types';
-import { formatLondonIso } from '../synth/london-time';
+import { formatLondonIso } from '../time/london';
 import { siteAreas, type Area } from '../trips/areas';
 
 /** Where a query looks: an Area (polygon), or a list of site ids. */
@@ -43,7 +43,7 @@ export class QueryResult<R extends { vrm: string }> implements Displayable {
     /** The parameters used (provenance). */
     readonly params: Record<string, unknown>,
     readonly columns: ResultColumn<R>[],
-    private readonly view: { store: ReadStore; areas?: Area[]; reveal?: boolean; mapVehicles?: number },
+    private readonly view: { store: ReadStore; areas?: Area[]; reveal?: boolean; mapVehicles?: number; mapAlso?: string[] },
   ) {}
 
   /**
@@ -112,7 +112,7 @@ export class QueryResult<R extends { vrm: string }> implements Displayable {
     const nMap = this.view.mapVehicles ?? 0;
     if (nMap > 0 && this.rows.length > 0) {
       data[MAP_MIME] = mapView(this.view.store, {
-        title: this.title, areas: this.view.areas, vehicles: this.vrms().slice(0, nMap), reveal,
+        title: this.title, areas: this.view.areas, vehicles: [...(this.view.mapAlso ?? []), ...this.vrms().slice(0, nMap)], reveal,
       }).bundle;
     }
     return { data };

@@ -5,7 +5,7 @@
  * answer, and the convoy / profile queries cost O(target reads × reads in their windows).
  */
 import type { ReadStore } from '../reads/types';
-import { londonHour } from '../trips/local-time';
+import { londonHour } from '../time/london';
 
 /** Reads ordered by (site, time). Site s's reads are [siteStart[s], siteStart[s+1]). */
 export interface SiteIndex {
@@ -43,54 +43,62 @@ function buildSiteIndex(store: ReadStore): SiteIndex {
   const t0 = performance.now();
   const { n, time, site } = store;
   const ns = store.sites.id.length;
-  let lo = Infinity, hi = -Infinity, integral = true, seconds = true;
-  for (let i = 0; i < n; i++) {
-    const t = time[i];
-    if (t < lo) lo = t; if (t > hi) hi = t;
-    if (seconds && t % 1000 !== 0) { seconds = false; if (t !== Math.floor(t)) integral = false; }
-  }
-  // Keys in whole seconds when every read is (ANPR exports usually are): fewer radix passes.
-  const unit = seconds ? 1000 : 1;
-  const span = n ? Math.ceil((hi - lo) / unit) : 0;
-  // 1. Stable counting sort by site: read indices and time keys (ms since the first read) carried along.
+  let lo = Infinity, hi = -Infinity;
+  for (let i = 0; i < n; i++) { const t = time[i]; if (t < lo) lo = t; if (t > hi) hi = t; }
+  // 1. Stable counting sort by site: read indices and time keys carried along. Keys are whole
+  //    seconds since the first read when every read is on a whole second (ANPR exports usually
+  //    are: fewer radix passes), else milliseconds.
   const siteStart = new Uint32Array(ns + 1);
   for (let i = 0; i < n; i++) siteStart[site[i] + 1]++;
   for (let s = 0; s < ns; s++) siteStart[s + 1] += siteStart[s];
-  const next = siteStart.slice(0, ns);
-  const read = new Uint32Array(n), tmp = new Uint32Array(n);
-  const small = span < 2 ** 32;
-  const key = new Uint32Array(small ? n : 0), ktmp = new Uint32Array(small ? n : 0);
-  for (let i = 0; i < n; i++) {
-    const p = next[site[i]]++;
-    read[p] = i;
-    if (small) key[p] = Math.floor((time[i] - lo) / unit);
-  }
+  let read = new Uint32Array(n), tmp = new Uint32Array(n);
+  let key = new Uint32Array(n), ktmp = new Uint32Array(n);
+  let unit = 1000, exact = true;
+  const scatter = (): boolean => {
+    const next = siteStart.slice(0, ns);
+    for (let i = 0; i < n; i++) {
+      const p = next[site[i]]++, k = (time[i] - lo) / unit;
+      if (k !== Math.floor(k) || k >= 2 ** 32) return false;
+      read[p] = i; key[p] = k;
+    }
+    return true;
+  };
+  if (!scatter()) { unit = 1; if (!scatter()) exact = false; }
   // 2. Each site's run sorted by time: LSD radix sort (11-bit digits) within the run, which
-  //    stays in cache; spans over 49 days (in ms; 136 years in seconds) fall back to a comparison sort.
+  //    stays in cache (buffers swap each pass); times that are not whole ms or span more than
+  //    49 days fall back to a comparison sort.
   const count = new Uint32Array(2049);
-  for (let s = 0; s < ns; s++) {
-    const a = siteStart[s], b = siteStart[s + 1];
-    if (b - a < 2) continue;
-    if (!small) { read.subarray(a, b).sort((x, y) => time[x] - time[y] || x - y); continue; }
-    let kmax = 0;
-    for (let k = a; k < b; k++) if (key[k] > kmax) kmax = key[k];
-    for (let shift = 0; shift < 32 && (kmax >>> shift) > 0; shift += 11) {
+  let kmax = 0;
+  if (exact) for (let k = 0; k < n; k++) if (key[k] > kmax) kmax = key[k];
+  for (let shift = 0; exact && shift < 32 && (kmax >>> shift) > 0; shift += 11) {
+    for (let s = 0; s < ns; s++) {
+      const a = siteStart[s], b = siteStart[s + 1];
       count.fill(0);
       for (let k = a; k < b; k++) count[((key[k] >>> shift) & 2047) + 1]++;
       for (let d = 0; d < 2048; d++) count[d + 1] += count[d];
       for (let k = a; k < b; k++) { const kk = key[k], p = a + count[(kk >>> shift) & 2047]++; ktmp[p] = kk; tmp[p] = read[k]; }
-      // Copy back (the run's digit passes alternate buffers; copying keeps the bookkeeping simple).
-      key.set(ktmp.subarray(a, b), a); read.set(tmp.subarray(a, b), a);
     }
+    [key, ktmp] = [ktmp, key]; [read, tmp] = [tmp, read];
   }
   const t = new Float64Array(n);
-  if (small && integral) for (let k = 0; k < n; k++) t[k] = lo + key[k] * unit;
-  else for (let k = 0; k < n; k++) t[k] = time[read[k]];
-  // Hourly traffic per site (local hour of day).
+  if (exact) {
+    for (let k = 0; k < n; k++) t[k] = lo + key[k] * unit;
+  } else {
+    const next = siteStart.slice(0, ns);
+    for (let i = 0; i < n; i++) read[next[site[i]]++] = i;
+    for (let s = 0; s < ns; s++) read.subarray(siteStart[s], siteStart[s + 1]).sort((x, y) => time[x] - time[y] || x - y);
+    for (let k = 0; k < n; k++) t[k] = time[read[k]];
+  }
+  // Hourly traffic per site (local hour of day); times are sorted per site, so the local hour
+  // is recomputed only when a read crosses into the next clock hour.
   const hourly = new Float64Array(ns * 24), total = new Float64Array(ns);
   for (let s = 0; s < ns; s++) {
     total[s] = siteStart[s + 1] - siteStart[s];
-    for (let k = siteStart[s]; k < siteStart[s + 1]; k++) hourly[s * 24 + Math.floor(londonHour(t[k]))]++;
+    let hEnd = -Infinity, h = 0;
+    for (let k = siteStart[s]; k < siteStart[s + 1]; k++) {
+      if (t[k] >= hEnd) { const lh = londonHour(t[k]); h = Math.floor(lh); hEnd = Math.round(t[k] - (lh - h) * 3_600_000) + 3_600_000; }
+      hourly[s * 24 + h]++;
+    }
   }
   const days = n ? Math.max(1, Math.ceil((hi - lo) / 86_400_000)) : 1;
   return { siteStart, read, time: t, hourly, total, days, buildMs: performance.now() - t0 };

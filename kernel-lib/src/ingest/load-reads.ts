@@ -5,10 +5,12 @@
  *                   Parquet: DuckDB chunks                   ├► ReadAccumulator (validate each row,
  *                   Arrow IPC: flechette                     ┘   reject with a reason + quarantine)
  *   ─► storeFromColumns (dictionary-encode, sort) ─► dropExactDuplicates ─► LoadSummary
+ *   (typed Parquet with a sites table: DuckDB encodes, sorts and de-duplicates in SQL and the
+ *   sorted columns become the store directly; see parquet-sql-pass.ts)
  */
 import * as msg from '../messages';
 import { dropExactDuplicates } from '../reads/drop-duplicates';
-import { storeFromColumns, type ReadColumns } from '../reads/store-from-columns';
+import { storeFromColumns } from '../reads/store-from-columns';
 import type { ReadStore, SiteTable, VrmFormat } from '../reads/types';
 import { detectFormat } from './detect-format';
 import { IngestError } from './ingest-error';
@@ -18,6 +20,7 @@ import { ReadAccumulator } from './read-accumulator';
 import { readCsvReads } from './read-csv-reads';
 import { readArrowReads } from './read-arrow-reads';
 import { readParquetReads } from './read-parquet-reads';
+import type { SortedReads } from './parquet-sql-pass';
 import { REJECT_REASONS, type LoadSummary, type RejectReason } from './types';
 import { classifyVrm, VRM_FORMATS } from './vrm';
 
@@ -71,21 +74,26 @@ export async function loadReads(options: LoadReadsOptions): Promise<{ store: Rea
       throw new IngestError(msg.fileNotWritable(options.quarantine, (e as Error).message), options.quarantine, 0, 'quarantine');
     }
   }
-  let read: number, columns: Record<string, string>, reads: ReadColumns | undefined;
+  let read: number, columns: Record<string, string>, presorted: SortedReads | undefined;
   try {
     const r = format === 'parquet' ? await readParquetReads(file, acc, q, onProgress)
       : format === 'arrow' ? await readArrowReads(file, acc, q, onProgress)
       : await readCsvReads(file, format === 'csv.gz', acc, q, onProgress);
-    read = r.read; columns = r.columns; reads = (r as { reads?: ReadColumns }).reads;
+    read = r.read; columns = r.columns; presorted = (r as { sorted?: SortedReads }).sorted;
   } finally {
     q?.close();
   }
   const { columns: cols, sites: siteTable } = acc.finish();
-  const sorted = storeFromColumns(reads ?? cols, siteTable);
-  const { store, removed } = dropExactDuplicates(sorted);
+  const { store, removed } = presorted ? storeFromSorted(presorted, siteTable) : dropExactDuplicates(storeFromColumns(cols, siteTable));
   const summary = summarise(file, format, read, acc, store, removed, columns, q?.path ?? null, t0);
   onProgress(1, store.n);
   return { store, summary };
+}
+
+/** A store from reads the Parquet SQL path already sorted and de-duplicated. */
+function storeFromSorted(r: SortedReads, sites: SiteTable): { store: ReadStore; removed: number } {
+  const { vrms, vehicle, time, site, confidence, vehicleStart, duplicates } = r;
+  return { store: { n: vehicle.length, vehicle, time, site, confidence, vrms, vehicleStart, sites }, removed: duplicates };
 }
 
 function summarise(file: string, format: LoadSummary['format'], read: number, acc: ReadAccumulator, store: ReadStore,

@@ -14,6 +14,8 @@
  * Fractions of a second beyond milliseconds are truncated. Leap seconds (:60) are rejected.
  */
 
+import { bstBoundsMs, DAY_MS, HOUR_MS } from '../time/london';
+
 /** Outcome of parsing one timestamp. */
 export type TimeStatus = 'ok' | 'ambiguous' | 'nonexistent' | 'bad';
 
@@ -24,8 +26,8 @@ export interface ParsedTime {
   status: TimeStatus;
 }
 
-const HOUR = 3_600_000;
-const DAY = 86_400_000;
+const HOUR = HOUR_MS;
+const DAY = DAY_MS;
 
 /** Days since 1970-01-01 of a proleptic Gregorian date (month 1-12). */
 function daysFromCivil(y: number, m: number, d: number): number {
@@ -37,19 +39,13 @@ function daysFromCivil(y: number, m: number, d: number): number {
   return era * 146097 + doe - 719468;
 }
 
-/** Day number (since epoch) of the last Sunday of a month with 31 days (March, October). */
-function lastSunday31(y: number, m: number): number {
-  const d31 = daysFromCivil(y, m, 31);
-  const dow = (((d31 + 4) % 7) + 7) % 7; // 0 = Sunday; 1970-01-01 was a Thursday
-  return d31 - dow;
-}
-
-// Boundaries (in wall ms) of the last year looked up: most rows share a year.
+// Boundaries (in wall ms) of the last year looked up: most rows share a year. BST starts
+// and ends at 01:00 UTC, which is also local 01:00 on the spring day (start of the gap) and
+// the start of the repeated local hour on the autumn day.
 let cachedYear = NaN, gapStart = 0, repeatStart = 0;
 function setYear(y: number): void {
   cachedYear = y;
-  gapStart = lastSunday31(y, 3) * DAY + HOUR; // local 01:00 on the spring day
-  repeatStart = lastSunday31(y, 10) * DAY + HOUR; // local 01:00 on the autumn day
+  [gapStart, repeatStart] = bstBoundsMs(y);
 }
 
 /** londonWallToUtc when the wall time's year is already known. */

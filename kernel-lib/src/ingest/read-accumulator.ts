@@ -80,6 +80,11 @@ export class ReadAccumulator {
     return code;
   }
 
+  /** Sites known so far (from the sites table and made from reads); codes are below this. */
+  get siteCount(): number {
+    return this.sites.id.length;
+  }
+
   /** Count a rejection that the reader detected itself (malformed_line). */
   reject(reason: RejectReason): RejectReason {
     this.reasons.set(reason, (this.reasons.get(reason) ?? 0) + 1);

@@ -10,7 +10,13 @@
  *   vrm, site_id, direction  cast to text.
  *
  * Two passes, so that no JS object or string is made per row on the common path:
- *  1. Fast pass, numbers only. DuckDB hashes the VRM and site texts (53-bit `hash() >> 11`);
+ *  1. SQL pass (`parquet-sql-pass.ts`) when the time is an instant (TIMESTAMPTZ or a
+ *     number), confidence is numeric or absent and a sites table was given: DuckDB
+ *     validates, dictionary-encodes, sorts and de-duplicates the plainly valid rows, which
+ *     become the store without a JS sort; every other row is deferred to pass 2. Deferred
+ *     rows that pass 2 accepts are sorted in by a second SQL sort (rare: sites made from
+ *     read coordinates, site ids with surrounding spaces).
+ *     Otherwise, hash pass, numbers only. DuckDB hashes the VRM and site texts (53-bit `hash() >> 11`);
  *     the distinct texts are fetched once and checked in JS (normalise VRM, look up site),
  *     giving hash → code tables. Rows then stream as doubles: time, confidence, VRM hash,
  *     site hash. A row whose site is not in the sites table is deferred. If two distinct
@@ -30,9 +36,7 @@ import { londonWallToUtc, parseTimestamp, type ParsedTime } from './london-time'
 import { TimeKind, type ReadAccumulator } from './read-accumulator';
 import { checkRequiredReadColumns } from './read-csv-reads';
 import { csvValue, type QuarantineWriter } from './quarantine';
-import { mergeDeferredRows } from './merge-deferred-rows';
-import { sqlPass, type SqlPassResult } from './parquet-sql-pass';
-import type { ReadColumns } from '../reads/store-from-columns';
+import { SqlPass, type SortedReads } from './parquet-sql-pass';
 import type { RejectReason } from './types';
 import type { DuckDBConnection } from '@duckdb/node-api';
 
@@ -86,7 +90,7 @@ function doubles(v: Vector, rows: number): Float64Array | null {
  * const { read } = await readParquetReads('reads.parquet', new ReadAccumulator({ sites }), null, () => undefined);
  */
 export async function readParquetReads(file: string, acc: ReadAccumulator, q: QuarantineWriter | null,
-  progress: Progress): Promise<{ read: number; columns: Record<string, string>; reads?: ReadColumns }> {
+  progress: Progress): Promise<{ read: number; columns: Record<string, string>; sorted?: SortedReads }> {
   try {
     return await withDuckDb(async (c) => {
       const from = parquetFrom(file);
@@ -134,10 +138,18 @@ export async function readParquetReads(file: string, acc: ReadAccumulator, q: Qu
         for (const [h, code] of entries) if (!sized.set(h, code)) collision = true;
         return sized;
       };
+      // SQL path: typed instants, numeric (or no) confidence and a sites table.
       const settledSites = acc.settledSites();
-      const sql = rowCount > 0 && rowCount < 2 ** 31 && P.site_id >= 0 && settledSites.length > 0
-        && (timeKind as TimeKind) === TimeKind.UtcMs && (P.confidence < 0 || numericConfidence);
-      const fast = !sql && rowCount > 0 && P.site_id >= 0;
+      let pass: SqlPass | null = null;
+      if (rowCount > 0 && rowCount < 2 ** 31 && P.site_id >= 0 && settledSites.length > 0
+        && (timeKind as TimeKind) === TimeKind.UtcMs && (P.confidence < 0 || numericConfidence)) {
+        const src = `read_parquet(${from.slice('read_parquet('.length, -1)}, file_row_number = true)`;
+        pass = new SqlPass(c, src,
+          { vrm: exprs[P.vrm], time: exprs[P.timestamp], site: exprs[P.site_id], confidence: P.confidence < 0 ? null : exprs[P.confidence] },
+          acc.notAfter, rowCount);
+        await pass.prepare(settledSites);
+      }
+      const fast = !pass && rowCount > 0 && P.site_id >= 0;
       const vrmTable = fast ? await dictionary(P.vrm, (raw) => acc.vrmCode(raw)) : null;
       const siteTable = fast ? await dictionary(P.site_id, (raw) => acc.knownSite(raw)) : null;
 
@@ -145,14 +157,12 @@ export async function readParquetReads(file: string, acc: ReadAccumulator, q: Qu
       const rejected: number[] = []; // 0-based row numbers rejected in pass 1
       const rejectedWhy: RejectReason[] = [];
       let row = 0;
-      let sqlResult: SqlPassResult | null = null;
-      if (sql) {
-        // Pass 1 in SQL: DuckDB settles the plainly valid rows; the rest are deferred.
-        const src = `read_parquet(${from.slice('read_parquet('.length, -1)}, file_row_number = true)`;
-        sqlResult = await sqlPass(c, src,
-          { vrm: exprs[P.vrm], time: exprs[P.timestamp], site: exprs[P.site_id], confidence: P.confidence < 0 ? null : exprs[P.confidence] },
-          settledSites, acc.notAfter, rowCount, (rows) => progress(rows / rowCount, rows));
-        deferred.push(...sqlResult.deferred);
+      let sorted: SortedReads | null = null;
+      if (pass) {
+        // Pass 1 in SQL: DuckDB settles, encodes and sorts the plainly valid rows; the rest are deferred.
+        const r = await pass.sortedReads(null, acc.siteCount, (rows) => progress(0.9 * rows / rowCount, rows));
+        sorted = r.reads;
+        for (const d of r.deferred) deferred.push(d);
         row = rowCount;
       } else if (fast && !collision) {
         // Pass 1: numbers only.
@@ -222,10 +232,17 @@ export async function readParquetReads(file: string, acc: ReadAccumulator, q: Qu
           q.row(x.row + 1, x.reason, x.values.map(csvValue).join(','));
         }
       }
-      if (!sqlResult) { progress(1, acc.n); return { read: row, columns }; }
-      const reads = mergeDeferredRows(sqlResult, acc.finish().columns, acceptedDeferred);
-      progress(1, reads.vehicle.length);
-      return { read: row, columns, reads };
+      if (!pass || !sorted) { progress(1, acc.n); return { read: row, columns }; }
+      if (acceptedDeferred.length) {
+        // Sort the deferred rows JS accepted in with the rest (ties break by file row).
+        const a = acc.finish().columns;
+        const extra = acceptedDeferred.map((r, i) => ({
+          row: r, vrm: a.vrms[a.vehicle[i]], time: a.time[i], site: a.site[i], confidence: a.confidence ? a.confidence[i] : 255,
+        }));
+        sorted = (await pass.sortedReads(extra, acc.siteCount, () => undefined)).reads;
+      }
+      progress(1, sorted.vehicle.length);
+      return { read: row, columns, sorted };
     });
   } catch (e) {
     if (e instanceof IngestError) throw e;

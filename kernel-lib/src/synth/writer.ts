@@ -6,7 +6,7 @@ import { createWriteStream } from 'node:fs';
 import { createGzip, constants } from 'node:zlib';
 import type { ZlibOptions } from 'node:zlib';
 import type { Site } from './sites';
-import { formatLondonIso } from './london-time';
+import { formatLondonIso } from '../time/london';
 
 /**
  * Header of the canonical reads schema.

@@ -8,7 +8,7 @@
  * into the hub apart from a hub runner who drives out to the market.
  */
 import type { ReadStore } from '../reads/types';
-import { HOUR_MS, londonDay } from './local-time';
+import { HOUR_MS, londonDay } from '../time/london';
 import type { Stays } from './stays';
 
 /** Options (weights) of {@link inferBases}. */

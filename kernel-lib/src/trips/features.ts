@@ -9,7 +9,7 @@
 import type { ReadStore } from '../reads/types';
 import type { Bases } from './base';
 import { haversineKm } from './haversine';
-import { DAY_MS, londonDay, londonHour, londonWeekday } from './local-time';
+import { DAY_MS, londonDay, londonHour, londonWeekday } from '../time/london';
 import type { Places } from './places';
 import type { Tours } from './tours';
 import type { Trips } from './trips';

@@ -13,7 +13,7 @@
  */
 import type { ReadStore, SiteTable } from '../reads/types';
 import { siteDistanceKm } from './haversine';
-import { londonDay } from './local-time';
+import { londonDay } from '../time/london';
 import type { Trips } from './trips';
 
 /** Options of {@link findStays} and {@link dwellBounds}. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildStore, frequency, siteIndex, siteRange, type ReadRow } from '../../../kernel-lib/src';
+import { buildStore, frequency, londonHour, siteIndex, siteRange, type ReadRow } from '../../../kernel-lib/src';
 import { at, rng, sites } from '../trips/fixture';
 
 const ids = ['H1', 'H2', 'R1', 'M1', 'M2', 'C1'];
@@ -28,8 +28,27 @@ describe('siteIndex (property)', () => {
         for (let i = 0; i < s.n; i++) if (s.site[i] === site && s.time[i] >= t0 && s.time[i] <= t1) want.push(i);
         expect(Array.from(ix.read.subarray(lo, hi)).sort((a, b) => a - b)).toEqual(want);
       }
-      expect(ix.hourly.reduce((a, b) => a + b, 0)).toBe(s.n);
+      const hourly = new Float64Array(ids.length * 24);
+      for (let i = 0; i < s.n; i++) hourly[s.site[i] * 24 + Math.floor(londonHour(s.time[i]))]++;
+      expect(Array.from(ix.hourly)).toEqual(Array.from(hourly));
     }
+  });
+});
+
+describe('siteIndex edge cases', () => {
+  it('handles reads exactly on hour boundaries, fractional milliseconds and the clock change', () => {
+    const t0 = Date.UTC(2025, 2, 30, 0, 0); // 30 March 2025: BST starts at 01:00 UTC
+    const rows: ReadRow[] = [0, 1, 3_599_999, 3_600_000, 3_600_000.5, 7_200_000, 5 * 3_600_000].map((d, k) => ({ vrm: `V${k % 2}`, time: t0 + d, site: 'H1' }));
+    const s = buildStore(rows, sites);
+    const ix = siteIndex(s);
+    const h1 = s.sites.id.indexOf('H1');
+    expect(Array.from(ix.time.subarray(ix.siteStart[h1], ix.siteStart[h1 + 1]))).toEqual([...rows.map((r) => r.time)].sort((a, b) => a - b));
+    const hours = Array.from(ix.hourly.subarray(h1 * 24, h1 * 24 + 24));
+    expect(hours[0]).toBe(3); // 00:00, 00:00:00.001, 00:59:59.999 GMT
+    expect(hours[1]).toBe(0); // the missing hour
+    expect(hours[2]).toBe(2); // 01:00 UTC = 02:00 BST, and 0.5 ms later
+    expect(hours[3]).toBe(1); // 02:00 UTC = 03:00 BST
+    expect(hours[6]).toBe(1);
   });
 });
 

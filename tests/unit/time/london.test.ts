@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatLondonIso, londonOffsetSeconds, londonToUtc } from '../../../kernel-lib/src/synth/london-time';
+import { formatLondonIso, londonOffsetSeconds, londonToUtc } from '../../../kernel-lib/src/time/london';
 
 const utc = (iso: string) => Date.parse(iso) / 1000;
 
