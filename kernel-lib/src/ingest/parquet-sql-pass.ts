@@ -16,8 +16,9 @@
  *  - VRM: `normaliseVrm` ≡ `upper(regexp_replace(v, '[^A-Za-z0-9]', '', 'g'))`.
  *  - site: exact match on ids without surrounding whitespace (JS trims before looking up).
  *  - confidence: `Math.round` ≡ `round` on 0..100; NULL or NaN → 255 (not given).
- * Deferred rows that JS accepts are put back with `sortedReads(extra)` (a second sorted
- * query, including them), so ties still break by file row.
+ * Deferred rows that JS accepts are merged in by `mergeExtraReads`, or, when one of them is
+ * an exact duplicate of a settled row, by `sortedReads(extra)` (the sort again, with them),
+ * so ties always break by file row.
  *
  * Transfer: each result chunk costs a fixed ~0.1 ms per vector in the node API, so the
  * vehicle code, site code and confidence travel packed in one exact DOUBLE

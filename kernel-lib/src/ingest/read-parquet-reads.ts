@@ -14,8 +14,9 @@
  *     number), confidence is numeric or absent and a sites table was given: DuckDB
  *     validates, dictionary-encodes, sorts and de-duplicates the plainly valid rows, which
  *     become the store without a JS sort; every other row is deferred to pass 2. Deferred
- *     rows that pass 2 accepts are sorted in by a second SQL sort (rare: sites made from
- *     read coordinates, site ids with surrounding spaces).
+ *     rows that pass 2 accepts (sites made from read coordinates, site ids with spaces) are
+ *     merged in (`merge-extra-reads.ts`); only if one is an exact duplicate of an SQL-sorted
+ *     read is the SQL sort run again with them, so that the first in the file is kept.
  *     Otherwise, hash pass, numbers only. DuckDB hashes the VRM and site texts (53-bit `hash() >> 11`);
  *     the distinct texts are fetched once and checked in JS (normalise VRM, look up site),
  *     giving hash → code tables. Rows then stream as doubles: time, confidence, VRM hash,
@@ -37,6 +38,7 @@ import { TimeKind, type ReadAccumulator } from './read-accumulator';
 import { checkRequiredReadColumns } from './read-csv-reads';
 import { csvValue, type QuarantineWriter } from './quarantine';
 import { SqlPass, type SortedReads } from './parquet-sql-pass';
+import { mergeExtraReads } from './merge-extra-reads';
 import type { RejectReason } from './types';
 import type { DuckDBConnection } from '@duckdb/node-api';
 
@@ -234,12 +236,12 @@ export async function readParquetReads(file: string, acc: ReadAccumulator, q: Qu
       }
       if (!pass || !sorted) { progress(1, acc.n); return { read: row, columns }; }
       if (acceptedDeferred.length) {
-        // Sort the deferred rows JS accepted in with the rest (ties break by file row).
+        // Merge the deferred rows JS accepted in with the rest (ties break by file row).
         const a = acc.finish().columns;
         const extra = acceptedDeferred.map((r, i) => ({
           row: r, vrm: a.vrms[a.vehicle[i]], time: a.time[i], site: a.site[i], confidence: a.confidence ? a.confidence[i] : 255,
         }));
-        sorted = (await pass.sortedReads(extra, acc.siteCount, () => undefined)).reads;
+        sorted = mergeExtraReads(sorted, extra) ?? (await pass.sortedReads(extra, acc.siteCount, () => undefined)).reads;
       }
       progress(1, sorted.vehicle.length);
       return { read: row, columns, sorted };
