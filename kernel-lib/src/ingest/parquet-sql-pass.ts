@@ -16,9 +16,9 @@
  *  - VRM: `normaliseVrm` ≡ `upper(regexp_replace(v, '[^A-Za-z0-9]', '', 'g'))`.
  *  - site: exact match on ids without surrounding whitespace (JS trims before looking up).
  *  - confidence: `Math.round` ≡ `round` on 0..100; NULL or NaN → 255 (not given).
- * Deferred rows that JS accepts are merged in by `mergeExtraReads`, or, when one of them is
- * an exact duplicate of a settled row, by `sortedReads(extra)` (the sort again, with them),
- * so ties always break by file row.
+ * Deferred rows that JS accepts are merged in by `mergeExtraReads`; where one is an exact
+ * duplicate of a settled row, `firstRows` tells which came first in the file (its
+ * confidence is kept).
  *
  * Transfer: each result chunk costs a fixed ~0.1 ms per vector in the node API, so the
  * vehicle code, site code and confidence travel packed in one exact DOUBLE
@@ -110,56 +110,67 @@ export class SqlPass {
   }
 
   /**
-   * Run the sorted query (with `extra` reads, when given) and build the sorted columns.
-   * `siteCount` bounds the site codes. Returns the deferred rows (0-based, ascending) unless
-   * `extra` was given (they are known by then).
+   * Run the sorted query and build the sorted columns. `siteCount` bounds the site codes.
+   * Also returns the deferred rows (0-based, ascending).
    */
-  async sortedReads(extra: readonly ExtraRead[] | null, siteCount: number, progress: (rows: number) => void):
-    Promise<{ reads: SortedReads; deferred: number[] }> {
-    const { c, cols } = this;
+  async sortedReads(siteCount: number, progress: (rows: number) => void): Promise<{ reads: SortedReads; deferred: number[] }> {
     let S = 2 ** Math.max(1, Math.ceil(Math.log2(siteCount + 1)));
     if (Math.max(1, this.dictionary.length) * 256 * S >= SqlPass.packLimit) S = 1; // site in its own column
+    // Streamed, not materialised: the sorted result is not copied once more inside DuckDB
+    // (measured: a little less CPU, ~16 bytes/row less peak memory).
+    const result = await this.c.stream(`
+      SELECT t, CASE WHEN code < 0 THEN -1 - rn ELSE (code::DOUBLE * 256 + cf) * ${S} + ${S > 1 ? 'site' : '0'} END AS k
+             ${S > 1 ? '' : ', site::DOUBLE'}
+      FROM (${this.rows()})
+      ORDER BY code, t, site, rn`);
+    return this.fill(result, this.rowCount, S, progress);
+  }
+
+  /**
+   * The first file row (0-based) among the settled rows of each (VRM, time, site), or
+   * Infinity when there is none.
+   *
+   * @example
+   * await pass.firstRows([{ vrm: 'AB12CDE', time: 1735725600000, site: 0 }]) // [17]
+   */
+  async firstRows(keys: readonly { vrm: string; time: number; site: number }[]): Promise<number[]> {
+    const c = this.c;
+    await c.run('CREATE OR REPLACE TEMP TABLE anpr_key (i INTEGER, code INTEGER, t DOUBLE, site INTEGER)');
+    const codeOf = new Map(this.dictionary.map((v, k) => [v, k]));
+    const app = await c.createAppender('anpr_key');
+    keys.forEach((x, i) => { app.appendInteger(i); app.appendInteger(codeOf.get(x.vrm) ?? -1); app.appendDouble(x.time); app.appendInteger(x.site); app.endRow(); });
+    app.closeSync();
+    const out = keys.map(() => Infinity);
+    const only = `${this.cols.vrm} IN (SELECT raw FROM anpr_vrm WHERE code IN (SELECT code FROM anpr_key))`;
+    const r = await c.run(`SELECT k.i, min(r.rn)::DOUBLE FROM anpr_key k JOIN (${this.rows(only)}) r
+      ON r.code = k.code AND r.t = k.t AND r.site = k.site WHERE r.code >= 0 GROUP BY k.i`);
+    for (let ci = 0; ci < r.chunkCount; ci++) {
+      const ch = r.getChunk(ci);
+      for (let i = 0; i < ch.rowCount; i++) out[ch.getColumnVector(0).getItem(i) as number] = ch.getColumnVector(1).getItem(i) as number;
+    }
+    return out;
+  }
+
+  /** Every row (or those `where` keeps): code (-1 when deferred), t, site, rn, cf (rounded, 255 = not given). */
+  private rows(where = 'true'): string {
+    const cols = this.cols;
     const conf = cols.confidence ?? 'NULL::DOUBLE';
     const late = Number.isFinite(this.notAfter) ? ` AND t <= ${this.notAfter}` : '';
     const settled = `(norm <> '' AND t IS NOT NULL AND isfinite(t)${late} AND site IS NOT NULL
       AND (cf IS NULL OR isnan(cf) OR (cf >= 0 AND cf <= 100)))`;
-    const rows = `
+    return `
       SELECT CASE WHEN ${settled} THEN v.code ELSE -1 END AS code, CASE WHEN ${settled} THEN t ELSE 0 END AS t,
              CASE WHEN ${settled} THEN site ELSE 0 END AS site, rn,
              CASE WHEN ${settled} AND NOT (cf IS NULL OR isnan(cf)) THEN round(cf) ELSE 255 END AS cf
       FROM (SELECT file_row_number::INTEGER AS rn, ${cols.vrm} AS vraw, ${cols.site} AS sraw, ${cols.time} AS t, ${conf} AS cf
-            FROM ${this.from}) p
+            FROM ${this.from} WHERE ${where}) p
       LEFT JOIN anpr_vrm v ON v.raw = p.vraw
       LEFT JOIN (SELECT id, code AS site FROM anpr_site) s ON s.id = p.sraw`;
-    let union = '';
-    if (extra) {
-      await c.run('CREATE OR REPLACE TEMP TABLE anpr_extra (code INTEGER, t DOUBLE, site INTEGER, rn INTEGER, cf DOUBLE)');
-      const codeOf = new Map(this.dictionary.map((v, k) => [v, k]));
-      const app = await c.createAppender('anpr_extra');
-      for (const x of extra) {
-        const code = codeOf.get(x.vrm);
-        if (code === undefined) throw new Error(`VRM ${x.vrm} missing from the SQL dictionary`);
-        app.appendInteger(code); app.appendDouble(x.time); app.appendInteger(x.site); app.appendInteger(x.row); app.appendDouble(x.confidence);
-        app.endRow();
-      }
-      app.closeSync();
-      union = ' UNION ALL SELECT * FROM anpr_extra';
-    }
-    const where = extra ? ' WHERE code >= 0' : '';
-    const total = this.rowCount + (extra ? extra.length : 0);
-    // Streamed, not materialised: the sorted result is not copied once more inside DuckDB
-    // (measured: a little less CPU, ~16 bytes/row less peak memory).
-    const result = await c.stream(`
-      SELECT t, CASE WHEN code < 0 THEN -1 - rn ELSE (code::DOUBLE * 256 + cf) * ${S} + ${S > 1 ? 'site' : '0'} END AS k
-             ${S > 1 ? '' : ', site::DOUBLE'}
-      FROM (SELECT * FROM (${rows})${where}${union})
-      ORDER BY code, t, site, rn`);
-    return this.fill(result, total, S, extra !== null, progress);
   }
 
   /** Copy the sorted result into store columns: renumber used vehicles, drop duplicates. */
   private async fill(result: { fetchChunk(): Promise<{ rowCount: number; getColumnVector(k: number): unknown } | null> },
-    total: number, S: number, haveDeferred: boolean, progress: (rows: number) => void): Promise<{ reads: SortedReads; deferred: number[] }> {
+    total: number, S: number, progress: (rows: number) => void): Promise<{ reads: SortedReads; deferred: number[] }> {
     const W = S * 256, perW = 1 / W, perS = 1 / S; // powers of two: exact
     const deferred: number[] = [];
     const vrms: string[] = [];
@@ -197,7 +208,7 @@ export class SqlPass {
       if (seen >= nextProgress) { progress(seen); nextProgress = seen + PROGRESS_EVERY; }
     }
     starts.push(n);
-    if (!haveDeferred) deferred.sort((a, b) => a - b);
+    deferred.sort((a, b) => a - b); // already ascending: they sort first, by row
     return {
       reads: {
         vrms, vehicle: vehicle.subarray(0, n), time: time.subarray(0, n), site: site.subarray(0, n),

@@ -15,8 +15,8 @@
  *     validates, dictionary-encodes, sorts and de-duplicates the plainly valid rows, which
  *     become the store without a JS sort; every other row is deferred to pass 2. Deferred
  *     rows that pass 2 accepts (sites made from read coordinates, site ids with spaces) are
- *     merged in (`merge-extra-reads.ts`); only if one is an exact duplicate of an SQL-sorted
- *     read is the SQL sort run again with them, so that the first in the file is kept.
+ *     merged in (`merge-extra-reads.ts`); where one is an exact duplicate of an SQL-sorted
+ *     read, one more query finds which came first in the file (its confidence is kept).
  *     Otherwise, hash pass, numbers only. DuckDB hashes the VRM and site texts (53-bit `hash() >> 11`);
  *     the distinct texts are fetched once and checked in JS (normalise VRM, look up site),
  *     giving hash → code tables. Rows then stream as doubles: time, confidence, VRM hash,
@@ -162,7 +162,7 @@ export async function readParquetReads(file: string, acc: ReadAccumulator, q: Qu
       let sorted: SortedReads | null = null;
       if (pass) {
         // Pass 1 in SQL: DuckDB settles, encodes and sorts the plainly valid rows; the rest are deferred.
-        const r = await pass.sortedReads(null, acc.siteCount, (rows) => progress(0.9 * rows / rowCount, rows));
+        const r = await pass.sortedReads(acc.siteCount, (rows) => progress(0.9 * rows / rowCount, rows));
         sorted = r.reads;
         for (const d of r.deferred) deferred.push(d);
         row = rowCount;
@@ -241,7 +241,12 @@ export async function readParquetReads(file: string, acc: ReadAccumulator, q: Qu
         const extra = acceptedDeferred.map((r, i) => ({
           row: r, vrm: a.vrms[a.vehicle[i]], time: a.time[i], site: a.site[i], confidence: a.confidence ? a.confidence[i] : 255,
         }));
-        sorted = mergeExtraReads(sorted, extra) ?? (await pass.sortedReads(extra, acc.siteCount, () => undefined)).reads;
+        const merged = mergeExtraReads(sorted, extra);
+        if (merged.ties.length) {
+          const first = await pass.firstRows(merged.ties.map((x) => x.extra));
+          merged.ties.forEach((x, i) => { if (x.extra.row < first[i]) merged.reads.confidence[x.at] = x.extra.confidence; });
+        }
+        sorted = merged.reads;
       }
       progress(1, sorted.vehicle.length);
       return { read: row, columns, sorted };
