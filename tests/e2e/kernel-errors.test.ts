@@ -3,31 +3,23 @@
 // cell throws shows a red error output with the exception's name and message and an execution
 // count; the cell after it is aborted (stop_on_error). After fixing the cell, Run All runs the
 // third cell. Screenshot: test-results/e2e/kernel-errors.png.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// @ts-expect-error plain ESM helper without types
-import { startLab } from '../../scripts/lib/lab-server.mjs';
+import { openLab, SHOTS, type LabSession } from './harness';
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const SHOTS = path.join(ROOT, 'test-results', 'e2e');
 const NOTEBOOK = 'kernel-errors.ipynb';
 
-type Lab = { base: string; token: string; stop: () => Promise<void>; log: () => string };
-let lab: Lab;
-let browser: Browser;
+let session: LabSession;
+let lab: LabSession['lab'];
 let page: Page;
-let state: string;
-let root: string;
 
 const cell = (source: string) => ({ cell_type: 'code', execution_count: null, metadata: {}, outputs: [], source });
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  state = mkdtempSync(path.join(os.tmpdir(), 'anpr-e2e-state-'));
-  root = mkdtempSync(path.join(os.tmpdir(), 'anpr-e2e-root-'));
+  const root = mkdtempSync(path.join(os.tmpdir(), 'anpr-e2e-root-'));
   writeFileSync(
     path.join(root, NOTEBOOK),
     JSON.stringify({
@@ -37,19 +29,12 @@ beforeAll(async () => {
       cells: [cell('const okValue: number = 40 + 2;\nokValue'), cell('throw new RangeError("boom")'), cell('console.log("third cell ran")')]
     })
   );
-  lab = await startLab({ quiet: true, rootDir: root, env: { ANPR_LAB_EXPOSE_APP: '1', ANPR_LAB_STATE: state } });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
-  });
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  page.on('pageerror', e => console.error('[page error]', e.message));
+  session = await openLab(root, { viewport: { width: 1400, height: 900 } });
+  ({ lab, page } = session);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await lab?.stop();
-  for (const d of [state, root]) if (d) rmSync(d, { recursive: true, force: true });
+  await session?.close();
 });
 
 type CellState = { count: number | null; prompt: string; outputs: { type: string; text: string }[] };

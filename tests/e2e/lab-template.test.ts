@@ -3,24 +3,17 @@
 // render with content. Screenshots go to test-results/e2e/.
 // ANPR_E2E_LAB_BUILD=<dir> points the server at another build (e.g. one made with
 // ANPR_LAB_WITHOUT_EXT=1, against which this test must fail).
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
-import os from 'node:os';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// @ts-expect-error plain ESM helper without types
-import { startLab } from '../../scripts/lib/lab-server.mjs';
+import { openLab, ROOT, SHOTS, type LabSession } from './harness';
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const SHOTS = path.join(ROOT, 'test-results', 'e2e');
 const NOTEBOOK = '00-start-here.ipynb';
 
-type Lab = { base: string; token: string; stop: () => Promise<void>; log: () => string };
-let lab: Lab;
-let browser: Browser;
+let session: LabSession;
+let lab: LabSession['lab'];
 let page: Page;
-let state: string;
-let root: string;
 
 /**
  * A scratch copy of notebooks/ (data linked), so the lab's autosave never writes outputs into
@@ -37,24 +30,12 @@ function scratchNotebooks(): string {
 }
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  // A fresh lab state folder: no saved workspace restoring old tabs.
-  state = mkdtempSync(path.join(os.tmpdir(), 'anpr-e2e-state-'));
-  root = scratchNotebooks();
-  lab = await startLab({ quiet: true, rootDir: root, build: process.env.ANPR_E2E_LAB_BUILD, env: { ANPR_LAB_EXPOSE_APP: '1', ANPR_LAB_STATE: state } });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
-  });
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  page.on('pageerror', e => console.error('[page error]', e.message));
+  session = await openLab(scratchNotebooks());
+  ({ lab, page } = session);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await lab?.stop();
-  if (state) rmSync(state, { recursive: true, force: true });
-  if (root) rmSync(root, { recursive: true, force: true });
+  await session?.close();
 });
 
 describe('JupyterLab with the ANPR extension', () => {

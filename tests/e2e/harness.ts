@@ -1,0 +1,45 @@
+// Shared set-up of the browser end-to-end tests: our JupyterLab on a scratch notebook folder
+// with a fresh lab state (no saved workspace restoring old tabs), and headless Debian Chromium.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+// @ts-expect-error plain ESM helper without types
+import { startLab } from '../../scripts/lib/lab-server.mjs';
+
+export const ROOT = path.resolve(__dirname, '..', '..');
+export const SHOTS = path.join(ROOT, 'test-results', 'e2e');
+
+export interface LabSession {
+  lab: { base: string; token: string; stop: () => Promise<void>; log: () => string };
+  browser: Browser;
+  page: Page;
+  close: () => Promise<void>;
+}
+
+/** Flags Chromium needs here: headless as root, no network beyond loopback. */
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/**
+ * Start the lab serving `rootDir` (removed on close when `removeRoot`) and open a browser page.
+ * `ANPR_E2E_LAB_BUILD` points the server at another frontend build.
+ */
+export async function openLab(rootDir: string, { removeRoot = true, viewport = { width: 1400, height: 1000 } } = {}): Promise<LabSession> {
+  mkdirSync(SHOTS, { recursive: true });
+  const state = mkdtempSync(path.join(os.tmpdir(), 'anpr-e2e-state-'));
+  const lab = await startLab({ quiet: true, rootDir, build: process.env.ANPR_E2E_LAB_BUILD, env: { ANPR_LAB_EXPOSE_APP: '1', ANPR_LAB_STATE: state } });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const page = await browser.newPage({ viewport });
+  page.on('pageerror', e => console.error('[page error]', e.message));
+  return {
+    lab,
+    browser,
+    page,
+    close: async () => {
+      await browser.close();
+      await lab.stop();
+      rmSync(state, { recursive: true, force: true });
+      if (removeRoot) rmSync(rootDir, { recursive: true, force: true });
+    }
+  };
+}
