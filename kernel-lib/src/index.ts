@@ -122,6 +122,13 @@ export { escapeHtml, htmlTable } from './display/html';
 export { rankingView, RankingView } from './display/ranking-view';
 export type { RankingViewOptions } from './display/ranking-view';
 
+// ---- reproducible runs (manifest, results digest; `anpr run`) ------------------------
+export { canonicalJson, canonicalValue, sha256Hex, resultsDigest } from './run/canonical';
+export { recordInput, readJson, recordResults, resetRun, fileSha256, RESULTS_MIME, RecordedResult } from './run/registry';
+export type { RecordedInput } from './run/registry';
+export { runManifest, RunManifest, buildManifest, manifestFromNotebook, runVersions, MANIFEST_MIME } from './run/manifest';
+export type { RunManifestData, ManifestInput, ManifestVersions, ExecutedRun } from './run/manifest';
+
 // ---- privacy ------------------------------------------------------------------------
 export { pseudonym, keyFilePath } from './privacy/pseudonym';
 export { redactPlates, candidateReasons } from './privacy/redact';

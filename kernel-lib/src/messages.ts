@@ -309,3 +309,28 @@ export const profileUsage = () =>
 /** CLI: a bad option value. */
 export const cliBadOption = (command: string, option: string, value: unknown, expected: string) =>
   `anpr ${command}: --${option} ${JSON.stringify(value)}; expected ${expected}.`;
+
+/** CLI: usage of `anpr run`. */
+export const runUsage = () =>
+  'usage: anpr run NOTEBOOK [-p name=value ...] [--out FILE] [--timeout SECONDS]\n' +
+  '  executes NOTEBOOK headless with the project kernel (values of -p parsed as JSON, else strings;\n' +
+  '  injected after the cell tagged "parameters"); writes the executed copy to FILE (default\n' +
+  '  ./NAME.executed.ipynb) and FILE.manifest.json beside it (FILE without .ipynb)';
+
+/** CLI: a cell of `anpr run` failed. */
+export const runCellFailed = (cell: number | null, cells: number, executionCount: number | null, firstLine: string, kind: string, text: string) =>
+  `anpr run: ${cell === null ? 'the run' : `cell ${cell} of ${cells}${executionCount === null ? '' : ` (In [${executionCount}])`} "${firstLine.trim().slice(0, 80)}"`} failed (${kind}): ${text.trim().split('\n')[0].slice(0, 500)}`;
+
+/** CLI: where the executed copy of a failed run is. */
+export const runExecutedCopy = (out: string) => `anpr run: executed copy (with the error) written to ${out}; no manifest written.`;
+
+/** CLI: the notebook could not be executed at all. */
+export const runFailedToExecute = (notebook: string, detail: string) => `anpr run: could not execute ${notebook}: ${detail.trim()}`;
+
+/** CLI: the kernel's manifest and the recomputed digest disagree. */
+export const runDigestMismatch = (kernel: string, outputs: string) =>
+  `anpr run: warning: the notebook's manifest shows results_digest ${kernel}, its recorded results give ${outputs} (a result recorded after the manifest cell?); the manifest file uses the latter.`;
+
+/** CLI: `anpr run` finished. */
+export const runDone = (executed: string, manifest: string, digest: string, results: number) =>
+  `executed: ${executed}\nmanifest: ${manifest}\nresults_digest: ${digest} (${results} results)`;

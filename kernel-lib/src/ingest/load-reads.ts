@@ -15,6 +15,7 @@ import type { ReadStore, SiteTable, VrmFormat } from '../reads/types';
 import { detectFormat } from './detect-format';
 import { IngestError } from './ingest-error';
 import { loadSites } from './load-sites';
+import { recordInput } from '../run/registry';
 import { QuarantineWriter } from './quarantine';
 import { ReadAccumulator } from './read-accumulator';
 import { readCsvReads } from './read-csv-reads';
@@ -64,6 +65,7 @@ export async function loadReads(options: LoadReadsOptions): Promise<{ store: Rea
   const t0 = Date.now();
   const file = options.reads;
   const format = detectFormat(file);
+  recordInput(file); // for the run manifest (hashed only when a manifest is made)
   const sites = typeof options.sites === 'string' ? await loadSites(options.sites) : options.sites ?? null;
   const notAfter = options.notAfter instanceof Date ? options.notAfter.getTime() : options.notAfter;
   const acc = new ReadAccumulator({ sites, notAfter });

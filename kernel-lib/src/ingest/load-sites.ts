@@ -1,4 +1,5 @@
 /** Load a camera sites file (CSV, CSV.gz, Parquet or Arrow) into a SiteTable. */
+import { recordInput } from '../run/registry';
 import * as fs from 'node:fs';
 import { tableFromIPC } from '@uwdata/flechette';
 import * as msg from '../messages';
@@ -24,6 +25,7 @@ const ORDER: SiteColumn[] = ['site_id', 'name', 'lat', 'lon', 'road', 'direction
  */
 export async function loadSites(file: string): Promise<SiteTable> {
   const format = detectFormat(file);
+  recordInput(file); // for the run manifest
   const rows: { line: number; v: (string | null)[] }[] = [];
   const onHeader = (names: string[]) => {
     const m = matchSiteColumns(names);
