@@ -63,7 +63,7 @@ export type { VehicleClass } from './synth/behaviours/common';
 // ---- trips / find / profile / score -------------------------------------------------
 export { splitTrips, defaultSplitTripsOptions } from './trips/trips';
 export type { Trips, SplitTripsOptions } from './trips/trips';
-export { findStays, dwellBounds, spansOvernight, defaultStayOptions } from './trips/stays';
+export { findStays, findOvernightStays, dwellBounds, spansOvernight, defaultStayOptions } from './trips/stays';
 export type { Stays, StayOptions } from './trips/stays';
 export { area, areasFromGeoJson, pointInArea, distanceToAreaKm, siteAreas, tripAreas } from './trips/areas';
 export type { Area, AreaInput, Ring, TripAreas, SiteAreasOptions } from './trips/areas';

@@ -191,11 +191,14 @@ export function scoreCountyLines(f: VehicleFeatures, params: CountyLinesScorePar
     manyMarkets: clamp01((f.distinctMarkets - sh.marketsFree) / 3),
     hubTaxi: clamp01(f.hubTripShare) * clamp01((f.tripsPerActiveDay - sh.taxiTripsPerDayFree) / 4),
   };
-  const parts: ScorePart[] = (Object.keys(w) as (keyof CountyLinesWeights)[]).map((name) => {
-    const value = values[name] ?? 0;
-    return { name, value, weight: w[name], contribution: value * w[name] };
-  });
-  const score = parts.reduce((s, p) => s + p.contribution, 0);
+  const names = Object.keys(w) as (keyof CountyLinesWeights)[];
+  const parts: ScorePart[] = new Array(names.length);
+  let score = 0;
+  for (let j = 0; j < names.length; j++) {
+    const name = names[j], value = values[name] ?? 0, weight = w[name];
+    parts[j] = { name, value, weight, contribution: value * weight };
+    score += parts[j].contribution;
+  }
 
   const reasons: string[] = [];
   if (L > 0) {

@@ -4,21 +4,21 @@
  *
  * Pipeline (every step a free function of its own file, all parameters in one object):
  *
- *   reads ─ lookalikes (merge misread plates) ─ time window
- *     → places (hub, markets, other site clusters)  → trips → stays → base per vehicle
+ *   reads ─ lookalikes ─ candidate sub-store (misread plates merged, time window, only vehicles
+ *     read in the hub and a market; see county-lines-substore.ts)
+ *     → places (hub, markets, other site clusters)  → trips → overnight stays → base per vehicle
  *     → tours anchored at the hub → [discover markets if none given]
  *     → features per vehicle (seen in hub and a market) → plate relays → scorer → ranked candidates
  *
  * The ranking is deterministic: score descending, ties by VRM ascending.
  */
 import * as msg from '../messages';
-import { storeFromColumns } from '../reads/store-from-columns';
 import type { ReadStore } from '../reads/types';
-import { area, areasFromGeoJson, distanceToAreaKm, pointInArea, type Area, type AreaInput } from '../trips/areas';
+import { area, areasFromGeoJson, distanceToAreaKm, pointInArea, siteAreas, type Area, type AreaInput } from '../trips/areas';
 import { defaultBaseOptions, inferBases, type BaseOptions } from '../trips/base';
 import { defaultFeatureOptions, vehicleFeatures, type FeatureContext, type VehicleFeatures } from '../trips/features';
 import { sitePlaces } from '../trips/places';
-import { defaultStayOptions, findStays, type StayOptions } from '../trips/stays';
+import { defaultStayOptions, findOvernightStays, type StayOptions } from '../trips/stays';
 import { findTours } from '../trips/tours';
 import { defaultSplitTripsOptions, splitTrips, type SplitTripsOptions } from '../trips/trips';
 import {
@@ -26,7 +26,11 @@ import {
   type CountyLinesScoreParams, type CountyLinesScorer, type ScorePart,
 } from './county-lines-score';
 import { defaultPlateRelayOptions, linkPlateRelays, type PlateRelayOptions } from './plate-relay';
-import { defaultLookalikeOptions, findLookalikes, mergeLookalikes, type LookalikeGroup, type LookalikeOptions } from './lookalikes';
+import { candidateSubstore } from './county-lines-substore';
+import { defaultLookalikeOptions, lookalikeCodeGroups, lookalikeGroupsOf, type LookalikeGroup, type LookalikeOptions } from './lookalikes';
+
+/** Site mask bits for the candidate prefilter. */
+const IN_HUB = 1, IN_MARKET = 2;
 
 /** Market discovery (used when no markets are given). */
 export interface DiscoverMarketsParams {
@@ -137,21 +141,6 @@ function toMs(x: Date | string | number | undefined, which: string): number | un
   return t;
 }
 
-function sliceTime(store: ReadStore, from?: number, to?: number): ReadStore {
-  if (from === undefined && to === undefined) return store;
-  const lo = from ?? -Infinity, hi = to ?? Infinity;
-  const keep: number[] = [];
-  for (let i = 0; i < store.n; i++) if (store.time[i] >= lo && store.time[i] < hi) keep.push(i);
-  const idx = Uint32Array.from(keep);
-  return storeFromColumns({
-    vrms: store.vrms,
-    vehicle: idx.map((i) => store.vehicle[i]),
-    time: Float64Array.from(keep, (i) => store.time[i]),
-    site: idx.map((i) => store.site[i]),
-    confidence: Uint8Array.from(keep, (i) => store.confidence[i]),
-  }, store.sites);
-}
-
 function mergeParams(p: CountyLinesParamsInput | undefined, scorer: CountyLinesScorer | undefined): CountyLinesParams {
   const d = defaultCountyLinesParams as unknown as Record<string, unknown>;
   const out: Record<string, unknown> = {};
@@ -182,18 +171,22 @@ export function findCountyLines(store: ReadStore, options: FindCountyLinesOption
   const marketAreas: Area[] = options.markets === undefined ? []
     : Array.isArray(options.markets) ? options.markets.map((m) => area(m)) : areasFromGeoJson(options.markets);
 
-  // 1. Look-alike plates, then the time window.
-  const lookalikes = params.lookalikes.enabled ? findLookalikes(store, params.lookalikes) : [];
-  let s = mergeLookalikes(store, lookalikes);
-  s = sliceTime(s, toMs(options.from, 'from'), toMs(options.to, 'to'));
+  // 1. Look-alike plates merged, the time window applied, and only the vehicles that can be
+  //    scored kept: read in the hub and a market (in the hub only when markets are discovered,
+  //    as discovery looks at every hub-based vehicle). Every later step is per vehicle.
+  const lookalikeCodes = params.lookalikes.enabled ? lookalikeCodeGroups(store, params.lookalikes) : [];
+  const lookalikes = lookalikeGroupsOf(store, lookalikeCodes);
+  const siteArea = siteAreas(store.sites, [hub, ...marketAreas], { bufferKm: params.areaBufferKm });
+  const siteMask = Uint8Array.from(siteArea, (a) => (a === 0 ? IN_HUB : a > 0 ? IN_MARKET : 0));
+  const sub = candidateSubstore(store, lookalikeCodes, siteMask, marketAreas.length > 0 ? IN_HUB | IN_MARKET : IN_HUB,
+    toMs(options.from, 'from'), toMs(options.to, 'to'));
+  const s = sub.store;
 
   // 2. Places, trips, stays, bases, hub tours.
-  const siteReads = new Float64Array(s.sites.id.length);
-  for (let i = 0; i < s.n; i++) siteReads[s.site[i]]++;
-  const places = sitePlaces(s.sites, [hub, ...marketAreas], { clusterKm: params.clusterKm, areaBufferKm: params.areaBufferKm, siteWeight: siteReads });
+  const places = sitePlaces(s.sites, [hub, ...marketAreas], { clusterKm: params.clusterKm, areaBufferKm: params.areaBufferKm, siteWeight: sub.siteReads });
   const hubPlace = 0;
   const trips = splitTrips(s, params.trips);
-  const stays = findStays(s, trips, params.stays);
+  const stays = findOvernightStays(s, trips, params.stays); // bases read overnight stays only
   const bases = inferBases(s, stays, places.sitePlace, places.n, params.base);
   const hubTours = findTours(s, places.sitePlace, hubPlace, { ...params.stays, maxTourHours: params.maxLoopHours });
 
@@ -228,8 +221,8 @@ export function findCountyLines(store: ReadStore, options: FindCountyLinesOption
   const isMarket = new Uint8Array(places.n);
   for (const p of marketPlaces) isMarket[p] = 1;
   const ctx: FeatureContext = { store: s, trips, places, bases, hubTours, hubPlace, marketPlaces };
-  const mergedInto = new Map<string, { vrm: string; reads: number }[]>();
-  for (const g of lookalikes) mergedInto.set(g.vrm, g.members);
+  const groupOfMajor = new Int32Array(store.vrms.length).fill(-1);
+  lookalikeCodes.forEach((g, i) => { groupOfMajor[g[0]] = i; });
   const featureOptions = { nightStartHour: params.nightStartHour, nightEndHour: params.nightEndHour, stopMinutes: params.stopMinutes };
   const featureList: VehicleFeatures[] = [];
   for (let v = 0; v < s.vrms.length; v++) {
@@ -240,15 +233,12 @@ export function findCountyLines(store: ReadStore, options: FindCountyLinesOption
     }
     if (!inHub || !inMarket) continue;
     const features = vehicleFeatures(ctx, v, featureOptions);
-    features.mergedWith = mergedInto.get(features.vrm) ?? [];
+    const g = groupOfMajor[sub.origin[v]];
+    features.mergedWith = g >= 0 ? lookalikes[g].members : [];
     featureList.push(features);
   }
   // 5. Plate relays (swapped plates), then score.
-  if (params.relay.enabled && s.n > 0) {
-    let lo = Infinity, hi = -Infinity;
-    for (let i = 0; i < s.n; i++) { const t = s.time[i]; if (t < lo) lo = t; if (t > hi) hi = t; }
-    linkPlateRelays(featureList, lo, hi, params.relay);
-  }
+  if (params.relay.enabled && sub.reads > 0) linkPlateRelays(featureList, sub.firstTime, sub.lastTime, params.relay);
   const candidates: CountyLinesCandidate[] = featureList.map((features) => {
     const r = params.scorer(features, params);
     return { rank: 0, vrm: features.vrm, score: r.score, parts: r.parts, reasons: r.reasons, features };
@@ -258,7 +248,7 @@ export function findCountyLines(store: ReadStore, options: FindCountyLinesOption
   return {
     candidates, hub: hub.name, markets, params, lookalikes,
     counts: {
-      reads: s.n, vehicles: s.vrms.length, scored: candidates.length,
+      reads: sub.reads, vehicles: sub.vehicles, scored: candidates.length,
       mergedPlates: lookalikes.reduce((n, g) => n + g.members.length, 0), seconds: (Date.now() - t0) / 1000,
     },
   };

@@ -63,6 +63,119 @@ function compatible(store: ReadStore, vehicles: readonly number[], maxSpeed: num
   }
 }
 
+// compatible(store, [a, b], ...) for the common case of two plates, without allocation:
+// the same merge (ties to `a`) and the same hop test.
+function compatiblePair(store: ReadStore, a: number, b: number, maxSpeed: number, tolH: number): boolean {
+  const { time, site, sites } = store;
+  let pa = store.vehicleStart[a], pb = store.vehicleStart[b];
+  const ea = store.vehicleStart[a + 1], eb = store.vehicleStart[b + 1];
+  let prevI = -1, prevV = -1;
+  for (;;) {
+    let k: number;
+    if (pa < ea) k = pb < eb && time[pb] < time[pa] ? 1 : 0;
+    else if (pb < eb) k = 1;
+    else return true;
+    const i = k === 0 ? pa++ : pb++;
+    if (prevI >= 0 && prevV !== k) {
+      const d = siteDistanceKm(sites, site[prevI], site[i]);
+      const h = (time[i] - time[prevI]) / 3_600_000 + tolH;
+      if (d / h > maxSpeed) return false;
+    }
+    prevI = i; prevV = k;
+  }
+}
+
+// Look-alike key as a number: characters 1..36 in base 37 (digits folded as in LOOKALIKE),
+// exact for plates of up to 10 characters of A-Z0-9; -1 otherwise (use the string key).
+// Also tells whether the plate has a look-alike character at all (else -2).
+const FOLD = new Int8Array(128).fill(-1);
+const HAS = new Uint8Array(128);
+for (let c = 65; c <= 90; c++) FOLD[c] = c - 64; // A..Z → 1..26
+for (let d = 0; d <= 9; d++) FOLD[48 + d] = 27 + d; // 0..9 → 27..36
+for (const [dig, letter] of Object.entries(LOOKALIKE)) FOLD[dig.charCodeAt(0)] = letter.charCodeAt(0) - 64;
+for (const ch of '01258OIBSZ') HAS[ch.charCodeAt(0)] = 1;
+function numericKey(vrm: string): number {
+  let key = 0, has = 0;
+  const n = vrm.length;
+  for (let i = 0; i < n; i++) {
+    const c = vrm.charCodeAt(i);
+    if (c >= 128) return /[01258OIBSZ]/.test(vrm) ? -1 : -2;
+    const f = FOLD[c];
+    if (f < 0 || n > 10) return /[01258OIBSZ]/.test(vrm) ? -1 : -2;
+    has |= HAS[c];
+    key = key * 37 + f;
+  }
+  return has ? key : -2;
+}
+
+/**
+ * Groups of look-alike plates that can be one vehicle, as vehicle codes of `store`: each group
+ * is [major, ...members], groups in order of the major's VRM. See {@link findLookalikes}.
+ *
+ * @example
+ * lookalikeCodeGroups(store) // [[0, 5]]: vehicle 5's plate is a look-alike of vehicle 0's
+ */
+export function lookalikeCodeGroups(store: ReadStore, options: LookalikeOptions = {}): number[][] {
+  const o = { ...defaultLookalikeOptions, ...options };
+  const tolH = Math.max(0, o.speedToleranceSeconds) / 3600;
+  // Numeric keys of all plates; a typed sort finds the keys held by two or more plates, and
+  // only those plates go into a Map (most keys have one plate). Odd plates use string keys.
+  const nv = store.vrms.length;
+  const keys = new Float64Array(nv);
+  const byStr = new Map<string, number | number[]>();
+  const addStr = (k: string, v: number) => {
+    const g = byStr.get(k);
+    if (g === undefined) byStr.set(k, v);
+    else if (typeof g === 'number') byStr.set(k, [g, v]);
+    else g.push(v);
+  };
+  for (let v = 0; v < nv; v++) {
+    const vrm = store.vrms[v];
+    const nk = numericKey(vrm);
+    keys[v] = nk;
+    if (nk === -1) addStr(lookalikeKey(vrm), v);
+  }
+  // Keys held by two or more plates, ascending; each plate finds its group by binary search.
+  const sorted = keys.slice().sort();
+  let nShared = 0;
+  for (let i = 1; i < nv; i++) if (sorted[i] >= 0 && sorted[i] === sorted[i - 1] && sorted[i] !== sorted[i - 2]) nShared++;
+  const sharedKeys = new Float64Array(nShared);
+  for (let i = 1, j = 0; i < nv; i++) if (sorted[i] >= 0 && sorted[i] === sorted[i - 1] && sorted[i] !== sorted[i - 2]) sharedKeys[j++] = sorted[i];
+  const groupOf = new Int32Array(nv).fill(-1);
+  const groupStart = new Uint32Array(nShared + 1);
+  for (let v = 0; v < nv; v++) {
+    const k = keys[v];
+    if (k < 0) continue;
+    let lo = 0, hi = nShared;
+    while (lo < hi) { const mid = (lo + hi) >>> 1; if (sharedKeys[mid] < k) lo = mid + 1; else hi = mid; }
+    if (lo < nShared && sharedKeys[lo] === k) { groupOf[v] = lo; groupStart[lo + 1]++; }
+  }
+  for (let g = 0; g < nShared; g++) groupStart[g + 1] += groupStart[g];
+  const grouped = new Uint32Array(groupStart[nShared]);
+  const fill = groupStart.slice(0, nShared);
+  for (let v = 0; v < nv; v++) if (groupOf[v] >= 0) grouped[fill[groupOf[v]]++] = v;
+  const byNum: number[][] = [];
+  for (let g = 0; g < nShared; g++) byNum.push(Array.from(grouped.subarray(groupStart[g], groupStart[g + 1])));
+  const count = (v: number) => store.vehicleStart[v + 1] - store.vehicleStart[v];
+  const out: number[][] = [];
+  for (const byKey of [byNum.values(), byStr.values()]) for (const vs of byKey) {
+    if (typeof vs === 'number') continue;
+    vs.sort((x, y) => count(y) - count(x) || (store.vrms[x] < store.vrms[y] ? -1 : 1));
+    const groups: number[][] = [];
+    for (const v of vs) {
+      let placed = false;
+      for (const g of groups) {
+        if (count(v) <= o.maxMinorRatio * count(g[0])
+          && (g.length === 1 ? compatiblePair(store, g[0], v, o.maxSpeedKmh, tolH) : compatible(store, [...g, v], o.maxSpeedKmh, tolH))) { g.push(v); placed = true; break; }
+      }
+      if (!placed) groups.push([v]);
+    }
+    for (const g of groups) if (g.length >= 2) out.push(g);
+  }
+  const vrm = (g: number[]) => store.vrms[g[0]];
+  return out.sort((x, y) => (vrm(x) < vrm(y) ? -1 : vrm(x) > vrm(y) ? 1 : 0));
+}
+
 /**
  * Groups of look-alike plates that can be one vehicle. In each group of plates with the same
  * look-alike key, plates are taken in decreasing read count; each joins the first group
@@ -73,34 +186,18 @@ function compatible(store: ReadStore, vehicles: readonly number[], maxSpeed: num
  * findLookalikes(store) // [{ vrm: 'AB12CDE', reads: 40, members: [{ vrm: 'A812CDE', reads: 2 }] }]
  */
 export function findLookalikes(store: ReadStore, options: LookalikeOptions = {}): LookalikeGroup[] {
-  const o = { ...defaultLookalikeOptions, ...options };
-  const tolH = Math.max(0, o.speedToleranceSeconds) / 3600;
-  const byKey = new Map<string, number[]>();
-  for (let v = 0; v < store.vrms.length; v++) {
-    const vrm = store.vrms[v];
-    if (!/[01258OIBSZ]/.test(vrm)) continue;
-    const k = lookalikeKey(vrm);
-    const g = byKey.get(k); if (g) g.push(v); else byKey.set(k, [v]);
-  }
+  return lookalikeGroupsOf(store, lookalikeCodeGroups(store, options));
+}
+
+/**
+ * Code groups (from {@link lookalikeCodeGroups}) as named groups.
+ *
+ * @example
+ * lookalikeGroupsOf(store, [[0, 5]]) // [{ vrm: 'AB12CDE', reads: 40, members: [{ vrm: 'A812CDE', reads: 2 }] }]
+ */
+export function lookalikeGroupsOf(store: ReadStore, codeGroups: readonly number[][]): LookalikeGroup[] {
   const count = (v: number) => store.vehicleStart[v + 1] - store.vehicleStart[v];
-  const out: LookalikeGroup[] = [];
-  for (const vs of byKey.values()) {
-    if (vs.length < 2) continue;
-    vs.sort((x, y) => count(y) - count(x) || (store.vrms[x] < store.vrms[y] ? -1 : 1));
-    const groups: number[][] = [];
-    for (const v of vs) {
-      let placed = false;
-      for (const g of groups) {
-        if (count(v) <= o.maxMinorRatio * count(g[0]) && compatible(store, [...g, v], o.maxSpeedKmh, tolH)) { g.push(v); placed = true; break; }
-      }
-      if (!placed) groups.push([v]);
-    }
-    for (const g of groups) {
-      if (g.length < 2) continue;
-      out.push({ vrm: store.vrms[g[0]], reads: count(g[0]), members: g.slice(1).map((v) => ({ vrm: store.vrms[v], reads: count(v) })) });
-    }
-  }
-  return out.sort((x, y) => (x.vrm < y.vrm ? -1 : x.vrm > y.vrm ? 1 : 0));
+  return codeGroups.map((g) => ({ vrm: store.vrms[g[0]], reads: count(g[0]), members: g.slice(1).map((v) => ({ vrm: store.vrms[v], reads: count(v) })) }));
 }
 
 /**

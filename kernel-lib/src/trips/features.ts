@@ -157,8 +157,94 @@ export function clockWindowShare(hours: readonly number[], halfWidth: number): n
   return best / hours.length;
 }
 
+// Per-context market mask (place → 1 when a market), built once per context, not per vehicle.
+const marketMasks = new WeakMap<FeatureContext, Uint8Array>();
+function marketMaskOf(ctx: FeatureContext): Uint8Array {
+  let m = marketMasks.get(ctx);
+  if (!m || m.length !== ctx.places.n) {
+    m = new Uint8Array(ctx.places.n);
+    for (const p of ctx.marketPlaces) if (p >= 0 && p < m.length) m[p] = 1;
+    marketMasks.set(ctx, m);
+  }
+  return m;
+}
+
+// A stamp per place, reused across calls: place p seen in this call iff marks[p] === current.
+const stampScratch = { marks: new Uint32Array(0), current: 0 };
+function placeStamp(nPlaces: number): { marks: Uint32Array; current: number } {
+  if (stampScratch.marks.length < nPlaces || stampScratch.current >= 0xffffffff) {
+    stampScratch.marks = new Uint32Array(Math.max(nPlaces, 2 * stampScratch.marks.length));
+    stampScratch.current = 0;
+  }
+  stampScratch.current++;
+  return stampScratch;
+}
+
 function isNight(h: number, o: Required<FeatureOptions>): boolean {
   return h >= o.nightStartHour || h < o.nightEndHour;
+}
+
+// Scratch results of readPass / tripPass (indices below).
+const R_DAYS = 0, R_PLACES = 1, R_HUB = 2, R_MARKET = 3, R_RG2 = 4;
+const readScratch = new Float64Array(5);
+const T_NIGHT = 0, T_WEEKEND = 1, T_HUB = 2;
+const tripScratch = new Float64Array(3);
+
+/**
+ * One vehicle's reads [a, b): distinct local days, distinct places, hub and market reads, and
+ * the sum of squared distances to the reads' centroid (radius of gyration²·reads).
+ */
+function readPass(store: ReadStore, sp: Int32Array, a: number, b: number, hubPlace: number, marketMask: Uint8Array, nPlaceAll: number): Float64Array {
+  const { time, site, sites } = store;
+  const stamp = placeStamp(nPlaceAll);
+  const marks = stamp.marks, current = stamp.current;
+  // Reads are time-sorted, so days come in order (a Set only if they ever do not).
+  let nDays = 0, lastDay = NaN;
+  let days: Set<number> | null = null;
+  let nPlaces = 0, hubReads = 0, marketReads = 0, sLat = 0, sLon = 0;
+  for (let i = a; i < b; i++) {
+    const d = londonDay(time[i]);
+    if (days) days.add(d);
+    else if (d !== lastDay) {
+      if (d < lastDay) { days = new Set<number>(); for (let j = a; j <= i; j++) days.add(londonDay(time[j])); }
+      else { nDays++; lastDay = d; }
+    }
+    const s = site[i];
+    const p = sp[s];
+    if (marks[p] !== current) { marks[p] = current; nPlaces++; }
+    if (p === hubPlace) hubReads++; else if (p >= 0 && marketMask[p] === 1) marketReads++;
+    sLat += sites.lat[s]; sLon += sites.lon[s];
+  }
+  if (days) nDays = days.size;
+  const reads = b - a;
+  const cLat = sLat / Math.max(1, reads), cLon = sLon / Math.max(1, reads);
+  // Consecutive reads at one site give one distance: compute it once.
+  let rg2 = 0, lastSite = -1, lastD2 = 0;
+  for (let i = a; i < b; i++) {
+    const s = site[i];
+    if (s !== lastSite) { lastSite = s; lastD2 = haversineKm(cLat, cLon, sites.lat[s], sites.lon[s]) ** 2; }
+    rg2 += lastD2;
+  }
+  const r = readScratch;
+  r[R_DAYS] = nDays; r[R_PLACES] = nPlaces; r[R_HUB] = hubReads; r[R_MARKET] = marketReads; r[R_RG2] = rg2;
+  return r;
+}
+
+/** One vehicle's trips [t0, t1): night and weekend starts, hub-to-hub trips; OD counts into `od`. */
+function tripPass(trips: Trips, sp: Int32Array, t0: number, t1: number, hubPlace: number, nPlaceAll: number, o: Required<FeatureOptions>, od: Map<number, number>): Float64Array {
+  let nightTrips = 0, weekendTrips = 0, hubTrips = 0;
+  for (let t = t0; t < t1; t++) {
+    if (isNight(londonHour(trips.start[t]), o)) nightTrips++;
+    const wd = londonWeekday(trips.start[t]);
+    if (wd === 0 || wd === 6) weekendTrips++;
+    const ps = sp[trips.startSite[t]], pe = sp[trips.endSite[t]];
+    if (ps === hubPlace && pe === hubPlace) hubTrips++;
+    const key = ps * nPlaceAll + pe;
+    od.set(key, (od.get(key) ?? 0) + 1);
+  }
+  const r = tripScratch;
+  r[T_NIGHT] = nightTrips; r[T_WEEKEND] = weekendTrips; r[T_HUB] = hubTrips;
+  return r;
 }
 
 /**
@@ -171,47 +257,34 @@ function isNight(h: number, o: Required<FeatureOptions>): boolean {
 export function vehicleFeatures(ctx: FeatureContext, v: number, options: FeatureOptions = {}): VehicleFeatures {
   const o = { ...defaultFeatureOptions, ...options };
   const { store, trips, places, bases, hubTours, hubPlace } = ctx;
-  const isMarket = new Set(ctx.marketPlaces);
-  const { time, site, sites } = store;
+  const marketMask = marketMaskOf(ctx);
+  const isMarket = { has: (p: number) => p >= 0 && marketMask[p] === 1 };
+  const { time } = store;
   const sp = places.sitePlace;
   const a = store.vehicleStart[v], b = store.vehicleStart[v + 1];
   const reads = b - a;
 
-  // Reads: days, places, spread.
-  const days = new Set<number>();
-  const placeSet = new Set<number>();
-  let hubReads = 0, marketReads = 0, sLat = 0, sLon = 0;
-  for (let i = a; i < b; i++) {
-    days.add(londonDay(time[i]));
-    const p = sp[site[i]];
-    placeSet.add(p);
-    if (p === hubPlace) hubReads++; else if (isMarket.has(p)) marketReads++;
-    sLat += sites.lat[site[i]]; sLon += sites.lon[site[i]];
-  }
-  const cLat = sLat / Math.max(1, reads), cLon = sLon / Math.max(1, reads);
-  let rg2 = 0;
-  for (let i = a; i < b; i++) rg2 += haversineKm(cLat, cLon, sites.lat[site[i]], sites.lon[site[i]]) ** 2;
+  // Reads and trips: small helper passes (kept small so the JIT optimises them early), results in scratch.
+  const r = readPass(store, sp, a, b, hubPlace, marketMask, places.n);
+  const nDays = r[R_DAYS], nPlaces = r[R_PLACES], hubReads = r[R_HUB], marketReads = r[R_MARKET], rg2 = r[R_RG2];
   const firstSeen = reads ? time[a] : NaN, lastSeen = reads ? time[b - 1] : NaN;
   const spanDays = reads ? (lastSeen - firstSeen) / DAY_MS : 0;
-
-  // Trips: timing, hub share, OD.
   const t0 = trips.vehicleTripStart[v], t1 = trips.vehicleTripStart[v + 1];
-  let nightTrips = 0, weekendTrips = 0, hubTrips = 0;
-  const od = new Map<string, number>();
-  for (let t = t0; t < t1; t++) {
-    if (isNight(londonHour(trips.start[t]), o)) nightTrips++;
-    const wd = londonWeekday(trips.start[t]);
-    if (wd === 0 || wd === 6) weekendTrips++;
-    const ps = sp[trips.startSite[t]], pe = sp[trips.endSite[t]];
-    if (ps === hubPlace && pe === hubPlace) hubTrips++;
-    const key = `${ps}\u0000${pe}`;
-    od.set(key, (od.get(key) ?? 0) + 1);
-  }
+  const od = new Map<number, number>();
+  const tr = tripPass(trips, sp, t0, t1, hubPlace, places.n, o, od);
+  const nightTrips = tr[T_NIGHT], weekendTrips = tr[T_WEEKEND], hubTrips = tr[T_HUB];
   const nTrips = t1 - t0;
-  const odList = [...od.entries()]
-    .map(([k, c]) => { const [f, e] = k.split('\u0000').map(Number); return { from: places.name[f], to: places.name[e], trips: c }; })
-    .sort((x, y) => y.trips - x.trips || (x.from + x.to < y.from + y.to ? -1 : 1))
-    .slice(0, 5);
+  // Sort light entries (the from+to name built once each, not per comparison); objects for the top 5 only.
+  const odEntries: { key: number; trips: number; names: string }[] = [];
+  od.forEach((c, key) => {
+    const f = Math.floor(key / places.n);
+    odEntries.push({ key, trips: c, names: places.name[f] + places.name[key - f * places.n] });
+  });
+  odEntries.sort((x, y) => y.trips - x.trips || (x.names < y.names ? -1 : 1));
+  const odList = odEntries.slice(0, 5).map(({ key, trips: c }) => {
+    const f = Math.floor(key / places.n);
+    return { from: places.name[f], to: places.name[key - f * places.n], trips: c };
+  });
 
   // Hub tours and loops to markets.
   const loops: Loop[] = [];
@@ -243,8 +316,9 @@ export function vehicleFeatures(ctx: FeatureContext, v: number, options: Feature
   }
   const byMarket = new Map<string, number>();
   for (const l of loops) byMarket.set(l.market, (byMarket.get(l.market) ?? 0) + 1);
-  const loopsByMarket = [...byMarket.entries()].map(([market, n]) => ({ market, loops: n }))
-    .sort((x, y) => y.loops - x.loops || (x.market < y.market ? -1 : 1));
+  const loopsByMarket: { market: string; loops: number }[] = [];
+  byMarket.forEach((n, market) => { loopsByMarket.push({ market, loops: n }); });
+  loopsByMarket.sort((x, y) => y.loops - x.loops || (x.market < y.market ? -1 : 1));
   let nightLoops = 0, weekendLoops = 0;
   for (const l of loops) {
     if (isNight(londonHour(l.arrive), o)) nightLoops++;
@@ -259,7 +333,7 @@ export function vehicleFeatures(ctx: FeatureContext, v: number, options: Feature
   return {
     vrm: store.vrms[v],
     hub: places.name[hubPlace],
-    reads, trips: nTrips, daysActive: days.size, spanDays,
+    reads, trips: nTrips, daysActive: nDays, spanDays,
     calendarDays: reads ? londonDay(lastSeen, 0) - londonDay(firstSeen, 0) + 1 : 0, firstSeen, lastSeen,
     base: bp < 0 ? null : places.name[bp], baseKind, baseShare: bases.share[v],
     loops: loops.length, loopsByMarket, distinctMarkets: byMarket.size,
@@ -278,11 +352,11 @@ export function vehicleFeatures(ctx: FeatureContext, v: number, options: Feature
     overnightAway,
     tripNightShare: share(nightTrips, nTrips),
     tripWeekendShare: share(weekendTrips, nTrips),
-    tripsPerActiveDay: share(nTrips, days.size),
+    tripsPerActiveDay: share(nTrips, nDays),
     hubTripShare: share(hubTrips, nTrips),
     hubReadShare: share(hubReads, reads),
     marketReadShare: share(marketReads, reads),
-    distinctPlaces: placeSet.size,
+    distinctPlaces: nPlaces,
     radiusOfGyrationKm: Math.sqrt(rg2 / Math.max(1, reads)),
     od: odList,
     loopList: loops,

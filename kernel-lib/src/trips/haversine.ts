@@ -25,5 +25,24 @@ export function haversineKm(lat1: number, lon1: number, lat2: number, lon2: numb
  */
 export function siteDistanceKm(sites: SiteTable, a: number, b: number): number {
   if (a === b) return 0;
+  if (sites !== cachedSites) cacheSites(sites);
+  if (cachedMatrix !== null) return cachedMatrix[a * cachedN + b];
   return haversineKm(sites.lat[a], sites.lon[a], sites.lat[b], sites.lon[b]);
+}
+
+// Site-to-site distances are asked for once per pair of consecutive reads (trips, stays, tours,
+// look-alikes): for a table of at most MATRIX_MAX_SITES sites, the whole matrix (same values,
+// from haversineKm) is built once — at most 8 MB — and reused while the same table is asked about.
+const MATRIX_MAX_SITES = 1024;
+let cachedSites: SiteTable | null = null;
+let cachedMatrix: Float64Array | null = null;
+let cachedN = 0;
+function cacheSites(sites: SiteTable): void {
+  const n = sites.lat.length;
+  cachedSites = sites; cachedN = n; cachedMatrix = null;
+  if (n > MATRIX_MAX_SITES) return;
+  const m = new Float64Array(n * n);
+  const { lat, lon } = sites;
+  for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) m[a * n + b] = a === b ? 0 : haversineKm(lat[a], lon[a], lat[b], lon[b]);
+  cachedMatrix = m;
 }

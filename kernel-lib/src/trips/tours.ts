@@ -10,7 +10,7 @@
  */
 import type { ReadStore } from '../reads/types';
 import { HOUR_MS } from '../time/london';
-import { dwellBounds, spansOvernight, type StayOptions, defaultStayOptions } from './stays';
+import { spansOvernight, travelMs, type StayOptions, defaultStayOptions } from './stays';
 
 /** Options of {@link findTours}. */
 export interface TourOptions extends StayOptions {
@@ -63,16 +63,53 @@ export function findTours(store: ReadStore, sitePlace: Int32Array, anchor: numbe
   const maxMs = o.maxTourHours * HOUR_MS;
   const { time, site, vehicleStart, sites } = store;
   const nv = store.vrms.length;
-  const cols = {
-    vehicle: [] as number[], anchor: [] as number[], firstAway: [] as number[], lastAway: [] as number[],
-    depart: [] as number[], ret: [] as number[], overnight: [] as number[], visitStart: [] as number[], destination: [] as number[],
-  };
-  const vPlace: number[] = [], vArrive: number[] = [], vMin: number[] = [], vMax: number[] = [], vStop: number[] = [], vNight: number[] = [];
-  const vehicleTourStart = new Uint32Array(nv + 1);
-  const places: number[] = [];
+  // Per-tour scratch: slot per away place (a tour visits few places).
+  let nPlaces = 0;
+  for (let s = 0; s < sitePlace.length; s++) if (sitePlace[s] + 1 > nPlaces) nPlaces = sitePlace[s] + 1;
+  const slotOf = new Int32Array(nPlaces + 1).fill(-1); // place + 1 → slot (place -1 allowed)
+  const slotPlace: number[] = [], slotRank: number[] = [], slotMin: number[] = [], slotMax: number[] = [];
+  const slotStart: number[] = [], slotArrive: number[] = [];
+  const homeOf = (v: number) => (typeof anchor === 'number' ? anchor : anchor[v]);
+
+  // Pass 1: count tours and visits, so the columns are allocated once at their exact size
+  // (fresh memory is costly; growing arrays would touch it several times).
+  let nTours = 0, nVisits = 0;
   for (let v = 0; v < nv; v++) {
-    vehicleTourStart[v] = cols.vehicle.length;
-    const home = typeof anchor === 'number' ? anchor : anchor[v];
+    const home = homeOf(v);
+    if (home < 0) continue;
+    let lastHome = -1;
+    for (let i = vehicleStart[v], b = vehicleStart[v + 1]; i < b; i++) {
+      if (sitePlace[site[i]] !== home) continue;
+      if (lastHome >= 0 && i > lastHome + 1 && time[i] - time[lastHome] <= maxMs) {
+        nTours++;
+        let nSlots = 0;
+        for (let j = lastHome + 1; j < i; j++) {
+          const p = sitePlace[site[j]];
+          if (slotOf[p + 1] < 0) { slotOf[p + 1] = nSlots; slotPlace[nSlots++] = p; }
+        }
+        for (let k = 0; k < nSlots; k++) slotOf[slotPlace[k] + 1] = -1;
+        nVisits += nSlots;
+      }
+      lastHome = i;
+    }
+  }
+
+  // Pass 2: fill the columns.
+  const out: Tours = {
+    n: nTours,
+    vehicle: new Uint32Array(nTours), anchor: new Int32Array(nTours),
+    firstAway: new Uint32Array(nTours), lastAway: new Uint32Array(nTours),
+    depart: new Float64Array(nTours), return: new Float64Array(nTours),
+    overnight: new Uint8Array(nTours), visitStart: new Uint32Array(nTours + 1),
+    visitPlace: new Int32Array(nVisits), visitArrive: new Float64Array(nVisits),
+    visitStopStart: new Float64Array(nVisits), visitStopOvernight: new Uint8Array(nVisits),
+    visitDwellMin: new Float64Array(nVisits), visitDwellMax: new Float64Array(nVisits),
+    destination: new Uint32Array(nTours), vehicleTourStart: new Uint32Array(nv + 1),
+  };
+  let u = 0, w = 0;
+  for (let v = 0; v < nv; v++) {
+    out.vehicleTourStart[v] = u;
+    const home = homeOf(v);
     if (home < 0) continue;
     const a = vehicleStart[v], b = vehicleStart[v + 1];
     let lastHome = -1;
@@ -80,44 +117,52 @@ export function findTours(store: ReadStore, sitePlace: Int32Array, anchor: numbe
       if (sitePlace[site[i]] !== home) continue;
       if (lastHome >= 0 && i > lastHome + 1 && time[i] - time[lastHome] <= maxMs) {
         const i0 = lastHome + 1, i1 = i - 1;
-        cols.vehicle.push(v); cols.anchor.push(home); cols.firstAway.push(i0); cols.lastAway.push(i1);
-        cols.depart.push(time[lastHome]); cols.ret.push(time[i]);
-        cols.overnight.push(spansOvernight(time[lastHome], time[i], o.overnightHour) ? 1 : 0);
-        cols.visitStart.push(vPlace.length);
-        places.length = 0;
-        for (let j = i0; j <= i1; j++) { const p = sitePlace[site[j]]; if (!places.includes(p)) places.push(p); }
-        let dest = -1, destMin = -1, destMax = -1;
-        for (const p of places) {
-          let bestRank = 0, bMin = 0, bMax = 0, arrive = NaN, bStart = NaN;
-          for (let j = i0 - 1; j <= i1; j++) {
-            const pa = sitePlace[site[j]], pb = sitePlace[site[j + 1]];
-            if (pa !== p && pb !== p) continue;
-            if (Number.isNaN(arrive)) arrive = pa === p ? time[j] : time[j + 1];
+        out.vehicle[u] = v; out.anchor[u] = home; out.firstAway[u] = i0; out.lastAway[u] = i1;
+        out.depart[u] = time[lastHome]; out.return[u] = time[i];
+        out.overnight[u] = spansOvernight(time[lastHome], time[i], o.overnightHour) ? 1 : 0;
+        out.visitStart[u] = w;
+        // One pass over the tour's read pairs (anchor read before .. anchor read after): each
+        // pair's dwell bounds are computed once and offered to the away place(s) it touches.
+        // Places get slots in order of first read; each keeps its best pair, earliest first on ties.
+        let nSlots = 0;
+        for (let j = i0 - 1; j <= i1; j++) {
+          const pa = sitePlace[site[j]], pb = sitePlace[site[j + 1]];
+          const t1 = time[j], t2 = time[j + 1];
+          const mx = Math.max(0, t2 - t1);
+          const mn = Math.max(0, mx - travelMs(sites, site[j], site[j + 1], o));
+          for (let side = 0; side < 2; side++) {
+            const p = side === 0 ? pa : pb;
+            if (p === home || (side === 1 && pb === pa)) continue;
+            let k = slotOf[p + 1];
+            if (k < 0) {
+              k = nSlots++;
+              slotOf[p + 1] = k;
+              slotPlace[k] = p; slotRank[k] = 0; slotMin[k] = 0; slotMax[k] = 0; slotStart[k] = NaN;
+              slotArrive[k] = pa === p ? t1 : t2;
+            }
             const rank = pa === p && pb === p ? 2 : 1;
-            const [mn, mx] = dwellBounds(sites, site[j], site[j + 1], time[j], time[j + 1], o);
-            if (rank > bestRank || (rank === bestRank && (mn > bMin || (mn === bMin && mx > bMax)))) { bestRank = rank; bMin = mn; bMax = mx; bStart = time[j]; }
+            if (rank > slotRank[k] || (rank === slotRank[k] && (mn > slotMin[k] || (mn === slotMin[k] && mx > slotMax[k])))) {
+              slotRank[k] = rank; slotMin[k] = mn; slotMax[k] = mx; slotStart[k] = t1;
+            }
           }
-          if (bMin > destMin || (bMin === destMin && bMax > destMax)) { dest = vPlace.length; destMin = bMin; destMax = bMax; }
-          vPlace.push(p); vArrive.push(arrive); vMin.push(bMin); vMax.push(bMax); vStop.push(bStart);
-          vNight.push(spansOvernight(bStart, bStart + bMax, o.overnightHour) ? 1 : 0);
         }
-        cols.destination.push(dest);
+        for (let k = 0; k < nSlots; k++) slotOf[slotPlace[k] + 1] = -1;
+        let dest = -1, destMin = -1, destMax = -1;
+        for (let k = 0; k < nSlots; k++) {
+          const bMin = slotMin[k], bMax = slotMax[k], bStart = slotStart[k];
+          if (bMin > destMin || (bMin === destMin && bMax > destMax)) { dest = w; destMin = bMin; destMax = bMax; }
+          out.visitPlace[w] = slotPlace[k]; out.visitArrive[w] = slotArrive[k];
+          out.visitDwellMin[w] = bMin; out.visitDwellMax[w] = bMax; out.visitStopStart[w] = bStart;
+          out.visitStopOvernight[w] = spansOvernight(bStart, bStart + bMax, o.overnightHour) ? 1 : 0;
+          w++;
+        }
+        out.destination[u] = dest;
+        u++;
       }
       lastHome = i;
     }
   }
-  const n = cols.vehicle.length;
-  vehicleTourStart[nv] = n;
-  cols.visitStart.push(vPlace.length);
-  return {
-    n,
-    vehicle: Uint32Array.from(cols.vehicle), anchor: Int32Array.from(cols.anchor),
-    firstAway: Uint32Array.from(cols.firstAway), lastAway: Uint32Array.from(cols.lastAway),
-    depart: Float64Array.from(cols.depart), return: Float64Array.from(cols.ret),
-    overnight: Uint8Array.from(cols.overnight), visitStart: Uint32Array.from(cols.visitStart),
-    visitPlace: Int32Array.from(vPlace), visitArrive: Float64Array.from(vArrive),
-    visitStopStart: Float64Array.from(vStop), visitStopOvernight: Uint8Array.from(vNight),
-    visitDwellMin: Float64Array.from(vMin), visitDwellMax: Float64Array.from(vMax),
-    destination: Uint32Array.from(cols.destination), vehicleTourStart,
-  };
+  out.vehicleTourStart[nv] = u;
+  out.visitStart[nTours] = w;
+  return out;
 }
