@@ -12,6 +12,8 @@
  *
  * The ranking is deterministic: score descending, ties by VRM ascending.
  */
+import { MIMEBUNDLE, type Displayable } from '../display/bundle';
+import { rankingView } from '../display/ranking-view';
 import * as msg from '../messages';
 import type { ReadStore } from '../reads/types';
 import { area, areasFromGeoJson, distanceToAreaKm, pointInArea, siteAreas, type Area, type AreaInput } from '../trips/areas';
@@ -125,7 +127,7 @@ export interface CountyLinesCandidate {
 }
 
 /** The finder's answer, with what it used (provenance). */
-export interface CountyLinesResult {
+export interface CountyLinesResult extends Displayable {
   candidates: CountyLinesCandidate[];
   hub: string;
   markets: { name: string; discovered: boolean; vehicles?: number }[];
@@ -245,11 +247,15 @@ export function findCountyLines(store: ReadStore, options: FindCountyLinesOption
   });
   candidates.sort((a, b) => b.score - a.score || (a.vrm < b.vrm ? -1 : a.vrm > b.vrm ? 1 : 0));
   candidates.forEach((c, i) => { c.rank = i + 1; });
-  return {
+  const result = {
     candidates, hub: hub.name, markets, params, lookalikes,
     counts: {
       reads: sub.reads, vehicles: sub.vehicles, scored: candidates.length,
       mergedPlates: lookalikes.reduce((n, g) => n + g.members.length, 0), seconds: (Date.now() - t0) / 1000,
     },
-  };
+  } as CountyLinesResult;
+  // As a cell's last value (or passed to show) the result displays as its top 20 candidates,
+  // pseudonymised; not enumerable, so JSON output is unchanged.
+  Object.defineProperty(result, MIMEBUNDLE, { value: () => rankingView(result)[MIMEBUNDLE](), enumerable: false });
+  return result;
 }

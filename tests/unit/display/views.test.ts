@@ -63,3 +63,15 @@ describe('show', () => {
     expect(() => show(42)).toThrow(/show\(\) needs a map, profile/);
   });
 });
+
+describe('county-lines result', () => {
+  it('displays as its ranking (pseudonymised) without changing its JSON', async () => {
+    const { findCountyLines, MIMEBUNDLE: SYM } = await import('../../../kernel-lib/src');
+    const hub = { type: 'Polygon' as const, coordinates: [[[-3.1, 53.3], [-2.8, 53.3], [-2.8, 53.5], [-3.1, 53.5], [-3.1, 53.3]]] };
+    const result = findCountyLines(store, { hub });
+    const bundle = result[SYM]();
+    expect(String(bundle.data['text/html'])).toContain('County-lines candidates');
+    expect(JSON.stringify(bundle)).not.toContain('AB12CDE');
+    expect(Object.keys(JSON.parse(JSON.stringify(result)))).toEqual(['candidates', 'hub', 'markets', 'params', 'lookalikes', 'counts']);
+  });
+});
