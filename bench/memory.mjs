@@ -1,0 +1,21 @@
+// Resident bytes per read of the store, measured in a fresh process (so garbage from other
+// benchmarks cannot hide or inflate it): `node --expose-gc bench/memory.mjs READS SITES`.
+// Prints one JSON line.
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const lib = require('../kernel-lib/dist/index.js');
+const [reads, sites] = process.argv.slice(2);
+
+const settle = () => { global.gc(); global.gc(); };
+settle();
+const before = process.memoryUsage();
+const { store } = await lib.loadReads({ reads, sites });
+settle();
+const after = process.memoryUsage();
+process.stdout.write(JSON.stringify({
+  n: store.n,
+  heapAndBuffersPerRead: (after.heapUsed + after.arrayBuffers - before.heapUsed - before.arrayBuffers) / store.n,
+  rssPerRead: (after.rss - before.rss) / store.n,
+  keep: store.vrms.length > 0
+}) + '\n');
