@@ -43,3 +43,24 @@ export async function openLab(rootDir: string, { removeRoot = true, viewport = {
     }
   };
 }
+
+/** Open a notebook of the lab's root folder, wait for the app and its kernel, then Run All. */
+export async function openAndRunAll(session: LabSession, notebook: string): Promise<void> {
+  const { page, lab } = session;
+  await page.goto(`${lab.base}/lab/tree/${notebook}?token=${lab.token}`);
+  // JupyterLab's <body> has zero height: wait for the attribute, not for visibility.
+  await page.waitForSelector('body[data-anpr-lab-ready="true"]', { state: 'attached', timeout: 120_000 });
+  await page.waitForSelector('.jp-NotebookPanel', { timeout: 60_000 });
+  await runAll(page);
+}
+
+/** Run All in the current notebook once its document and kernel session are ready. */
+export async function runAll(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const app = (window as unknown as { jupyterapp: any }).jupyterapp;
+    const panel = app.shell.currentWidget;
+    await panel.context.ready;
+    await panel.sessionContext.ready;
+    await app.commands.execute('notebook:run-all-cells');
+  });
+}

@@ -8,12 +8,11 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openLab, SHOTS, type LabSession } from './harness';
+import { openAndRunAll, openLab, runAll, SHOTS, type LabSession } from './harness';
 
 const NOTEBOOK = 'kernel-errors.ipynb';
 
 let session: LabSession;
-let lab: LabSession['lab'];
 let page: Page;
 
 const cell = (source: string) => ({ cell_type: 'code', execution_count: null, metadata: {}, outputs: [], source });
@@ -30,7 +29,7 @@ beforeAll(async () => {
     })
   );
   session = await openLab(root, { viewport: { width: 1400, height: 900 } });
-  ({ lab, page } = session);
+  ({ page } = session);
 });
 
 afterAll(async () => {
@@ -52,23 +51,9 @@ async function cells(p: Page): Promise<CellState[]> {
   });
 }
 
-async function runAll(p: Page) {
-  await p.evaluate(async () => {
-    const app = (window as unknown as { jupyterapp: any }).jupyterapp;
-    const panel = app.shell.currentWidget;
-    await panel.context.ready;
-    await panel.sessionContext.ready;
-    await app.commands.execute('notebook:run-all-cells');
-  });
-}
-
 describe('kernel errors in JupyterLab', () => {
   it('shows an error output with name, message and count, and runs on after a fix', async () => {
-    await page.goto(`${lab.base}/lab/tree/${NOTEBOOK}?token=${lab.token}`);
-    // The shell is absolutely positioned (body has no height): wait for attached, not visible.
-    await page.waitForSelector('body[data-anpr-lab-ready="true"]', { state: 'attached', timeout: 120_000 });
-    await page.waitForSelector('.jp-NotebookPanel', { timeout: 60_000 });
-    await runAll(page);
+    await openAndRunAll(session, NOTEBOOK);
 
     // JupyterLab renders `error` outputs (like stderr) as application/vnd.jupyter.stderr.
     const errorOutput = page.locator('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]');

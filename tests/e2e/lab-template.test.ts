@@ -7,7 +7,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync } from '
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openLab, ROOT, SHOTS, type LabSession } from './harness';
+import { openAndRunAll, openLab, ROOT, SHOTS, type LabSession } from './harness';
 
 const NOTEBOOK = '00-start-here.ipynb';
 
@@ -46,16 +46,7 @@ describe('JupyterLab with the ANPR extension', () => {
   });
 
   it('runs the start-here template and renders the map and profile widgets', async () => {
-    await page.goto(`${lab.base}/lab/tree/${NOTEBOOK}?token=${lab.token}`);
-    await page.waitForSelector('body[data-anpr-lab-ready="true"]', { state: 'attached', timeout: 120_000 });
-    await page.waitForSelector('.jp-NotebookPanel', { timeout: 60_000 });
-    await page.evaluate(async () => {
-      const app = (window as unknown as { jupyterapp: any }).jupyterapp;
-      const panel = app.shell.currentWidget;
-      await panel.context.ready;
-      await panel.sessionContext.ready;
-      await app.commands.execute('notebook:run-all-cells');
-    });
+    await openAndRunAll(session, NOTEBOOK);
     const map = page.locator('[data-anpr-widget="map"]');
     const profile = page.locator('[data-anpr-widget="profile"]');
     try {
