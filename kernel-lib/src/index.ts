@@ -132,3 +132,7 @@ export type { RunManifestData, ManifestInput, ManifestVersions, ExecutedRun } fr
 // ---- privacy ------------------------------------------------------------------------
 export { pseudonym, keyFilePath } from './privacy/pseudonym';
 export { redactPlates, candidateReasons } from './privacy/redact';
+export { appendAudit, readAudit, verifyAudit, auditLogPath, auditParams, auditEntryHash, auditLink, AuditError, AUDIT_GENESIS } from './privacy/audit';
+export type { AuditEntry, AuditEntryInput, AuditInput, AuditProblem, AuditVerification } from './privacy/audit';
+export { session, currentSession, endSession, auditConsultation } from './privacy/session';
+export type { AuditSession } from './privacy/session';

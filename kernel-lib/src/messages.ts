@@ -281,6 +281,59 @@ export const vehicleNotFound = (vrm: string) =>
 
 // ---- privacy / audit ----------------------------------------------------------------
 
+/** Audit: a consultation without who and why. */
+export const auditNeedsWho = (kind: string) =>
+  `Cannot log "${kind}": the audit log needs an operator and a purpose (who is searching and why, DPA 2018 s62).`;
+
+/** Audit: the library was asked to log a consultation but no session is set. */
+export const auditNoSession = (kind: string) =>
+  `Cannot log "${kind}": no session. Call session({ operator: 'your ID', purpose: 'why you are searching', reference: 'case or job number (optional)' }) first, ` +
+  'so the consultation is logged with who, when and why (DPA 2018 s62).';
+
+/** Audit: session() without an operator or purpose. */
+export const auditBadSession = (missing: string[]) =>
+  `session() needs ${missing.join(' and ')}: a non-empty operator (your ID) and purpose (why you are searching), e.g. session({ operator: 'A123', purpose: 'Op Kestrel tasking 42' }).`;
+
+/** Audit: the log cannot be created or appended to. */
+export const auditCannotWrite = (log: string, detail: string) =>
+  `Cannot write the audit log ${log}: ${detail}. Nothing was logged; set --audit-log FILE or ANPR_AUDIT_LOG to a writable file.`;
+
+/** Audit: another process holds the lock for too long. */
+export const auditLocked = (log: string, lock: string) =>
+  `The audit log ${log} is locked by another process (${lock}). Try again; if no other anpr process is running, remove the lock file.`;
+
+/** Audit: the last line of the log is not a complete entry, so the chain cannot be continued. */
+export const auditLogBroken = (log: string) =>
+  `The audit log ${log} does not end with a complete entry, so no entry can be chained to it. Run "anpr audit verify --log ${log}" and report it to whoever keeps the log.`;
+
+/** Audit: a line that is not JSON. */
+export const auditMalformedLine = (log: string, line: number) =>
+  `The audit log ${log} has a malformed line ${line}. Run "anpr audit verify --log ${log}".`;
+
+/** Audit: `anpr audit verify` found the chain intact. */
+export const auditVerifyOk = (log: string, entries: number) => `OK: ${entries} ${entries === 1 ? 'entry' : 'entries'}, chain intact (${log})`;
+
+/** Audit: `anpr audit verify` found a break. */
+export const auditVerifyBad = (log: string, line: number, seq: number | null, problem: string) => {
+  const what: Record<string, string> = {
+    altered: 'altered (its content no longer matches its hash, or the next entry\'s link)',
+    removed: 'preceded by removed entries',
+    reordered: 'out of order (entries moved)',
+    malformed: 'malformed (not a complete entry: edited or cut off)',
+  };
+  return `FAILED: line ${line}${seq === null ? '' : ` (seq ${seq})`} is ${what[problem] ?? problem} (${log})`;
+};
+
+/** Audit: there is no log to verify. */
+export const auditNoLog = (log: string) => `FAILED: no audit log at ${log} (set --log FILE, or ANPR_AUDIT_LOG).`;
+
+/** CLI: usage of `anpr audit`. */
+export const auditUsage = () => [
+  'usage: anpr audit verify [--log FILE]          check the hash chain: exit 0 intact, 1 names the first altered/removed/reordered entry',
+  '       anpr audit show [--log FILE] [--json]   list the entries (who, when, why, what, counts)',
+  'FILE defaults to ANPR_AUDIT_LOG, else ~/.local/share/anpr/audit.jsonl ($XDG_DATA_HOME/anpr when set).',
+].join('\n');
+
 // ---- cli ----------------------------------------------------------------------------
 
 /** CLI: a search needs a stated purpose and operator (DPA 2018 s62 logging). */
@@ -290,7 +343,7 @@ export const cliNeedsPurpose = (command: string) =>
 
 /** CLI: usage of `anpr find`. */
 export const findUsage = () => [
-  'usage: anpr find QUERY --reads FILE --sites FILE --purpose TEXT --operator ID [--json] [--reveal] [--top N] [--from ISO] [--to ISO]',
+  'usage: anpr find QUERY --reads FILE --sites FILE --purpose TEXT --operator ID [--reference REF] [--audit-log FILE] [--json] [--reveal] [--top N] [--from ISO] [--to ISO]',
   '  county-lines --hub GEOJSON [--markets GEOJSON]',
   '  a-then-b     --a SITES|GEOJSON --b SITES|GEOJSON --within MINUTES',
   '  area         --area SITES|GEOJSON --from ISO --to ISO',
@@ -299,12 +352,12 @@ export const findUsage = () => [
   '  convoy       --vrm VRM [--within-seconds S] [--min-sites N]',
   '  clones       [--max-speed KMH]',
   'SITES is a comma-separated list of site ids; GEOJSON a file. FILE: CSV, CSV.gz or Parquet.',
-  'Plates are pseudonymised unless --reveal. Exit 0 ok, 2 bad usage or input.',
+  'Plates are pseudonymised unless --reveal. Every run is logged to the audit log (see anpr audit). Exit 0 ok, 2 bad usage or input.',
 ].join('\n');
 
 /** CLI: usage of `anpr profile`. */
 export const profileUsage = () =>
-  'usage: anpr profile --vrm VRM --reads FILE --sites FILE --purpose TEXT --operator ID [--hub GEOJSON] [--markets GEOJSON] [--from ISO] [--to ISO] [--json] [--reveal]';
+  'usage: anpr profile --vrm VRM --reads FILE --sites FILE --purpose TEXT --operator ID [--reference REF] [--audit-log FILE] [--hub GEOJSON] [--markets GEOJSON] [--from ISO] [--to ISO] [--json] [--reveal]';
 
 /** CLI: a bad option value. */
 export const cliBadOption = (command: string, option: string, value: unknown, expected: string) =>

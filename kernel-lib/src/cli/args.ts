@@ -9,6 +9,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { IngestError } from '../ingest/ingest-error';
 import { loadReads } from '../ingest/load-reads';
 import * as msg from '../messages';
+import { appendAudit, AuditError, type AuditEntry, auditParams } from '../privacy/audit';
 import type { ReadStore } from '../reads/types';
 import { area, type Area } from '../trips/areas';
 
@@ -18,6 +19,7 @@ import { area, type Area } from '../trips/areas';
  */
 export const commonOptions = {
   reads: { type: 'string' }, sites: { type: 'string' }, purpose: { type: 'string' }, operator: { type: 'string' },
+  reference: { type: 'string' }, 'audit-log': { type: 'string' },
   from: { type: 'string' }, to: { type: 'string' }, top: { type: 'string' },
   json: { type: 'boolean', default: false }, reveal: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false },
 } as const satisfies ParseArgsConfig['options'];
@@ -107,8 +109,32 @@ export function runRecord(command: string, values: Values, who: { purpose: strin
   return {
     command, purpose: who.purpose, operator: who.operator, at: new Date().toISOString(),
     reads: values.reads, sites: values.sites ?? null, readsLoaded: store.n, vehicles: store.vrms.length,
-    revealed: values.reveal === true, params, seconds: ms / 1000,
+    // Plates in the parameters (a convoy target, say) are pseudonymised unless revealed.
+    revealed: values.reveal === true, params: values.reveal === true ? params : auditParams(params), seconds: ms / 1000,
   };
+}
+
+/**
+ * Append the run to the audit log (--audit-log, else ANPR_AUDIT_LOG, else the default):
+ * who, why, --reference, parameters (plates pseudonymised), SHA-256 of every input file
+ * (--reads, --sites and any place option naming a file), and counts. Call it before printing
+ * results: when the log cannot be written nothing is shown (AuditError, exit 2).
+ * @example logRun('find clones', values, who, result.params, { returned: result.rows.length })
+ */
+export function logRun(kind: string, values: Values, who: { purpose: string; operator: string }, params: Record<string, unknown>, counts: { returned: number; [k: string]: number }): AuditEntry {
+  const files: string[] = [];
+  for (const k of ['reads', 'sites', 'hub', 'markets', 'a', 'b', 'area']) {
+    const v = values[k];
+    if (typeof v === 'string' && (k === 'reads' || k === 'sites' || existsSync(v))) files.push(v);
+  }
+  for (const ev of (values.event as string[] | undefined) ?? []) {
+    const place = ev.replace(/@[^@]*$/, '');
+    if (existsSync(place)) files.push(place);
+  }
+  return appendAudit({
+    operator: who.operator, purpose: who.purpose, reference: typeof values.reference === 'string' ? values.reference : undefined,
+    kind, params: { ...params, revealed: values.reveal === true }, inputs: [...new Set(files)], counts,
+  }, { log: typeof values['audit-log'] === 'string' ? values['audit-log'] : undefined });
 }
 
 /**
@@ -121,6 +147,7 @@ export async function guard(command: string, usage: string, body: () => Promise<
     return await body();
   } catch (e) {
     if (e instanceof UsageError) { process.stderr.write(`${e.message}\n${usage}\n`); return 2; }
+    if (e instanceof AuditError) { process.stderr.write(`anpr ${command}: ${e.message}\n`); return 2; }
     if (e instanceof IngestError || e instanceof RangeError || e instanceof TypeError) { process.stderr.write(`anpr ${command}: ${(e as Error).message}\n`); return 2; }
     throw e;
   }

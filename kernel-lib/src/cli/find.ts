@@ -15,7 +15,7 @@ import type { QueryResult } from '../find/result';
 import * as msg from '../messages';
 import { pseudonym } from '../privacy/pseudonym';
 import type { ReadStore } from '../reads/types';
-import { guard, loadStore, numberOption, parseCommand, purposeOf, readGeoJson, readPlace, runRecord, UsageError, type Values } from './args';
+import { guard, loadStore, logRun, numberOption, parseCommand, purposeOf, readGeoJson, readPlace, runRecord, UsageError, type Values } from './args';
 
 /** One-line description for `anpr --help`. @example summary // 'rank county-lines candidates, or run a classic ANPR query …' */
 export const summary = 'rank county-lines candidates, or run a classic query (a-then-b, area, common, frequency, convoy, clones)';
@@ -52,12 +52,15 @@ export async function run(argv: string[]): Promise<number> {
         markets: typeof values.markets === 'string' ? readGeoJson('find', 'markets', values.markets) : undefined,
         from: values.from as string | undefined, to: values.to as string | undefined,
       });
-      const record = runRecord('find county-lines', values, who, store, { hub: res.hub, markets: res.markets.map((m) => m.name), from: values.from ?? null, to: values.to ?? null }, performance.now() - t0);
+      const params = { hub: res.hub, markets: res.markets.map((m) => m.name), from: values.from ?? null, to: values.to ?? null };
+      const record = runRecord('find county-lines', values, who, store, params, performance.now() - t0);
+      logRun('find county-lines', values, who, params, { returned: values.json ? res.candidates.length : Math.min(top, res.candidates.length), candidates: res.candidates.length, scored: res.counts.scored, readsLoaded: store.n });
       printCountyLines(res, values, reveal, top, record);
       return 0;
     }
     const result = runQuery(query, store, values, reveal, top);
     const record = runRecord(`find ${query}`, values, who, store, result.params, performance.now() - t0);
+    logRun(`find ${query}`, values, who, result.params, { returned: values.json ? result.rows.length : Math.min(top, result.rows.length), rows: result.rows.length, readsLoaded: store.n });
     if (values.json) process.stdout.write(JSON.stringify({ rows: result.toJSON({ reveal }), run: record }) + '\n');
     else process.stdout.write(result.toText(top, { reveal }) + '\n');
     return 0;

@@ -13,6 +13,7 @@ const commands: Record<string, () => Promise<Command>> = {
   find: () => import('./find').then((m) => ({ summary: m.summary, run: m.run })),
   profile: () => import('./profile').then((m) => ({ summary: m.summary, run: m.run })),
   run: () => import('./run').then((m) => ({ summary: m.summary, run: m.run })),
+  audit: () => import('./audit').then((m) => ({ summary: m.summary, run: m.run })),
 };
 
 export async function main(argv: string[]): Promise<number> {

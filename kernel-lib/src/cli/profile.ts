@@ -7,7 +7,7 @@ import * as msg from '../messages';
 import { pseudonym } from '../privacy/pseudonym';
 import { profile } from '../profile/profile';
 import { formatLondonIso } from '../time/london';
-import { guard, loadStore, parseCommand, purposeOf, readGeoJson, runRecord, UsageError } from './args';
+import { guard, loadStore, logRun, parseCommand, purposeOf, readGeoJson, runRecord, UsageError } from './args';
 
 /** One-line description for `anpr --help`. @example summary // 'profile one vehicle: …' */
 export const summary = 'profile one vehicle: trips, stays, base, tours, associates, clone flags, county-lines score';
@@ -33,6 +33,7 @@ export async function run(argv: string[]): Promise<number> {
       from: values.from as string | undefined, to: values.to as string | undefined, reveal,
     });
     const record = runRecord('profile', values, who, store, { vrm: reveal ? p.vrm : pseudonym(p.vrm), hub: values.hub ?? null, from: values.from ?? null, to: values.to ?? null }, performance.now() - t0);
+    logRun('profile', values, who, { vrm: p.vrm, hub: values.hub ?? null, from: values.from ?? null, to: values.to ?? null }, { returned: 1, reads: p.summary.reads, readsLoaded: store.n });
     if (values.json) { process.stdout.write(JSON.stringify({ profile: p.toJSON(), run: record }) + '\n'); return 0; }
     const iso = (t: number) => formatLondonIso(t / 1000);
     const s = p.summary;

@@ -13,7 +13,7 @@ let data: string[] = [];
 
 const anpr = (args: string[], env: Record<string, string> = {}) => {
   const r = spawnSync('node', [BIN, ...args], {
-    encoding: 'utf8', env: { ...process.env, ANPR_PURPOSE: '', ANPR_OPERATOR: '', ANPR_PSEUDONYM_KEY: 'cli-test', ...env },
+    encoding: 'utf8', env: { ...process.env, ANPR_PURPOSE: '', ANPR_OPERATOR: '', ANPR_PSEUDONYM_KEY: 'cli-test', ANPR_AUDIT_LOG: path.join(os.tmpdir(), `anpr-cli-test-audit-${process.pid}.jsonl`), ...env },
   });
   return { code: r.status, out: r.stdout, err: r.stderr };
 };
@@ -89,5 +89,14 @@ describe('anpr find (classic queries) and anpr profile', () => {
     expect(j.profile.countyLines.parts.length).toBeGreaterThan(5);
     expect(p.out).not.toContain(vrm);
     expect(anpr(['profile', '--vrm', vrm, ...data]).code).toBe(2);
+  });
+
+  it('keeps a convoy target plate out of the printed run record unless revealed', () => {
+    const a = JSON.parse(anpr(['find', 'a-then-b', ...data, '--a', path.join(dir, 'hub.geojson'), '--b', path.join(dir, 'markets.geojson'), '--within', '120', '--json', '--reveal', ...who]).out);
+    const vrm = a.rows[0].vrm;
+    const c = anpr(['find', 'convoy', ...data, '--vrm', vrm, '--json', ...who]);
+    expect(c.code, c.err).toBe(0);
+    expect(c.out).not.toContain(vrm);
+    expect(JSON.parse(c.out).run.params.vrm).toMatch(/^V-[A-Z2-9]{10}$/);
   });
 });
