@@ -1,12 +1,11 @@
 // Idempotent set-up shared by `npm start` and `npm test`: Debian packages when missing,
 // npm dependencies when the lock changed, builds when their sources changed, and the tslab
 // kernel registered into the project-local prefix. A second run does nothing slow.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { jupyterEnv } from './jupyter-env.mjs';
-import { KERNEL_PREFIX, LAB_BUILD, LOCAL, PYTHON, ROOT } from './paths.mjs';
+import { KERNEL_PREFIX, LAB_BUILD, LOCAL, ROOT } from './paths.mjs';
 
 /** Debian packages the lab needs; tests also need a browser and the kernel test suite. */
 export const DEBIAN_FOR_START = ['python3-jupyter-server', 'python3-jupyterlab-server', 'python3-nbclient', 'python3-nbformat', 'python3-ipykernel', 'jupyter-client', 'jupyter-nbconvert'];
@@ -90,10 +89,11 @@ export function ensureBuilt() {
 export function ensureKernel() {
   // Our entry point around tslab's executor (lab/kernel/anpr-kernel.js) under tslab's kernel
   // names: notebooks reference `tslab`. Written directly; re-written whenever it differs.
+  // The node that runs the set-up runs the kernel (no dependence on PATH).
   const entry = path.join(ROOT, 'lab', 'kernel', 'anpr-kernel.js');
   const specs = {
-    tslab: { argv: ['node', entry, 'kernel', '--config-path', '{connection_file}'], display_name: 'TypeScript (tslab + ANPR)', language: 'typescript' },
-    jslab: { argv: ['node', entry, 'kernel', '--config-path', '{connection_file}', '--js'], display_name: 'JavaScript (jslab + ANPR)', language: 'javascript' }
+    tslab: { argv: [process.execPath, entry, 'kernel', '--config-path', '{connection_file}'], display_name: 'TypeScript (tslab + ANPR)', language: 'typescript' },
+    jslab: { argv: [process.execPath, entry, 'kernel', '--config-path', '{connection_file}', '--js'], display_name: 'JavaScript (jslab + ANPR)', language: 'javascript' }
   };
   for (const [name, spec] of Object.entries(specs)) {
     const dir = path.join(KERNEL_PREFIX, 'share', 'jupyter', 'kernels', name);
