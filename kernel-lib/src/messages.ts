@@ -269,6 +269,11 @@ export const evaluateText = (e: { ap: number; p10: number; p50: number; truthCou
   `${e.found} of ${e.truthCount} true plates ranked\n` +
   `decoys in the top ${k}: ` + Object.entries(e.decoysTop).map(([c, n]) => `${c} ${n}`).join(', ');
 
+/** findCountyLines: a (replaced) scorer returned NaN or Infinity. */
+export const scorerNotFinite = (vehicle: string, score: unknown) =>
+  `The scorer returned ${String(score)} for vehicle ${vehicle}; scores must be finite numbers. ` +
+  'A feature can be NaN (e.g. loopNightShare for a vehicle with no loops): guard it, e.g. (f.loopNightShare || 0).';
+
 // ---- display ------------------------------------------------------------------------
 
 /** show: the value has no rich representation. */

@@ -12,6 +12,7 @@
  *
  * The ranking is deterministic: score descending, ties by VRM ascending.
  */
+import { pseudonym } from '../privacy/pseudonym';
 import { MIMEBUNDLE, type Displayable } from '../display/bundle';
 import { rankingView } from '../display/ranking-view';
 import * as msg from '../messages';
@@ -243,6 +244,8 @@ export function findCountyLines(store: ReadStore, options: FindCountyLinesOption
   if (params.relay.enabled && sub.reads > 0) linkPlateRelays(featureList, sub.firstTime, sub.lastTime, params.relay);
   const candidates: CountyLinesCandidate[] = featureList.map((features) => {
     const r = params.scorer(features, params);
+    // One NaN score would silently scramble the whole ranking's sort: stop and say which.
+    if (!Number.isFinite(r.score)) throw new RangeError(msg.scorerNotFinite(pseudonym(features.vrm), r.score));
     return { rank: 0, vrm: features.vrm, score: r.score, parts: r.parts, reasons: r.reasons, features };
   });
   candidates.sort((a, b) => b.score - a.score || (a.vrm < b.vrm ? -1 : a.vrm > b.vrm ? 1 : 0));

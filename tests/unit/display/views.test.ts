@@ -75,3 +75,15 @@ describe('county-lines result', () => {
     expect(Object.keys(JSON.parse(JSON.stringify(result)))).toEqual(['candidates', 'hub', 'markets', 'params', 'lookalikes', 'counts']);
   });
 });
+
+describe('county-lines scorer guard', () => {
+  it('stops with a clear error when a replaced scorer returns NaN', async () => {
+    const { findCountyLines, scoreCountyLines } = await import('../../../kernel-lib/src');
+    const hub = { type: 'Polygon' as const, coordinates: [[[-3.1, 53.3], [-2.8, 53.3], [-2.8, 53.5], [-3.1, 53.5], [-3.1, 53.3]]] };
+    const market = { type: 'Polygon' as const, coordinates: [[[-3.6, 53.25], [-3.4, 53.25], [-3.4, 53.4], [-3.6, 53.4], [-3.6, 53.25]]] };
+    const ok = findCountyLines(store, { hub, markets: [market] });
+    expect(ok.candidates.length).toBeGreaterThan(0);
+    const bad = (f: any, p: any) => ({ ...scoreCountyLines(f, p), score: NaN });
+    expect(() => findCountyLines(store, { hub, markets: [market], scorer: bad })).toThrow(/scores must be finite numbers/);
+  });
+});
