@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const OUT = path.join(ROOT, 'test-results', 'anpr-run');
-const NB = path.join(ROOT, 'notebooks', '01-find-county-lines.ipynb');
+// The trial-evaluation template: what an evaluator reruns to reproduce a result.
+const NB = path.join(ROOT, 'notebooks', '04-trial-evaluation.ipynb');
 
 function anprRun(args: string[]) {
   const r = spawnSync(process.execPath, [path.join(ROOT, 'kernel-lib', 'bin', 'anpr.mjs'), 'run', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 580_000 });
@@ -29,7 +30,7 @@ describe('anpr run', () => {
     expect(a.status).toBe(0);
     const b = anprRun([NB, '--out', path.join(OUT, 'b.ipynb')]);
     expect(b.status, b.stderr).toBe(0);
-    const c = anprRun([NB, '-p', 'top=5', '--out', path.join(OUT, 'c.ipynb')]);
+    const c = anprRun([NB, '-p', 'k=20', '--out', path.join(OUT, 'c.ipynb')]);
     expect(c.status, c.stderr).toBe(0);
     const [ma, mb, mc] = ['a', 'b', 'c'].map(manifestOf);
 
@@ -43,15 +44,16 @@ describe('anpr run', () => {
     expect(ma.kernel_manifest).toBe(true);
     expect(ma.notebook.sha256).toMatch(/^[0-9a-f]{64}$/);
     const inputs = ma.inputs.map((i: { path: string }) => path.basename(i.path)).sort();
-    expect(inputs).toEqual(['01-find-county-lines.ipynb', 'hub.geojson', 'markets.geojson', 'reads.csv.gz', 'sites.csv', 'truth.json']);
+    // Both scenarios' files (tuned and held out) and the notebook itself.
+    expect(inputs).toEqual(['04-trial-evaluation.ipynb', ...['hub.geojson', 'markets.geojson', 'reads.csv.gz', 'sites.csv', 'truth.json'].flatMap(f => [f, f])]);
     for (const i of ma.inputs) expect(i.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(mb.inputs).toEqual(ma.inputs);
-    expect(ma.parameters).toMatchObject({ top: 15, discoverMarkets: false, reveal: false });
-    expect(mc.parameters.top).toBe(5);
-    expect(mc.parameters_given).toEqual({ top: 5 });
+    expect(ma.parameters).toMatchObject({ k: 50, scenarioDir: 'data/merseyside-small', heldOutDir: 'data/london-small' });
+    expect(mc.parameters.k).toBe(20);
+    expect(mc.parameters_given).toEqual({ k: 20 });
     expect(Object.keys(ma.versions).sort()).toEqual(['jupyterlab-ext', 'kernel-lib', 'node', 'tslab']);
     expect(ma.versions.tslab).toMatch(/^\d+\./);
-    expect(ma.results.map((r: { name: string }) => r.name)).toEqual(['evaluation', 'ranking']);
+    expect(ma.results.map((r: { name: string }) => r.name)).toEqual(['evaluation:held-out', 'evaluation:tuned']);
     // No timings inside the recorded results.
     const executed = readFileSync(path.join(OUT, 'a.ipynb'), 'utf8');
     expect(executed).toContain('application/vnd.anpr.results.v1+json');
