@@ -21,7 +21,7 @@
  */
 
 // ---- time (Europe/London, used by every stage) ---------------------------------------
-export { HOUR_MS, DAY_MS, bstBoundsMs, londonOffsetMs, londonLocalMs, londonHour, londonDay, londonWeekday, londonOffsetSeconds, londonToUtc, formatLondonIso } from './time/london';
+export { HOUR_MS, DAY_MS, bstBoundsMs, londonOffsetMs, londonLocalMs, londonHour, londonDay, londonWeekday, londonOffsetSeconds, londonToUtc, formatLondonIso, londonHourWeekday } from './time/london';
 
 // ---- contract -----------------------------------------------------------------------
 export * from './contract';
@@ -51,6 +51,7 @@ export type { SiteRow } from './reads/sites-from-rows';
 export { storeFromColumns } from './reads/store-from-columns';
 export type { ReadColumns } from './reads/store-from-columns';
 export { dropExactDuplicates } from './reads/drop-duplicates';
+export { vehicleStore } from './reads/vehicle-store';
 
 // ---- synth --------------------------------------------------------------------------
 export { synthesize, DEFAULT_VEHICLES } from './synth/synthesize';

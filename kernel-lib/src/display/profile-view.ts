@@ -2,6 +2,9 @@ import { PROFILE_MIME, type ProfileBundle, type ProfileTrip } from '../contract'
 import type { ReadStore } from '../reads/types';
 import { pseudonym } from '../privacy/pseudonym';
 import * as messages from '../messages';
+import { vehicleStore } from '../reads/vehicle-store';
+import { londonHourWeekday } from '../time/london';
+import { defaultSplitTripsOptions, splitTrips } from '../trips/trips';
 import { MIMEBUNDLE, type Displayable, type MimeBundle } from './bundle';
 import { escapeHtml, htmlTable } from './html';
 
@@ -10,7 +13,7 @@ export interface ProfileViewOptions {
   reveal?: boolean;
   score?: number;
   reasons?: string[];
-  /** A new trip starts after a gap longer than this (minutes). */
+  /** A new trip starts after a gap longer than this (minutes); see splitTrips. */
   tripGapMinutes?: number;
 }
 
@@ -23,40 +26,28 @@ export class ProfileView implements Displayable {
   }
 }
 
-const localParts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', weekday: 'short', hour: 'numeric', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit' });
-const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-
 /**
- * Build one vehicle's profile bundle: summary, reads, trips, hour × weekday (Europe/London)
- * and frequent places.
+ * Build one vehicle's profile bundle: summary, reads, trips (splitTrips' rule: gaps and
+ * implausible hops), hour × weekday (Europe/London) and frequent places.
  * @example show(profileView(store, 'AB12CDE'))
  */
 export function profileView(store: ReadStore, vrm: string, options: ProfileViewOptions = {}): ProfileView {
   const v = store.vrms.indexOf(vrm);
   if (v < 0) throw new RangeError(messages.vehicleNotFound(vrm));
   const { sites } = store;
-  const a = store.vehicleStart[v];
-  const b = store.vehicleStart[v + 1];
-  const gap = (options.tripGapMinutes ?? 30) * 60_000;
-  const hourWeekday = WEEKDAYS.map(() => new Array<number>(24).fill(0));
+  const one = vehicleStore(store, v);
+  const n = one.n;
+  const { hourWeekday, days } = londonHourWeekday(one.time);
   const reads: [number, string][] = [];
   const perSite = new Map<number, number>();
-  const days = new Set<string>();
-  const trips: ProfileTrip[] = [];
-  let tripStart = a;
-  for (let i = a; i < b; i++) {
-    const t = store.time[i];
-    const parts = Object.fromEntries(localParts.formatToParts(t).map(p => [p.type, p.value]));
-    hourWeekday[WEEKDAYS.indexOf(parts.weekday)][Number(parts.hour)]++;
-    days.add(`${parts.year}-${parts.month}-${parts.day}`);
-    reads.push([t, sites.id[store.site[i]]]);
-    perSite.set(store.site[i], (perSite.get(store.site[i]) ?? 0) + 1);
-    const last = i + 1 === b || store.time[i + 1] - t > gap;
-    if (last) {
-      trips.push({ start: store.time[tripStart], end: t, fromSite: sites.id[store.site[tripStart]], toSite: sites.id[store.site[i]], reads: i - tripStart + 1 });
-      tripStart = i + 1;
-    }
+  for (let i = 0; i < n; i++) {
+    reads.push([one.time[i], sites.id[one.site[i]]]);
+    perSite.set(one.site[i], (perSite.get(one.site[i]) ?? 0) + 1);
   }
+  const t = splitTrips(one, { ...defaultSplitTripsOptions, maxGapMinutes: options.tripGapMinutes ?? defaultSplitTripsOptions.maxGapMinutes });
+  const trips: ProfileTrip[] = Array.from({ length: t.n }, (_, j) => ({
+    start: t.start[j], end: t.end[j], fromSite: sites.id[t.startSite[j]], toSite: sites.id[t.endSite[j]], reads: t.last[j] - t.first[j] + 1
+  }));
   const places = [...perSite]
     .sort((x, y) => y[1] - x[1] || x[0] - y[0])
     .slice(0, 10)
@@ -65,10 +56,10 @@ export function profileView(store: ReadStore, vrm: string, options: ProfileViewO
   return new ProfileView({
     version: 1,
     vehicle: { pseudonym: pseudonym(vrm), revealed, ...(revealed ? { vrm } : {}) },
-    period: [store.time[a], store.time[b - 1]],
+    period: [one.time[0], one.time[n - 1]],
     ...(options.score !== undefined ? { score: options.score } : {}),
     reasons: options.reasons ?? [],
-    summary: { reads: b - a, trips: trips.length, days: days.size, sites: perSite.size },
+    summary: { reads: n, trips: trips.length, days, sites: perSite.size },
     hourWeekday,
     reads,
     trips,

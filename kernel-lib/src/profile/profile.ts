@@ -20,13 +20,12 @@ import { firstReadAtOrAfter, toMs, vehicleCode, type TimeInput } from '../find/r
 import { siteIndex } from '../find/site-index';
 import * as msg from '../messages';
 import { pseudonym } from '../privacy/pseudonym';
-import { storeFromColumns } from '../reads/store-from-columns';
+import { vehicleStore } from '../reads/vehicle-store';
 import type { ReadStore } from '../reads/types';
-import { formatLondonIso } from '../time/london';
+import { formatLondonIso, londonHourWeekday } from '../time/london';
 import { area, areasFromGeoJson, type Area, type AreaInput } from '../trips/areas';
 import { inferBases } from '../trips/base';
 import { vehicleFeatures, type FeatureContext, type VehicleFeatures } from '../trips/features';
-import { DAY_MS, HOUR_MS, londonLocalMs, londonWeekday } from '../time/london';
 import { sitePlaces, type Places } from '../trips/places';
 import { findStays } from '../trips/stays';
 import { findTours } from '../trips/tours';
@@ -165,9 +164,7 @@ export function profile(store: ReadStore, vrm: string, options: ProfileOptions =
   while (b < store.vehicleStart[v + 1] && store.time[b] < to) b++;
   if (b <= a) throw new RangeError(msg.profileNoReads(store.vrms[v]));
   const k = b - a;
-  const sub = storeFromColumns({
-    vrms: [store.vrms[v]], vehicle: new Uint32Array(k), time: store.time.slice(a, b), site: store.site.slice(a, b), confidence: store.confidence.slice(a, b),
-  }, store.sites);
+  const sub = vehicleStore(store, v, a, b);
   const { sites } = store;
   const hub = options.hub ? area(options.hub) : undefined;
   const markets: Area[] = options.markets === undefined ? []
@@ -177,15 +174,11 @@ export function profile(store: ReadStore, vrm: string, options: ProfileOptions =
   const P = defaultCountyLinesParams;
 
   // Reads, hour × weekday, frequent sites.
-  const hourWeekday = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
+  const { hourWeekday, days } = londonHourWeekday(sub.time);
   const perSite = new Map<number, number>();
-  const days = new Set<number>();
   const reads: ProfileRead[] = [];
   for (let i = 0; i < k; i++) {
     const t = sub.time[i], s = sub.site[i];
-    const l = londonLocalMs(t);
-    hourWeekday[(londonWeekday(t) + 6) % 7][Math.floor((((l % DAY_MS) + DAY_MS) % DAY_MS) / HOUR_MS)]++;
-    days.add(Math.floor(l / DAY_MS));
     perSite.set(s, (perSite.get(s) ?? 0) + 1);
     reads.push({ time: t, siteId: sites.id[s], siteName: sites.name[s], place: places.name[places.sitePlace[s]] });
   }
@@ -238,7 +231,7 @@ export function profile(store: ReadStore, vrm: string, options: ProfileOptions =
   }
   return new VehicleProfile(
     store.vrms[v], options.reveal === true,
-    { reads: k, trips: trips.n, stays: stays.n, days: days.size, sites: perSite.size, firstSeen: sub.time[0], lastSeen: sub.time[k - 1] },
+    { reads: k, trips: trips.n, stays: stays.n, days, sites: perSite.size, firstSeen: sub.time[0], lastSeen: sub.time[k - 1] },
     reads, tripTable, stayTable, hourWeekday, frequentSites, base, tours, associates, cloneRows, countyLines,
     performance.now() - t0, sub,
   );

@@ -126,3 +126,20 @@ export function formatLondonIso(utcSec: number): string {
   const h = Math.floor(r / 3600), m = Math.floor((r % 3600) / 60), sec = r % 60;
   return date + 'T' + pad2[h] + ':' + pad2[m] + ':' + pad2[sec] + (off ? '+01:00' : '+00:00');
 }
+
+/**
+ * Reads by local weekday (0 = Monday) × local hour, and the number of distinct local
+ * calendar days, for times[a..b). One pass, no Intl.
+ * @example londonHourWeekday(store.time, 0, 3) // { hourWeekday: [[...24], ...7], days: 1 }
+ */
+export function londonHourWeekday(times: ArrayLike<number>, a = 0, b = times.length): { hourWeekday: number[][]; days: number } {
+  const hourWeekday = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
+  const days = new Set<number>();
+  for (let i = a; i < b; i++) {
+    const t = times[i];
+    const l = londonLocalMs(t);
+    hourWeekday[(londonWeekday(t) + 6) % 7][Math.floor((((l % DAY_MS) + DAY_MS) % DAY_MS) / HOUR_MS)]++;
+    days.add(Math.floor(l / DAY_MS));
+  }
+  return { hourWeekday, days: days.size };
+}

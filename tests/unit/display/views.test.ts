@@ -87,3 +87,21 @@ describe('county-lines scorer guard', () => {
     expect(() => findCountyLines(store, { hub, markets: [market], scorer: bad })).toThrow(/scores must be finite numbers/);
   });
 });
+
+describe('profileView trips follow splitTrips', () => {
+  it('splits on an implausible hop as well as on a gap, and agrees with splitTrips', async () => {
+    const { splitTrips } = await import('../../../kernel-lib/src');
+    // A → B is about 35 km: 5 minutes apart is ~420 km/h, an implausible hop.
+    const hop = buildStore(
+      [
+        { vrm: 'ZH01HOP', time: t('2025-03-03T10:00:00Z'), site: 'A' },
+        { vrm: 'ZH01HOP', time: t('2025-03-03T10:05:00Z'), site: 'B' }
+      ],
+      sites
+    );
+    const p = profileView(hop, 'ZH01HOP').bundle;
+    const ref = splitTrips(hop);
+    expect(p.trips.map(x => [x.fromSite, x.toSite, x.reads])).toEqual([['A', 'A', 1], ['B', 'B', 1]]);
+    expect(p.trips.length).toBe(ref.n);
+  });
+});
