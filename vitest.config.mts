@@ -7,6 +7,8 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts'],
     env: { TZ: 'Europe/London' },
+    // a library session and a temporary audit log for every test file (tests/setup/session.ts)
+    setupFiles: ['tests/setup/session.ts'],
     testTimeout: 60_000,
     pool: 'forks'
   }

@@ -8,6 +8,8 @@ export default defineConfig({
   test: {
     include: ['tests/notebooks/**/*.test.ts', 'tests/kernel/**/*.test.ts', 'tests/e2e/**/*.test.ts'],
     env: { TZ: 'Europe/London' },
+    // a library session and a temporary audit log for every test file (tests/setup/session.ts)
+    setupFiles: ['tests/setup/session.ts'],
     testTimeout: 600_000,
     hookTimeout: 180_000,
     fileParallelism: false,

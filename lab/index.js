@@ -56,6 +56,8 @@ const extensions = [
 const mimeExtensions = [
   import('@jupyterlab/json-extension'),
   import('@jupyterlab/pdf-extension'),
+  // vega-lite charts in notebooks (application/vnd.vegalite.v5+json, e.g. anpr.vegaLite): vega is lazy-loaded, offline.
+  import('@jupyterlab/vega5-extension'),
   import('@anpr/jupyterlab-ext')
 ];
 

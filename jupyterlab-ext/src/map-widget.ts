@@ -1,22 +1,29 @@
 /**
  * The map renderer: a Leaflet map (canvas renderer, no tiles) of an ANPR map bundle.
  *
- *   bundle → checkMapBundle → base layer (async) + areas + sites + tracks + arrows + legend
+ *   bundle → checkMapBundle → toolbar (map-tools) + base layer (async) + heat + areas + sites
+ *     + tracks (cut by the time filter) + arrows + legend → `data-anpr-painted`
  *
  * Lifecycle, as Lab expects of an output: invalidateSize on attach and resize, mouse-wheel
  * zoom only while the map has focus (click it), map.remove() on re-render and dispose.
+ * Data attributes on the node say what is drawn (for tests and the render benchmark):
+ * `data-anpr-segments` (track segments in the time window), `data-anpr-render-start` and
+ * `data-anpr-painted` (performance.now() at renderModel and after the first full paint).
  */
 import * as L from 'leaflet';
 import { Widget } from '@lumino/widgets';
 import type { Message } from '@lumino/messaging';
 import type { IRenderMime } from '@jupyterlab/rendermime-interfaces';
-import { MAP_MIME, type MapBundle } from '@anpr/kernel-lib/contract';
+import { MAP_MIME, type MapBundle, type MapTrack } from '@anpr/kernel-lib/contract';
 import { checkMapBundle } from './validate';
 import { errorView } from './error-view';
 import { addUkBaseLayer } from './uk-basemap';
 import { areasLayer, sitesLayer, tracksLayer } from './map-layers';
 import { attachArrows } from './track-arrows';
 import { legendControl } from './map-legend';
+import { MapTools } from './map-tools';
+import { readsSpan, segmentCount, timeFilterNode, tracksInWindow } from './map-time-filter';
+import { sitePopup, sitesByPosition, trackPopup } from './map-popups';
 import { MSG } from './messages';
 
 /** View when the bundle has nothing to fit: Great Britain. */
@@ -48,6 +55,8 @@ export class MapWidget extends Widget implements IRenderMime.IRenderer {
 
   /** Render (or re-render) the bundle under the map MIME type of `model`. */
   async renderModel(model: IRenderMime.IMimeModel): Promise<void> {
+    this.node.dataset.anprRenderStart = String(performance.now());
+    delete this.node.dataset.anprPainted;
     this._teardown();
     this.node.textContent = '';
     let bundle: MapBundle;
@@ -67,6 +76,42 @@ export class MapWidget extends Widget implements IRenderMime.IRenderer {
       if (this._map === map) this._showNotice(MSG.baseLayerFailed);
       console.warn('anpr map: base layer', error);
     }
+    if (this._map === map) this._markPainted();
+  }
+
+  /** The toolbar and drawing tools (for tests); null before render or after dispose. */
+  get tools(): MapTools | null {
+    return this._tools;
+  }
+
+  /** Draw the tracks cut to [from, to] (epoch ms); the time filter calls this. */
+  setTimeWindow(from: number, to: number): void {
+    const map = this._map;
+    const bundle = this._bundle;
+    if (!map || !bundle || !this._renderer) return;
+    this._tracks?.remove();
+    this._stopArrows?.();
+    const visible = tracksInWindow(bundle.tracks, from, to);
+    this._visible = visible;
+    const sites = sitesByPosition(bundle.sites);
+    this._tracks = tracksLayer(visible, this._renderer, (t, at) => this._popup(at, () => trackPopup(t, sites))).addTo(map);
+    this._stopArrows = attachArrows(map, visible, this._renderer);
+    this.node.dataset.anprSegments = String(segmentCount(visible));
+  }
+
+  /** Open a popup at `at` (not while drawing: then the click places a vertex). */
+  private _popup(at: L.LatLng, content: () => HTMLElement): void {
+    if (!this._map || this._tools?.draw.mode) return;
+    L.popup({ maxWidth: 360 }).setLatLng(at).setContent(content()).openOn(this._map);
+  }
+
+  /** After Leaflet's canvas has drawn (it draws on the next animation frame): stamp the time. */
+  private _markPainted(): void {
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        if (this._map) this.node.dataset.anprPainted = String(performance.now());
+      })
+    );
   }
 
   /** The Leaflet map (for tests and the harness); null before render or after dispose. */
@@ -96,6 +141,7 @@ export class MapWidget extends Widget implements IRenderMime.IRenderer {
   }
 
   private _build(bundle: MapBundle): void {
+    this._bundle = bundle;
     const container = document.createElement('div');
     container.className = 'anpr-Map';
     container.setAttribute('aria-label', bundle.title ?? MSG.mapTitle);
@@ -133,15 +179,19 @@ export class MapWidget extends Widget implements IRenderMime.IRenderer {
     hint.addTo(map);
 
     // Bottom to top: areas, sites, tracks (the tracks are what the analyst is reading).
+    this._renderer = renderer;
     areasLayer(bundle.areas, renderer).addTo(map);
-    sitesLayer(bundle.sites, renderer).addTo(map);
-    tracksLayer(bundle.tracks, renderer).addTo(map);
+    sitesLayer(bundle.sites, renderer, (site, at) => this._popup(at, () => sitePopup(site, this._visible))).addTo(map);
     this._legend = legendControl(bundle).addTo(map);
     L.control.scale({ imperial: true, metric: true, position: 'bottomleft' }).addTo(map);
 
     this._bounds = dataBounds(bundle);
     this._fit();
-    this._stopArrows = attachArrows(map, bundle.tracks, renderer);
+    const span = readsSpan(bundle);
+    this.setTimeWindow(span?.[0] ?? -Infinity, span?.[1] ?? Infinity);
+    this._tools = new MapTools(this, map, renderer, bundle);
+    this.node.insertBefore(this._tools.bar.node, container);
+    if (span && bundle.tracks.length) this.node.append(timeFilterNode(span, (from, to) => this.setTimeWindow(from, to)));
     if (!this._bounds) this._showNotice(MSG.noData);
 
     this._observer = new ResizeObserver(() => this._refresh());
@@ -182,8 +232,14 @@ export class MapWidget extends Widget implements IRenderMime.IRenderer {
   private _teardown(): void {
     this._observer?.disconnect();
     this._observer = null;
+    this._tools?.dispose();
+    this._tools = null;
     this._stopArrows?.();
     this._stopArrows = null;
+    this._tracks = null;
+    this._visible = [];
+    this._bundle = null;
+    this._renderer = null;
     this._map?.remove();
     this._map = null;
     this._legend = null;
@@ -197,4 +253,9 @@ export class MapWidget extends Widget implements IRenderMime.IRenderer {
   private _interacted = false;
   private _observer: ResizeObserver | null = null;
   private _stopArrows: (() => void) | null = null;
+  private _tools: MapTools | null = null;
+  private _bundle: MapBundle | null = null;
+  private _renderer: L.Renderer | null = null;
+  private _tracks: L.FeatureGroup | null = null;
+  private _visible: MapTrack[] = [];
 }

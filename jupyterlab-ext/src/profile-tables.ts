@@ -1,8 +1,12 @@
 /**
- * The profile's plain-DOM tables: frequent places and trips.
+ * The profile's plain-DOM tables: frequent places, trips (rows select a trip), stays and
+ * associates. Every cell is set with textContent: data never becomes markup.
  */
 import type { ProfileBundle } from '@anpr/kernel-lib/contract';
 import { formatCount, formatShortDateTime, formatTime, sameLondonDay } from './format';
+import { formatDwell } from './timeline-figure';
+import type { ProfileTripView } from './profile-trips';
+import type { TripSelection } from './trip-selection';
 import { MSG } from './messages';
 
 /** Rows shown per table before "Showing N of M". */
@@ -66,21 +70,59 @@ export function placesTable(bundle: ProfileBundle): HTMLElement {
   return table(MSG.placesTitle, MSG.placesHeader, rows, MSG.noPlaces);
 }
 
+/** "Wed 01 Jul, 13:00" for a start; the end shows only the time when on the start's day. */
+function span(start: number, end: number): [string, string] {
+  return [formatShortDateTime(start), sameLondonDay(start, end) ? formatTime(end) : formatShortDateTime(end)];
+}
+
 /**
- * Trips in time order. Sites are shown by name where the bundle's `siteNames` or
- * `places` know them, else by id; the end shows only the time when on the start's day.
- * @example tripsTable(bundle)
+ * Trips in time order (the shared order of `trips`), sites by name. With a `selection`,
+ * clicking a row (or Enter on it) selects its trip and the selected row is marked.
+ * @example tripsTable(profileTrips(bundle), siteNamer(bundle), selection)
  */
-export function tripsTable(bundle: ProfileBundle): HTMLElement {
-  const names = new Map([...bundle.places.map(p => [p.site, p.name] as const), ...Object.entries(bundle.siteNames ?? {})]);
-  const rows = [...bundle.trips]
+export function tripsTable(trips: ProfileTripView[], siteName: (id: string) => string, selection?: TripSelection): HTMLElement {
+  const rows = trips.map(t => [String(t.index + 1), ...span(t.start, t.end), siteName(t.fromSite), siteName(t.toSite), t.reads]);
+  const section = table(MSG.tripsTitle, ['#', ...MSG.tripsHeader], rows, MSG.noTrips);
+  if (!selection) return section;
+  const trs = Array.from(section.querySelectorAll<HTMLTableRowElement>('tbody tr'));
+  trs.forEach((tr, i) => {
+    tr.dataset.trip = String(i);
+    tr.tabIndex = 0;
+    tr.classList.add('anpr-Row-selectable');
+    tr.addEventListener('click', () => selection.select(i, 'table'));
+    tr.addEventListener('keydown', ev => {
+      if (ev.key === 'Enter' || ev.key === ' ') {
+        ev.preventDefault();
+        selection.select(i, 'table');
+      }
+    });
+  });
+  const mark = (trip: number | null) =>
+    trs.forEach((tr, i) => {
+      tr.classList.toggle('anpr-Row-selected', i === trip);
+      tr.setAttribute('aria-selected', String(i === trip));
+    });
+  selection.listen(mark);
+  mark(selection.current);
+  return section;
+}
+
+/**
+ * Stays between trips: when, after which site, dwell bounds, overnight.
+ * @example staysTable(bundle.stays ?? [], siteNamer(bundle))
+ */
+export function staysTable(stays: NonNullable<ProfileBundle['stays']>, siteName: (id: string) => string): HTMLElement {
+  const rows = [...stays]
     .sort((a, b) => a.start - b.start)
-    .map(t => [
-      formatShortDateTime(t.start),
-      sameLondonDay(t.start, t.end) ? formatTime(t.end) : formatShortDateTime(t.end),
-      names.get(t.fromSite) ?? t.fromSite,
-      names.get(t.toSite) ?? t.toSite,
-      t.reads
-    ]);
-  return table(MSG.tripsTitle, MSG.tripsHeader, rows, MSG.noTrips);
+    .map(s => [...span(s.start, s.end), siteName(s.site), MSG.dwellRange(formatDwell(s.dwellMin), formatDwell(s.dwellMax)), s.overnight ? MSG.yes : MSG.no]);
+  return table(MSG.staysTitle, MSG.staysHeader, rows, MSG.noStays);
+}
+
+/**
+ * Associates (convoy): co-reads observed against expected by chance, best first.
+ * @example associatesTable(bundle.associates ?? [])
+ */
+export function associatesTable(associates: NonNullable<ProfileBundle['associates']>): HTMLElement {
+  const rows = associates.map(a => [a.id, a.observed, a.expected.toPrecision(2), a.pValue.toPrecision(2), a.sites, a.reasons.join('; ')]);
+  return table(MSG.associatesTitle, MSG.associatesHeader, rows, MSG.noAssociates);
 }

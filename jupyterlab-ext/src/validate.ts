@@ -157,6 +157,16 @@ export function checkProfileBundle(data: unknown): ProfileBundle {
     });
     c.field(b, 'reads', 'bundle', Array.isArray, 'array', true);
     c.field(b, 'siteNames', 'bundle', isObj, 'object', true);
+    c.field(
+      b,
+      'siteCoords',
+      'bundle',
+      x => isObj(x) && Object.values(x).every(ll => Array.isArray(ll) && ll.length === 2 && ll.every(isNum)),
+      'object of [lat, lon]',
+      true
+    );
+    c.field(b, 'stays', 'bundle', Array.isArray, 'array', true);
+    c.field(b, 'associates', 'bundle', Array.isArray, 'array', true);
   }
   if (c.problems.length) throw new BundleError('profile', c.problems);
   return data as ProfileBundle;

@@ -117,9 +117,12 @@ export { progressBar } from './display/progress';
 export type { Progress, ProgressOptions } from './display/progress';
 export { mapView, MapView } from './display/map-view';
 export type { MapViewOptions } from './display/map-view';
+export { mapSvg } from './display/map-svg';
+export type { MapSvgOptions } from './display/map-svg';
 export { profileView, ProfileView } from './display/profile-view';
 export type { ProfileViewOptions } from './display/profile-view';
 export { escapeHtml, htmlTable } from './display/html';
+export { vegaLite, vegaLiteSvg, VegaLiteView, VEGALITE_MIME } from './display/vega-lite';
 export { rankingView, RankingView } from './display/ranking-view';
 export type { RankingViewOptions } from './display/ranking-view';
 
@@ -137,3 +140,11 @@ export { appendAudit, readAudit, verifyAudit, auditLogPath, auditParams, auditEn
 export type { AuditEntry, AuditEntryInput, AuditInput, AuditProblem, AuditVerification } from './privacy/audit';
 export { session, currentSession, endSession, auditConsultation } from './privacy/session';
 export type { AuditSession } from './privacy/session';
+export { consult, withinConsultation, consulting, queryAudit } from './privacy/guard';
+export type { ConsultationRecord } from './privacy/guard';
+export { dataAgeLimits, daysBefore, ACCESS_DAYS, RETENTION_DAYS } from './privacy/data-age';
+export type { DataAgeOptions, DataAgeLimits } from './privacy/data-age';
+export { storeDataAge, storeInputs } from './privacy/provenance';
+export type { DataAgeRecord } from './privacy/provenance';
+export { toCsv, csvCell } from './privacy/csv-export';
+export type { CsvSource } from './privacy/csv-export';

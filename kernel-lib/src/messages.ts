@@ -28,6 +28,10 @@ export const emptyFile = (file: string) =>
 export const binaryFile = (file: string, offset: number) =>
   `${file} looks binary (a NUL byte at offset ${offset}) and is not gzip, Parquet or Arrow IPC; expected reads as CSV, CSV.gz, Parquet or Arrow.`;
 
+/** Fatal: a UTF-16 (or UTF-32) text file, by its byte-order mark. */
+export const utf16File = (file: string, encoding: string) =>
+  `${file} is ${encoding} text (it starts with that byte-order mark); reads must be UTF-8 (or ASCII) CSV. Save it again as "CSV UTF-8".`;
+
 /** Fatal: the header is one field holding another delimiter. */
 export const wrongDelimiter = (file: string, delimiter: string) =>
   `${file} line 1: the header has no commas but contains ${JSON.stringify(delimiter)}; reads must be comma-separated CSV. Re-export with commas.`;
@@ -66,6 +70,7 @@ export const loadSummaryText = (s: {
   reasons: Record<string, number>; formats: Record<string, number>; ambiguousLocalTimes: number;
   vehicles: number; sites: number; sitesFromReads: number; firstRead: string | null; lastRead: string | null;
   quarantine: string | null; elapsedMs: number;
+  dataAge?: { now: string; authorisation: string | null; accessFrom: string; needsAuthorisation: number; beyondRetention: number } | null;
 }) => {
   const lines = [
     `${s.file} (${s.format}): ${s.read} rows read, ${s.accepted} accepted, ${s.rejected} rejected, ${s.duplicates} exact duplicates removed.`,
@@ -76,6 +81,7 @@ export const loadSummaryText = (s: {
   lines.push(`${s.vehicles} vehicles, ${s.sites} sites${s.sitesFromReads ? ` (${s.sitesFromReads} made from read coordinates)` : ''}.`);
   lines.push('VRM formats: ' + Object.entries(s.formats).filter(([, n]) => n > 0).map(([k, n]) => `${k} ${n}`).join(', '));
   if (s.firstRead) lines.push(`reads from ${s.firstRead} to ${s.lastRead}.`);
+  if (s.dataAge) lines.push(dataAgeText(s.dataAge));
   if (s.quarantine) lines.push(`rejected rows written to ${s.quarantine}.`);
   lines.push(`loaded in ${(s.elapsedMs / 1000).toFixed(2)} s.`);
   return lines.join('\n');
@@ -295,6 +301,20 @@ export const auditNoSession = (kind: string) =>
   `Cannot log "${kind}": no session. Call session({ operator: 'your ID', purpose: 'why you are searching', reference: 'case or job number (optional)' }) first, ` +
   'so the consultation is logged with who, when and why (DPA 2018 s62).';
 
+/** Privacy: a library search (find, profile, query, view of named vehicles) without a session. */
+export const sessionRequired = (kind: string) =>
+  `Cannot run "${kind}": no session. Every search is logged with who, when and why (DPA 2018 s62): call ` +
+  "anpr.session({ operator: 'your ID', purpose: 'why you are searching', reference: 'case or job number' }) first.";
+
+/** Privacy: a data-age "now" that is not a time. */
+export const dataAgeBadNow = (now: unknown) =>
+  `now ${JSON.stringify(now)} is not a time; give epoch ms, a Date or an ISO 8601 string such as '2025-06-01T09:00:00Z'.`;
+
+/** Privacy: the data-age line of a load summary. */
+export const dataAgeText = (d: { now: string; authorisation: string | null; accessFrom: string; needsAuthorisation: number; beyondRetention: number }) =>
+  `data age (now ${d.now}): reads before ${d.accessFrom} excluded — ${d.beyondRetention} older than 365 days (retention), ` +
+  (d.authorisation ? `authorisation ${d.authorisation} for 90–365 days.` : `${d.needsAuthorisation} older than 90 days (give an authorisation reference to see up to 365 days).`);
+
 /** Audit: session() without an operator or purpose. */
 export const auditBadSession = (missing: string[]) =>
   `session() needs ${missing.join(' and ')}: a non-empty operator (your ID) and purpose (why you are searching), e.g. session({ operator: 'A123', purpose: 'Op Kestrel tasking 42' }).`;
@@ -348,7 +368,7 @@ export const cliNeedsPurpose = (command: string) =>
 
 /** CLI: usage of `anpr find`. */
 export const findUsage = () => [
-  'usage: anpr find QUERY --reads FILE --sites FILE --purpose TEXT --operator ID [--reference REF] [--audit-log FILE] [--json] [--reveal] [--top N] [--from ISO] [--to ISO]',
+  'usage: anpr find QUERY --reads FILE --sites FILE --purpose TEXT --operator ID [--reference REF] [--audit-log FILE] [--now ISO [--authorisation REF]] [--json] [--reveal] [--top N] [--from ISO] [--to ISO]',
   '  county-lines --hub GEOJSON [--markets GEOJSON]',
   '  a-then-b     --a SITES|GEOJSON --b SITES|GEOJSON --within MINUTES',
   '  area         --area SITES|GEOJSON --from ISO --to ISO',
@@ -357,12 +377,13 @@ export const findUsage = () => [
   '  convoy       --vrm VRM [--within-seconds S] [--min-sites N]',
   '  clones       [--max-speed KMH]',
   'SITES is a comma-separated list of site ids; GEOJSON a file. FILE: CSV, CSV.gz or Parquet.',
+  '--now ISO applies the data-age rule: reads older than 90 days before it need --authorisation REF; older than 365 days are never used.',
   'Plates are pseudonymised unless --reveal. Every run is logged to the audit log (see anpr audit). Exit 0 ok, 2 bad usage or input.',
 ].join('\n');
 
 /** CLI: usage of `anpr profile`. */
 export const profileUsage = () =>
-  'usage: anpr profile --vrm VRM --reads FILE --sites FILE --purpose TEXT --operator ID [--reference REF] [--audit-log FILE] [--hub GEOJSON] [--markets GEOJSON] [--from ISO] [--to ISO] [--json] [--reveal]';
+  'usage: anpr profile --vrm VRM --reads FILE --sites FILE --purpose TEXT --operator ID [--reference REF] [--audit-log FILE] [--now ISO [--authorisation REF]] [--hub GEOJSON] [--markets GEOJSON] [--from ISO] [--to ISO] [--json] [--reveal]';
 
 /** CLI: a bad option value. */
 export const cliBadOption = (command: string, option: string, value: unknown, expected: string) =>
@@ -392,3 +413,32 @@ export const runDigestMismatch = (kernel: string, outputs: string) =>
 /** CLI: `anpr run` finished. */
 export const runDone = (executed: string, manifest: string, digest: string, results: number) =>
   `executed: ${executed}\nmanifest: ${manifest}\nresults_digest: ${digest} (${results} results)`;
+
+/** vegaLite: a spec that would fetch its data (offline: inline `data.values` only). */
+export const vegaLiteDataUrl = (url: string) =>
+  `vegaLite: the spec loads data from "${url}"; charts here are offline: pass the rows inline as data: { values: [...] }.`;
+
+/** vegaLite: the spec is not a JSON object. */
+export const vegaLiteNotSpec = (x: unknown) =>
+  `vegaLite: expected a vega-lite spec (a JSON object with mark/layer/encoding), got ${x === null ? 'null' : Array.isArray(x) ? 'an array' : typeof x}.`;
+
+/** anpr report: usage. */
+export const reportUsage =
+  'usage: anpr report NOTEBOOK.ipynb --out FILE.html\n' +
+  '  converts an executed notebook (e.g. from anpr run) into one self-contained HTML file: no script,\n' +
+  '  style sheet, font or image is fetched from the network (charts are inline SVG)';
+
+/** anpr report: nbconvert failed. */
+export const reportFailed = (notebook: string, detail: string) => `anpr report: could not convert ${notebook}: ${detail.trim().slice(0, 2000)}`;
+
+/** anpr report: the HTML would still fetch something. */
+export const reportFetches = (urls: string[]) =>
+  `anpr report: the HTML still refers to ${urls.length} network resource(s), not written: ${urls.slice(0, 5).join(', ')}`;
+
+/** anpr report: the notebook has no outputs (not executed). */
+export const reportNotExecuted = (notebook: string) =>
+  `anpr report: ${notebook} has no outputs; execute it first (anpr run ${notebook} --out executed.ipynb) and report the executed copy.`;
+
+/** anpr report: done. */
+export const reportDone = (out: string, bytes: number, charts: number) =>
+  `report: ${out} (${Math.round(bytes / 1024)} kB, ${charts} chart(s) inline, nothing fetched from the network)`;

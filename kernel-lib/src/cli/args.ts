@@ -10,6 +10,7 @@ import { IngestError } from '../ingest/ingest-error';
 import { loadReads } from '../ingest/load-reads';
 import * as msg from '../messages';
 import { appendAudit, AuditError, type AuditEntry, auditParams } from '../privacy/audit';
+import { storeDataAge } from '../privacy/provenance';
 import type { ReadStore } from '../reads/types';
 import { area, type Area } from '../trips/areas';
 
@@ -19,7 +20,7 @@ import { area, type Area } from '../trips/areas';
  */
 export const commonOptions = {
   reads: { type: 'string' }, sites: { type: 'string' }, purpose: { type: 'string' }, operator: { type: 'string' },
-  reference: { type: 'string' }, 'audit-log': { type: 'string' },
+  reference: { type: 'string' }, 'audit-log': { type: 'string' }, now: { type: 'string' }, authorisation: { type: 'string' },
   from: { type: 'string' }, to: { type: 'string' }, top: { type: 'string' },
   json: { type: 'boolean', default: false }, reveal: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false },
 } as const satisfies ParseArgsConfig['options'];
@@ -55,12 +56,18 @@ export function purposeOf(values: Values): { purpose: string; operator: string }
 }
 
 /**
- * Load --reads (CSV, CSV.gz, Parquet) with --sites.
- * @example const store = await loadStore('find area', { reads: 'reads.csv.gz', sites: 'sites.csv' });
+ * Load --reads (CSV, CSV.gz, Parquet) with --sites; with --now, the data-age rule applies
+ * (reads older than 90 days need --authorisation REF, older than 365 days are never used).
+ * @example const store = await loadStore('find area', { reads: 'reads.csv.gz', sites: 'sites.csv', now: '2025-04-01T00:00:00Z' });
  */
 export async function loadStore(command: string, values: Values): Promise<ReadStore> {
   if (typeof values.reads !== 'string') throw new UsageError(msg.cliBadOption(command, 'reads', values.reads ?? null, 'a reads file (CSV, CSV.gz or Parquet)'));
-  const { store } = await loadReads({ reads: values.reads, sites: typeof values.sites === 'string' ? values.sites : undefined });
+  if (values.authorisation !== undefined && values.now === undefined) throw new UsageError(msg.cliBadOption(command, 'now', null, 'an ISO 8601 time with --authorisation (the data-age rule measures from it)'));
+  if (values.now !== undefined && !Number.isFinite(Date.parse(String(values.now)))) throw new UsageError(msg.cliBadOption(command, 'now', values.now, 'an ISO 8601 time such as 2025-04-01T09:00:00Z'));
+  const { store } = await loadReads({
+    reads: values.reads, sites: typeof values.sites === 'string' ? values.sites : undefined,
+    now: typeof values.now === 'string' ? values.now : undefined, authorisation: typeof values.authorisation === 'string' ? values.authorisation : undefined,
+  });
   return store;
 }
 
@@ -110,18 +117,20 @@ export function runRecord(command: string, values: Values, who: { purpose: strin
     command, purpose: who.purpose, operator: who.operator, at: new Date().toISOString(),
     reads: values.reads, sites: values.sites ?? null, readsLoaded: store.n, vehicles: store.vrms.length,
     // Plates in the parameters (a convoy target, say) are pseudonymised unless revealed.
-    revealed: values.reveal === true, params: values.reveal === true ? params : auditParams(params), seconds: ms / 1000,
+    revealed: values.reveal === true, params: values.reveal === true ? params : auditParams(params), dataAge: storeDataAge(store), seconds: ms / 1000,
   };
 }
 
 /**
  * Append the run to the audit log (--audit-log, else ANPR_AUDIT_LOG, else the default):
- * who, why, --reference, parameters (plates pseudonymised), SHA-256 of every input file
- * (--reads, --sites and any place option naming a file), and counts. Call it before printing
- * results: when the log cannot be written nothing is shown (AuditError, exit 2).
- * @example logRun('find clones', values, who, result.params, { returned: result.rows.length })
+ * who, why, --reference, parameters (plates pseudonymised) with the data-age rule applied
+ * (--now, --authorisation, reads excluded), SHA-256 of every input file (--reads, --sites and
+ * any place option naming a file), and counts. Call it before printing results: when the log
+ * cannot be written nothing is shown (AuditError, exit 2). This is the run's only entry: the
+ * library calls run inside `withinConsultation`, so they do not log again.
+ * @example logRun('find clones', values, who, result.params, { returned: result.rows.length }, store)
  */
-export function logRun(kind: string, values: Values, who: { purpose: string; operator: string }, params: Record<string, unknown>, counts: { returned: number; [k: string]: number }): AuditEntry {
+export function logRun(kind: string, values: Values, who: { purpose: string; operator: string }, params: Record<string, unknown>, counts: { returned: number; [k: string]: number }, store?: ReadStore): AuditEntry {
   const files: string[] = [];
   for (const k of ['reads', 'sites', 'hub', 'markets', 'a', 'b', 'area']) {
     const v = values[k];
@@ -133,7 +142,7 @@ export function logRun(kind: string, values: Values, who: { purpose: string; ope
   }
   return appendAudit({
     operator: who.operator, purpose: who.purpose, reference: typeof values.reference === 'string' ? values.reference : undefined,
-    kind, params: { ...params, revealed: values.reveal === true }, inputs: [...new Set(files)], counts,
+    kind, params: { ...params, revealed: values.reveal === true, dataAge: (store && storeDataAge(store)) ?? 'not applied' }, inputs: [...new Set(files)], counts,
   }, { log: typeof values['audit-log'] === 'string' ? values['audit-log'] : undefined });
 }
 

@@ -13,6 +13,7 @@ import { findCountyLines, type CountyLinesResult } from '../find/county-lines';
 import { frequency } from '../find/frequency';
 import type { QueryResult } from '../find/result';
 import * as msg from '../messages';
+import { withinConsultation } from '../privacy/guard';
 import { pseudonym } from '../privacy/pseudonym';
 import type { ReadStore } from '../reads/types';
 import { guard, loadStore, logRun, numberOption, parseCommand, purposeOf, readGeoJson, readPlace, runRecord, UsageError, type Values } from './args';
@@ -47,20 +48,19 @@ export async function run(argv: string[]): Promise<number> {
     const top = numberOption('find', values, 'top', query === 'county-lines' ? 20 : 50);
     if (query === 'county-lines') {
       if (typeof values.hub !== 'string') throw new UsageError(msg.cliBadOption('find county-lines', 'hub', null, 'a GeoJSON file of the urban hub'));
-      const res = findCountyLines(store, {
-        hub: readGeoJson('find', 'hub', values.hub),
-        markets: typeof values.markets === 'string' ? readGeoJson('find', 'markets', values.markets) : undefined,
-        from: values.from as string | undefined, to: values.to as string | undefined,
-      });
+      const hub = readGeoJson('find', 'hub', values.hub);
+      const markets = typeof values.markets === 'string' ? readGeoJson('find', 'markets', values.markets) : undefined;
+      // logged once, below, by logRun (with the place files and what is printed)
+      const res = withinConsultation(() => findCountyLines(store, { hub, markets, from: values.from as string | undefined, to: values.to as string | undefined }));
       const params = { hub: res.hub, markets: res.markets.map((m) => m.name), from: values.from ?? null, to: values.to ?? null };
       const record = runRecord('find county-lines', values, who, store, params, performance.now() - t0);
-      logRun('find county-lines', values, who, params, { returned: values.json ? res.candidates.length : Math.min(top, res.candidates.length), candidates: res.candidates.length, scored: res.counts.scored, readsLoaded: store.n });
+      logRun('find county-lines', values, who, params, { returned: values.json ? res.candidates.length : Math.min(top, res.candidates.length), candidates: res.candidates.length, scored: res.counts.scored, readsLoaded: store.n }, store);
       printCountyLines(res, values, reveal, top, record);
       return 0;
     }
-    const result = runQuery(query, store, values, reveal, top);
+    const result = withinConsultation(() => runQuery(query, store, values, reveal, top)); // logged once, below
     const record = runRecord(`find ${query}`, values, who, store, result.params, performance.now() - t0);
-    logRun(`find ${query}`, values, who, result.params, { returned: values.json ? result.rows.length : Math.min(top, result.rows.length), rows: result.rows.length, readsLoaded: store.n });
+    logRun(`find ${query}`, values, who, result.params, { returned: values.json ? result.rows.length : Math.min(top, result.rows.length), rows: result.rows.length, readsLoaded: store.n }, store);
     if (values.json) process.stdout.write(JSON.stringify({ rows: result.toJSON({ reveal }), run: record }) + '\n');
     else process.stdout.write(result.toText(top, { reveal }) + '\n');
     return 0;

@@ -14,6 +14,7 @@ const commands: Record<string, () => Promise<Command>> = {
   profile: () => import('./profile').then((m) => ({ summary: m.summary, run: m.run })),
   run: () => import('./run').then((m) => ({ summary: m.summary, run: m.run })),
   audit: () => import('./audit').then((m) => ({ summary: m.summary, run: m.run })),
+  report: () => import('./report').then((m) => ({ summary: m.summary, run: m.run })),
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -4,6 +4,7 @@
  * ANPR_OPERATOR); the plate is pseudonymised unless --reveal. Exit 0 ok, 2 bad usage or input.
  */
 import * as msg from '../messages';
+import { withinConsultation } from '../privacy/guard';
 import { pseudonym } from '../privacy/pseudonym';
 import { profile } from '../profile/profile';
 import { formatLondonIso } from '../time/london';
@@ -27,13 +28,13 @@ export async function run(argv: string[]): Promise<number> {
     const store = await loadStore('profile', values);
     const t0 = performance.now();
     const reveal = values.reveal === true;
-    const p = profile(store, values.vrm, {
-      hub: typeof values.hub === 'string' ? readGeoJson('profile', 'hub', values.hub) : undefined,
-      markets: typeof values.markets === 'string' ? readGeoJson('profile', 'markets', values.markets) : undefined,
-      from: values.from as string | undefined, to: values.to as string | undefined, reveal,
-    });
+    const hub = typeof values.hub === 'string' ? readGeoJson('profile', 'hub', values.hub) : undefined;
+    const markets = typeof values.markets === 'string' ? readGeoJson('profile', 'markets', values.markets) : undefined;
+    const vrm = values.vrm;
+    // logged once, below, by logRun (with the place files and what is printed)
+    const p = withinConsultation(() => profile(store, vrm, { hub, markets, from: values.from as string | undefined, to: values.to as string | undefined, reveal }));
     const record = runRecord('profile', values, who, store, { vrm: reveal ? p.vrm : pseudonym(p.vrm), hub: values.hub ?? null, from: values.from ?? null, to: values.to ?? null }, performance.now() - t0);
-    logRun('profile', values, who, { vrm: p.vrm, hub: values.hub ?? null, from: values.from ?? null, to: values.to ?? null }, { returned: 1, reads: p.summary.reads, readsLoaded: store.n });
+    logRun('profile', values, who, { vrm: p.vrm, hub: values.hub ?? null, from: values.from ?? null, to: values.to ?? null }, { returned: 1, reads: p.summary.reads, readsLoaded: store.n }, store);
     if (values.json) { process.stdout.write(JSON.stringify({ profile: p.toJSON(), run: record }) + '\n'); return 0; }
     const iso = (t: number) => formatLondonIso(t / 1000);
     const s = p.summary;

@@ -27,6 +27,8 @@ export interface MapSite {
   /** Reads at this site in the data shown (sizes/colours the marker). */
   reads?: number;
   road?: string;
+  /** Optional (v1.1): distinct vehicles read at this site in the data shown. */
+  vehicles?: number;
 }
 
 /** One vehicle's movement drawn as a path of reads. */
@@ -41,6 +43,13 @@ export interface MapTrack {
   score?: number;
   /** Optional CSS colour; otherwise derived from score or index. */
   color?: string;
+  /**
+   * Optional (v1.1): what the track is. 'candidate' (a finder result, coloured by score),
+   * 'associate' (co-travelling with the track `with`, drawn dashed), else a plain vehicle.
+   */
+  kind?: 'vehicle' | 'candidate' | 'associate';
+  /** Optional (v1.1): for an 'associate', the id of the track it travels with. */
+  with?: string;
 }
 
 /** A named polygon (hub, market town, drawn area). */
@@ -60,6 +69,8 @@ export interface MapBundle {
   areas: MapArea[];
   /** Time range covered by the data, epoch ms UTC. */
   timeRange?: [number, number];
+  /** Optional (v1.1): show the heat layer of reads when the map opens (the toolbar toggles it). */
+  heat?: boolean;
 }
 
 /** One trip as the profile shows it. */
@@ -107,4 +118,6 @@ export interface ProfileBundle {
   clones?: { firstTime: number; firstSite: string; secondTime: number; secondSite: string; kmh: number | null }[];
   /** Optional: the parts of `score` (county-lines scorer): name, value 0..1, weight, contribution. */
   scoreParts?: { name: string; value: number; weight: number; contribution: number }[];
+  /** Optional: [lat, lon] of the sites this vehicle was read at, by site id (the profile's small map; no other sites). */
+  siteCoords?: Record<string, LatLon>;
 }

@@ -4,9 +4,11 @@ import { pseudonym } from '../privacy/pseudonym';
 import * as messages from '../messages';
 import { vehicleStore } from '../reads/vehicle-store';
 import { londonHourWeekday } from '../time/london';
+import { defaultStayOptions, findStays } from '../trips/stays';
 import { defaultSplitTripsOptions, splitTrips } from '../trips/trips';
 import { MIMEBUNDLE, type Displayable, type MimeBundle } from './bundle';
 import { escapeHtml, htmlTable } from './html';
+import { consult } from '../privacy/guard';
 
 export interface ProfileViewOptions {
   /** Show the real VRM (callers must have logged a purpose). */
@@ -28,10 +30,13 @@ export class ProfileView implements Displayable {
 
 /**
  * Build one vehicle's profile bundle: summary, reads, trips (splitTrips' rule: gaps and
- * implausible hops), hour × weekday (Europe/London) and frequent places.
+ * implausible hops), stays between trips (dwell bounds), hour × weekday (Europe/London),
+ * frequent places, and the names and coordinates of the sites it was read at (only those).
+ * The widget draws its timeline, dwell chart and small map from these.
  * @example show(profileView(store, 'AB12CDE'))
  */
 export function profileView(store: ReadStore, vrm: string, options: ProfileViewOptions = {}): ProfileView {
+  return consult('profile view', store, () => {
   const v = store.vrms.indexOf(vrm);
   if (v < 0) throw new RangeError(messages.vehicleNotFound(vrm));
   const { sites } = store;
@@ -48,11 +53,16 @@ export function profileView(store: ReadStore, vrm: string, options: ProfileViewO
   const trips: ProfileTrip[] = Array.from({ length: t.n }, (_, j) => ({
     start: t.start[j], end: t.end[j], fromSite: sites.id[t.startSite[j]], toSite: sites.id[t.endSite[j]], reads: t.last[j] - t.first[j] + 1
   }));
+  const st = findStays(one, t, defaultStayOptions);
+  const stays = Array.from({ length: st.n }, (_, k) => ({
+    start: st.start[k], end: st.end[k], site: sites.id[st.siteBefore[k]], dwellMin: st.dwellMin[k], dwellMax: st.dwellMax[k], overnight: st.overnight[k] === 1
+  }));
   const places = [...perSite]
     .sort((x, y) => y[1] - x[1] || x[0] - y[0])
     .slice(0, 10)
     .map(([s, n]) => ({ site: sites.id[s], name: sites.name[s], reads: n }));
   const revealed = options.reveal === true;
+  const seen = [...perSite.keys()].sort((x, y) => x - y);
   return new ProfileView({
     version: 1,
     vehicle: { pseudonym: pseudonym(vrm), revealed, ...(revealed ? { vrm } : {}) },
@@ -64,8 +74,11 @@ export function profileView(store: ReadStore, vrm: string, options: ProfileViewO
     reads,
     trips,
     places,
-    siteNames: Object.fromEntries([...perSite.keys()].sort((x, y) => x - y).map(s => [sites.id[s], sites.name[s]]))
+    siteNames: Object.fromEntries(seen.map(s => [sites.id[s], sites.name[s]])),
+    stays,
+    siteCoords: Object.fromEntries(seen.map(s => [sites.id[s], [sites.lat[s], sites.lon[s]] as [number, number]]))
   });
+  }, (p) => ({ params: { vrm }, counts: { returned: 1, reads: p.bundle.reads.length } }));
 }
 
 function profileHtml(p: ProfileBundle): string {

@@ -1,6 +1,7 @@
 /** Seen at A, then at B within T: the ordered two-place query. */
 import type { ReadStore } from '../reads/types';
 import { placeAreas, placeMask, placeName, QueryResult, toMs, type Place, type TimeInput } from './result';
+import { consult, queryAudit } from '../privacy/guard';
 
 /** One A read and the first B read after it. */
 export interface AThenBRow {
@@ -38,6 +39,7 @@ export interface AThenBOptions {
  * r.rows[0] // { vrm: 'AB12CDE', aTime: …, aSite: 'S0001', bTime: …, bSite: 'S0200', minutes: 31.5 }
  */
 export function aThenB(store: ReadStore, options: AThenBOptions): QueryResult<AThenBRow> {
+  return consult('find a-then-b', store, () => {
   if (!(options.withinMinutes > 0)) throw new RangeError(`aThenB: withinMinutes must be a positive number; got ${String(options.withinMinutes)}.`);
   const inA = placeMask(store, options.a, 'a'), inB = placeMask(store, options.b, 'b');
   const from = toMs(options.from, 'from') ?? -Infinity, to = toMs(options.to, 'to') ?? Infinity;
@@ -66,4 +68,5 @@ export function aThenB(store: ReadStore, options: AThenBOptions): QueryResult<AT
       { name: 'a_site', value: (r) => r.aSite }, { name: 'b_time', value: (r) => r.bTime, kind: 'time' },
       { name: 'b_site', value: (r) => r.bSite }, { name: 'minutes', value: (r) => r.minutes },
     ], { store, areas: placeAreas(options.a, options.b), reveal: options.reveal, mapVehicles: 20 });
+  }, queryAudit);
 }

@@ -1,6 +1,7 @@
 /** Area search: which vehicles were read at the sites of an area in a time window (a "stakeout"). */
 import type { ReadStore } from '../reads/types';
 import { placeAreas, placeMask, placeName, QueryResult, toMs, type Place, type TimeInput } from './result';
+import { consult, queryAudit } from '../privacy/guard';
 
 /** One vehicle read in the area. */
 export interface AreaSearchRow {
@@ -31,6 +32,7 @@ export interface AreaSearchOptions {
  * r.rows[0] // { vrm: 'AB12CDE', first: …, last: …, reads: 4, sites: 2 }
  */
 export function areaSearch(store: ReadStore, area: Place, options: AreaSearchOptions): QueryResult<AreaSearchRow> {
+  return consult('find area', store, () => {
   const mask = placeMask(store, area, 'area');
   const from = toMs(options.from, 'from') ?? -Infinity, to = toMs(options.to, 'to') ?? Infinity;
   const rows: AreaSearchRow[] = [];
@@ -59,4 +61,5 @@ export function areaSearch(store: ReadStore, area: Place, options: AreaSearchOpt
       { name: 'vrm', value: (r) => r.vrm, kind: 'vrm' }, { name: 'first', value: (r) => r.first, kind: 'time' },
       { name: 'last', value: (r) => r.last, kind: 'time' }, { name: 'reads', value: (r) => r.reads }, { name: 'sites', value: (r) => r.sites },
     ], { store, areas: placeAreas(area), reveal: options.reveal, mapVehicles: 20 });
+  }, queryAudit);
 }

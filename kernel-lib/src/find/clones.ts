@@ -2,6 +2,7 @@
 import type { ReadStore } from '../reads/types';
 import { siteDistanceKm } from '../trips/haversine';
 import { QueryResult, toMs, type TimeInput } from './result';
+import { consult, queryAudit } from '../privacy/guard';
 
 /** One impossible hop, with both reads as evidence. */
 export interface CloneRow {
@@ -47,6 +48,7 @@ export const defaultClonesOptions = { maxSpeedKmh: 250, minKm: 5, toleranceSecon
  * r.rows[0] // { vrm: 'AB12CDE', firstSite: 'S0001', secondSite: 'S0412', km: 61.2, minutes: 4, kmh: 918 }
  */
 export function clones(store: ReadStore, options: ClonesOptions = {}): QueryResult<CloneRow> {
+  return consult('find clones', store, () => {
   const o = { ...defaultClonesOptions, ...options };
   const from = toMs(o.from, 'from') ?? -Infinity, to = toMs(o.to, 'to') ?? Infinity;
   const { time, site, sites, vehicleStart } = store;
@@ -75,4 +77,5 @@ export function clones(store: ReadStore, options: ClonesOptions = {}): QueryResu
       { name: 'second_site', value: (r) => r.secondSite }, { name: 'km', value: (r) => r.km },
       { name: 'minutes', value: (r) => r.minutes }, { name: 'kmh', value: (r) => (Number.isFinite(r.kmh) ? r.kmh : null) },
     ], { store, reveal: o.reveal, mapVehicles: 10 });
+  }, queryAudit);
 }

@@ -2,6 +2,7 @@
 import type { ReadStore } from '../reads/types';
 import { placeAreas, placeMask, placeName, QueryResult, toMs, type Place, type TimeInput } from './result';
 import { siteIndex, siteRange } from './site-index';
+import { consult, queryAudit } from '../privacy/guard';
 
 /** An event: a place (Area or site ids) and a time window [from, to). */
 export interface QueryEvent {
@@ -44,6 +45,7 @@ export interface CommonToEventsOptions {
  * r.rows[0].eventNames // ['burglary 1', 'burglary 2']
  */
 export function commonToEvents(store: ReadStore, events: readonly QueryEvent[], options: CommonToEventsOptions = {}): QueryResult<CommonToEventsRow> {
+  return consult('find common', store, () => {
   if (!events.length) throw new RangeError('commonToEvents needs at least one event ({ area | sites, from, to }).');
   const minEvents = options.minEvents ?? events.length;
   const ix = siteIndex(store);
@@ -78,4 +80,5 @@ export function commonToEvents(store: ReadStore, events: readonly QueryEvent[], 
       { name: 'vrm', value: (r) => r.vrm, kind: 'vrm' }, { name: 'events', value: (r) => r.events },
       { name: 'event_names', value: (r) => r.eventNames.join('; ') }, { name: 'reads', value: (r) => r.reads },
     ], { store, areas: placeAreas(...events.map((e) => e.area)), reveal: options.reveal, mapVehicles: 20 });
+  }, queryAudit);
 }

@@ -22,6 +22,7 @@ import type { ReadStore } from '../reads/types';
 import { londonDay, londonHour } from '../time/london';
 import { QueryResult, toMs, vehicleCode, type TimeInput } from './result';
 import { siteIndex, siteRange } from './site-index';
+import { consult, queryAudit } from '../privacy/guard';
 
 /** One associate of the target. */
 export interface ConvoyRow {
@@ -105,6 +106,7 @@ export function poissonTail(k: number, mu: number): number {
  * r.rows[0] // { vrm: 'XY70ZZZ', observed: 9, expected: 0.04, pValue: 3e-21, sites: 6, reasons: [...] }
  */
 export function convoy(store: ReadStore, vrm: string, options: ConvoyOptions = {}): QueryResult<ConvoyRow> {
+  return consult('find convoy', store, () => {
   const o = { ...defaultConvoyOptions, ...options };
   const target = vehicleCode(store, vrm);
   const T = o.withinSeconds * 1000;
@@ -168,4 +170,5 @@ export function convoy(store: ReadStore, vrm: string, options: ConvoyOptions = {
       { name: 'sites', value: (r) => r.sites }, { name: 'days', value: (r) => r.days },
       { name: 'median_offset_s', value: (r) => r.medianOffsetSeconds }, { name: 'reasons', value: (r) => r.reasons.join('; ') },
     ], { store, reveal: o.reveal, mapVehicles: 6, mapAlso: [store.vrms[target]] });
+  }, queryAudit);
 }

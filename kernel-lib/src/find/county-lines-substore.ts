@@ -9,8 +9,35 @@
  * vehicles kept. Reads of a merged vehicle are ordered as `storeFromColumns` orders them
  * (time, then site, then position in the input store), so the result is read-for-read the
  * store `mergeLookalikes` + time slicing would give, restricted to the kept vehicles.
+ *
+ * Two steps: {@link candidatePlan} (the pass over every read: which vehicles are kept) and
+ * {@link gatherReads} (the kept vehicles' reads, for any run of them: the finder gathers a
+ * few hundred vehicles at a time into one reused buffer, so the working set stays in cache).
+ * {@link candidateSubstore} is both at once.
  */
 import type { ReadStore } from '../reads/types';
+
+/** What {@link candidatePlan} returns: the kept vehicles, and counts over all vehicles. */
+export interface CandidatePlan {
+  /** Vehicle code in the input store of each kept vehicle (its major plate's), ascending. */
+  origin: Uint32Array;
+  /** Merged, windowed reads of each kept vehicle. */
+  keptReads: Uint32Array;
+  /** Reads in the window, over all vehicles (the merged store's `n`). */
+  reads: number;
+  /** Vehicles (after merging) with at least one read in the window (the merged store's vehicle count). */
+  vehicles: number;
+  /** Reads per site in the window, over all vehicles. */
+  siteReads: Float64Array;
+  /** First and last read time in the window, over all vehicles (Infinity / -Infinity when none). */
+  firstTime: number;
+  lastTime: number;
+  /** Look-alike members of each major plate (CSR over vehicle codes) and the window, for gathering. */
+  memberStart: Uint32Array;
+  members: Uint32Array;
+  from: number;
+  to: number;
+}
 
 /** What {@link candidateSubstore} returns. */
 export interface CandidateSubstore {
@@ -30,11 +57,20 @@ export interface CandidateSubstore {
 }
 
 /**
+ * The coarse loop test of {@link candidateSubstore}: keep a vehicle only when two consecutive
+ * reads in `hubBit` sites, at most `maxGapMs` apart, have a read in a `marketBit` site between
+ * them — a hub → market → hub loop (a superset of the finder's loops, which also need a stop).
+ */
+export interface LoopFilter { hubBit: number; marketBit: number; maxGapMs: number }
+
+/**
  * Merge look-alike `groups` (vehicle codes [major, ...members], as from `lookalikeCodeGroups`:
  * each member's reads become the major plate's), keep reads in
  * [from, to), and keep the vehicles whose windowed reads touch every bit of `need` in
  * `siteMask` (a bit mask per site code, e.g. 1 = hub, 2 = market; need 3 = read in both).
  * `store.vrms` must be in sorted order for the result's to be (stores from `storeFromColumns` are).
+ * With `loops`, vehicles without a coarse hub → market → hub loop are dropped too (merged
+ * vehicles are always kept: their reads interleave, and the finder checks their loops exactly).
  *
  * @example
  * const mask = Uint8Array.from(siteArea, (a) => (a === 0 ? 1 : a > 0 ? 2 : 0));
@@ -43,8 +79,26 @@ export interface CandidateSubstore {
  */
 export function candidateSubstore(
   store: ReadStore, groups: readonly (readonly number[])[], siteMask: Uint8Array, need: number,
-  from = -Infinity, to = Infinity,
+  from = -Infinity, to = Infinity, loops?: LoopFilter,
 ): CandidateSubstore {
+  const plan = candidatePlan(store, groups, siteMask, need, from, to, loops);
+  const { store: out } = gatherReads(store, plan, 0, plan.origin.length);
+  const { origin, reads, vehicles, siteReads, firstTime, lastTime } = plan;
+  return { store: out, origin, reads, vehicles, siteReads, firstTime, lastTime };
+}
+
+/**
+ * The pass of {@link candidateSubstore} without the copy: which vehicles are kept, with their
+ * read counts, and the counts over all vehicles.
+ *
+ * @example
+ * const plan = candidatePlan(store, lookalikeCodeGroups(store), mask, 3);
+ * gatherReads(store, plan, 0, 100).store // the first 100 kept vehicles' reads
+ */
+export function candidatePlan(
+  store: ReadStore, groups: readonly (readonly number[])[], siteMask: Uint8Array, need: number,
+  from = -Infinity, to = Infinity, loops?: LoopFilter,
+): CandidatePlan {
   const { time, site, vehicleStart, vrms } = store;
   const nv = vrms.length;
   const windowed = from > -Infinity || to < Infinity;
@@ -62,83 +116,169 @@ export function candidateSubstore(
     for (let v = 0; v < nv; v++) if (rep[v] !== v) members[fill[rep[v]]++] = v;
   }
 
-  // 2. One pass over the reads: window, site mask and read count per representative.
+  // 2. One pass over the reads: window, site mask, read count and coarse loop per representative.
   const flags = new Uint8Array(nv);
   const count = new Uint32Array(nv);
-  const siteReads = new Float64Array(store.sites.id.length);
+  const looped = new Uint8Array(nv);
+  const siteCount = new Uint32Array(store.sites.id.length);
+  const hubBit = loops?.hubBit ?? 0, marketBit = loops?.marketBit ?? 0, maxGap = loops?.maxGapMs ?? 0;
   let reads = 0, firstTime = Infinity, lastTime = -Infinity;
   for (let v = 0; v < nv; v++) {
     const r = rep[v];
+    const merged = r !== v || memberStart[v + 1] > memberStart[v];
     let f = flags[r], c = 0;
-    for (let i = vehicleStart[v], b = vehicleStart[v + 1]; i < b; i++) {
+    // Coarse loop state: time of the last hub read, and whether a market read followed it.
+    let loop = loops === undefined || merged, lastHub = -Infinity, market = false;
+    const a = vehicleStart[v], b = vehicleStart[v + 1];
+    for (let i = a; i < b; i++) {
       const t = time[i];
       if (windowed && !(t >= from && t < to)) continue;
       const s = site[i];
-      f |= siteMask[s];
-      siteReads[s]++;
-      if (t < firstTime) firstTime = t;
-      if (t > lastTime) lastTime = t;
+      const m = siteMask[s];
+      f |= m;
+      siteCount[s]++;
       c++;
+      if (!loop) {
+        if ((m & hubBit) !== 0) { if (market && t - lastHub <= maxGap) loop = true; lastHub = t; market = false; }
+        else if ((m & marketBit) !== 0 && lastHub > -Infinity) market = true;
+      }
+    }
+    if (c > 0) {
+      // Reads are time-sorted per vehicle: the first and last in the window bound its times.
+      if (windowed) {
+        for (let i = a; i < b; i++) { const t = time[i]; if (t >= from && t < to) { if (t < firstTime) firstTime = t; break; } }
+        for (let i = b - 1; i >= a; i--) { const t = time[i]; if (t >= from && t < to) { if (t > lastTime) lastTime = t; break; } }
+      } else {
+        if (time[a] < firstTime) firstTime = time[a];
+        if (time[b - 1] > lastTime) lastTime = time[b - 1];
+      }
     }
     flags[r] = f; count[r] += c; reads += c;
+    if (loop) looped[r] = 1;
+  }
+  const siteReads = Float64Array.from(siteCount);
+
+  // 2b. Merged vehicles: their plates' reads interleaved (a k-way merge of time-sorted ranges),
+  //     then the same loop test on the merged sequence.
+  if (loops !== undefined) {
+    for (let v = 0; v < nv; v++) {
+      if (rep[v] !== v || memberStart[v + 1] === memberStart[v] || count[v] === 0 || (flags[v] & need) !== need) continue;
+      const buf = scratchFor(count[v]);
+      const n = mergeRanges(store, v, members.subarray(memberStart[v], memberStart[v + 1]), buf, windowed, from, to);
+      let lastHub = -Infinity, market = false, loop = false;
+      for (let j = 0; j < n && !loop; j++) {
+        const i = buf[j], t = time[i], mk = siteMask[site[i]];
+        if ((mk & hubBit) !== 0) { if (market && t - lastHub <= maxGap) loop = true; lastHub = t; market = false; }
+        else if ((mk & marketBit) !== 0 && lastHub > -Infinity) market = true;
+      }
+      looped[v] = loop ? 1 : 0;
+    }
   }
 
-  // 3. Kept representatives, in code order; their merged, windowed reads.
-  let vehicles = 0, kept = 0, m = 0;
+  // 3. Kept representatives, in code order.
+  let vehicles = 0, kept = 0;
   for (let v = 0; v < nv; v++) {
     if (rep[v] !== v || count[v] === 0) continue;
     vehicles++;
-    if ((flags[v] & need) === need) { kept++; m += count[v]; }
+    if ((flags[v] & need) === need && looped[v] === 1) kept++;
   }
+  const origin = new Uint32Array(kept), keptReads = new Uint32Array(kept);
+  for (let v = 0, k = 0; v < nv; v++) {
+    if (rep[v] !== v || count[v] === 0 || (flags[v] & need) !== need || looped[v] !== 1) continue;
+    origin[k] = v; keptReads[k] = count[v]; k++;
+  }
+  return { origin, keptReads, reads, vehicles, siteReads, firstTime, lastTime, memberStart, members, from, to };
+}
+
+/**
+ * The merged, windowed reads of kept vehicles [k0, k1) of `plan` as a store (vehicle codes
+ * 0..k1-k0-1; `origin` gives each one's code in the input store). With `reuse`, the store's
+ * columns are views on that buffer when it is large enough (the previous result is then overwritten).
+ *
+ * @example
+ * const { store: chunk, origin } = gatherReads(store, plan, 0, 256);
+ */
+export function gatherReads(store: ReadStore, plan: CandidatePlan, k0: number, k1: number, reuse?: ReadBuffer): { store: ReadStore; origin: Uint32Array } {
+  const { time, site, confidence, vehicleStart, vrms } = store;
+  const { memberStart, members, from, to } = plan;
+  const windowed = from > -Infinity || to < Infinity;
+  let m = 0;
+  for (let k = k0; k < k1; k++) m += plan.keptReads[k];
+  const nk = k1 - k0;
+  const buf = reuse && reuse.time.length >= m ? reuse : newReadBuffer(m);
+  if (reuse && buf !== reuse) Object.assign(reuse, buf);
   const out: ReadStore = {
-    n: m, vehicle: new Uint32Array(m), time: new Float64Array(m), site: new Uint32Array(m),
-    confidence: new Uint8Array(m), vrms: new Array<string>(kept), vehicleStart: new Uint32Array(kept + 1), sites: store.sites,
+    n: m, vehicle: buf.vehicle.subarray(0, m), time: buf.time.subarray(0, m), site: buf.site.subarray(0, m),
+    confidence: buf.confidence.subarray(0, m), vrms: new Array<string>(nk), vehicleStart: new Uint32Array(nk + 1), sites: store.sites,
   };
-  const origin = new Uint32Array(kept);
-  let k = 0, o = 0;
-  const scratch: number[] = [];
-  for (let v = 0; v < nv; v++) {
-    if (rep[v] !== v || count[v] === 0 || (flags[v] & need) !== need) continue;
+  const oTime = out.time, oSite = out.site, oConf = out.confidence, oVehicle = out.vehicle;
+  const origin = plan.origin.subarray(k0, k1);
+  let o = 0;
+  for (let k = 0; k < nk; k++) {
+    const v = origin[k];
     out.vrms[k] = vrms[v];
-    origin[k] = v;
     out.vehicleStart[k] = o;
+    const o0 = o;
     if (memberStart[v + 1] === memberStart[v]) {
-      o = copyRange(store, out, vehicleStart[v], vehicleStart[v + 1], o, windowed, from, to);
+      const a = vehicleStart[v], b = vehicleStart[v + 1];
+      if (!windowed) {
+        oTime.set(time.subarray(a, b), o); oSite.set(site.subarray(a, b), o); oConf.set(confidence.subarray(a, b), o);
+        o += b - a;
+      } else {
+        for (let i = a; i < b; i++) {
+          const t = time[i];
+          if (!(t >= from && t < to)) continue;
+          oTime[o] = t; oSite[o] = site[i]; oConf[o] = confidence[i]; o++;
+        }
+      }
     } else {
-      // A merged vehicle: its plates' reads interleaved by (time, site, input position).
-      scratch.length = 0;
-      collect(store, vehicleStart[v], vehicleStart[v + 1], scratch, windowed, from, to);
-      for (let j = memberStart[v]; j < memberStart[v + 1]; j++) {
-        const mv = members[j];
-        collect(store, vehicleStart[mv], vehicleStart[mv + 1], scratch, windowed, from, to);
-      }
-      scratch.sort((x, y) => time[x] - time[y] || site[x] - site[y] || x - y);
-      for (const i of scratch) {
-        out.time[o] = time[i]; out.site[o] = site[i]; out.confidence[o] = store.confidence[i]; o++;
-      }
+      const idx = scratchFor(plan.keptReads[k0 + k]);
+      const n = mergeRanges(store, v, members.subarray(memberStart[v], memberStart[v + 1]), idx, windowed, from, to);
+      for (let j = 0; j < n; j++) { const i = idx[j]; oTime[o] = time[i]; oSite[o] = site[i]; oConf[o] = confidence[i]; o++; }
     }
-    out.vehicle.fill(k, out.vehicleStart[k], o);
-    k++;
+    oVehicle.fill(k, o0, o);
   }
-  out.vehicleStart[kept] = o;
-  return { store: out, origin, reads, vehicles, siteReads, firstTime, lastTime };
+  out.vehicleStart[nk] = o;
+  return { store: out, origin };
 }
 
-function copyRange(src: ReadStore, dst: ReadStore, a: number, b: number, o: number, windowed: boolean, from: number, to: number): number {
-  if (!windowed) {
-    dst.time.set(src.time.subarray(a, b), o);
-    dst.site.set(src.site.subarray(a, b), o);
-    dst.confidence.set(src.confidence.subarray(a, b), o);
-    return o + (b - a);
-  }
-  for (let i = a; i < b; i++) {
-    const t = src.time[i];
-    if (!(t >= from && t < to)) continue;
-    dst.time[o] = t; dst.site[o] = src.site[i]; dst.confidence[o] = src.confidence[i]; o++;
-  }
-  return o;
+/** Columns reused across {@link gatherReads} calls. */
+export interface ReadBuffer { vehicle: Uint32Array; time: Float64Array; site: Uint32Array; confidence: Uint8Array }
+
+/** A buffer for `n` reads. @example gatherReads(store, plan, 0, 256, newReadBuffer(65536)) */
+export function newReadBuffer(n: number): ReadBuffer {
+  return { vehicle: new Uint32Array(n), time: new Float64Array(n), site: new Uint32Array(n), confidence: new Uint8Array(n) };
 }
 
-function collect(src: ReadStore, a: number, b: number, into: number[], windowed: boolean, from: number, to: number): void {
-  for (let i = a; i < b; i++) if (!windowed || (src.time[i] >= from && src.time[i] < to)) into.push(i);
+let scratch = new Uint32Array(64); // read indices of one merged vehicle (one at a time)
+function scratchFor(n: number): Uint32Array {
+  if (scratch.length < n) scratch = new Uint32Array(Math.max(n, 2 * scratch.length));
+  return scratch;
+}
+
+let ptr = new Uint32Array(8), end = new Uint32Array(8); // mergeRanges' cursors, reused: one merge at a time
+
+/**
+ * Store indices of vehicle `major`'s and its `members`' reads in [from, to), in (time, site,
+ * index) order, written to `into`; returns how many. Each plate's reads are time-sorted, so
+ * this is a k-way merge (k = plates, usually 2), linear in the reads.
+ */
+function mergeRanges(store: ReadStore, major: number, members: Uint32Array, into: Uint32Array, windowed: boolean, from: number, to: number): number {
+  const { time, site, vehicleStart } = store;
+  const k = members.length + 1;
+  if (ptr.length < k) { ptr = new Uint32Array(2 * k); end = new Uint32Array(2 * k); }
+  ptr[0] = vehicleStart[major]; end[0] = vehicleStart[major + 1];
+  for (let j = 1; j < k; j++) { ptr[j] = vehicleStart[members[j - 1]]; end[j] = vehicleStart[members[j - 1] + 1]; }
+  let n = 0;
+  for (;;) {
+    let best = -1, bi = 0;
+    for (let j = 0; j < k; j++) {
+      if (ptr[j] >= end[j]) continue;
+      const i = ptr[j];
+      if (best < 0 || time[i] < time[bi] || (time[i] === time[bi] && (site[i] < site[bi] || (site[i] === site[bi] && i < bi)))) { best = j; bi = i; }
+    }
+    if (best < 0) return n;
+    ptr[best]++;
+    if (!windowed || (time[bi] >= from && time[bi] < to)) into[n++] = bi;
+  }
 }

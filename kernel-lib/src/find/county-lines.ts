@@ -16,21 +16,24 @@ import { pseudonym } from '../privacy/pseudonym';
 import { MIMEBUNDLE, type Displayable } from '../display/bundle';
 import { rankingView } from '../display/ranking-view';
 import * as msg from '../messages';
+import { HOUR_MS } from '../time/london';
 import type { ReadStore } from '../reads/types';
 import { area, areasFromGeoJson, distanceToAreaKm, pointInArea, siteAreas, type Area, type AreaInput } from '../trips/areas';
-import { defaultBaseOptions, inferBases, type BaseOptions } from '../trips/base';
+import { defaultBaseOptions, type BaseOptions } from '../trips/base';
 import { defaultFeatureOptions, vehicleFeatures, type FeatureContext, type VehicleFeatures } from '../trips/features';
 import { sitePlaces } from '../trips/places';
-import { defaultStayOptions, findOvernightStays, type StayOptions } from '../trips/stays';
-import { findTours } from '../trips/tours';
-import { defaultSplitTripsOptions, splitTrips, type SplitTripsOptions } from '../trips/trips';
+import { defaultStayOptions, type StayOptions } from '../trips/stays';
+import { defaultSplitTripsOptions, type SplitTripsOptions } from '../trips/trips';
 import {
   defaultCountyLinesShape, defaultCountyLinesWeights, scoreCountyLines,
   type CountyLinesScoreParams, type CountyLinesScorer, type ScorePart,
 } from './county-lines-score';
 import { defaultPlateRelayOptions, linkPlateRelays, type PlateRelayOptions } from './plate-relay';
-import { candidateSubstore } from './county-lines-substore';
+import { candidatePlan } from './county-lines-substore';
+import { forEachChunk } from './county-lines-chunks';
+import { RankedCandidate } from './county-lines-candidate';
 import { defaultLookalikeOptions, lookalikeCodeGroups, lookalikeGroupsOf, type LookalikeGroup, type LookalikeOptions } from './lookalikes';
+import { consult } from '../privacy/guard';
 
 /** Site mask bits for the candidate prefilter. */
 const IN_HUB = 1, IN_MARKET = 2;
@@ -54,6 +57,12 @@ export interface CountyLinesParams extends CountyLinesScoreParams {
   base: Required<BaseOptions>;
   /** Tours longer than this (hours) are not loops. */
   maxLoopHours: number;
+  /**
+   * Vehicles with fewer loops (hub → market → hub) are not scored: they cannot fit a pattern of
+   * repeated runs, and skipping them early (a coarse loop test on the reads, before trips and
+   * features) is most of the finder's speed. 0 scores every vehicle read in the hub and a market.
+   */
+  minLoops: number;
   /** Sites outside the hub and markets are grouped into places of this radius (km). */
   clusterKm: number;
   /** Sites within this distance (km) outside the hub or a market boundary count as in it (cordon cameras). */
@@ -83,6 +92,7 @@ export const defaultCountyLinesParams: CountyLinesParams = {
   stays: { ...defaultStayOptions },
   base: { ...defaultBaseOptions },
   maxLoopHours: 72,
+  minLoops: 1,
   clusterKm: 6,
   areaBufferKm: 1.5,
   nightStartHour: defaultFeatureOptions.nightStartHour,
@@ -117,14 +127,14 @@ export interface FindCountyLinesOptions {
   scorer?: CountyLinesScorer;
 }
 
-/** One ranked vehicle. */
+/** One ranked vehicle (its parts and reasons are computed on first access: see county-lines-candidate.ts). */
 export interface CountyLinesCandidate {
   rank: number;
-  vrm: string;
-  score: number;
-  parts: ScorePart[];
-  reasons: string[];
-  features: VehicleFeatures;
+  readonly vrm: string;
+  readonly score: number;
+  readonly parts: ScorePart[];
+  readonly reasons: string[];
+  readonly features: VehicleFeatures;
 }
 
 /** The finder's answer, with what it used (provenance). */
@@ -133,6 +143,7 @@ export interface CountyLinesResult extends Displayable {
   hub: string;
   markets: { name: string; discovered: boolean; vehicles?: number }[];
   params: CountyLinesParams;
+  /** Look-alike groups merged into the scored vehicles (`counts.mergedPlates` counts every plate merged). */
   lookalikes: LookalikeGroup[];
   counts: { reads: number; vehicles: number; scored: number; mergedPlates: number; seconds: number };
 }
@@ -158,7 +169,7 @@ function mergeParams(p: CountyLinesParamsInput | undefined, scorer: CountyLinesS
 /**
  * Rank vehicles by how well their movements fit county-lines running from `hub` to
  * `markets` (discovered from the data when omitted). Every vehicle read in both the hub and
- * a market is scored and returned, best first (ties by VRM), with its score parts, reasons
+ * a market, with at least `params.minLoops` loops, is scored and returned, best first (ties by VRM), with its score parts, reasons
  * and features. Look-alike plates are merged first and the reasons say so.
  *
  * @example
@@ -167,6 +178,11 @@ function mergeParams(p: CountyLinesParamsInput | undefined, scorer: CountyLinesS
  * res.candidates[0].reasons  // ['7 returns Liverpool→Rhyl in 21 days', 'median dwell 30–48 min', ...]
  */
 export function findCountyLines(store: ReadStore, options: FindCountyLinesOptions): CountyLinesResult {
+  return consult('find county-lines', store, () => runCountyLines(store, options),
+    (r) => ({ params: { hub: r.hub, markets: r.markets.map((m) => m.name), from: options.from ?? null, to: options.to ?? null }, counts: { returned: r.candidates.length } }));
+}
+
+function runCountyLines(store: ReadStore, options: FindCountyLinesOptions): CountyLinesResult {
   const t0 = Date.now();
   if (!options || !options.hub) throw new TypeError(msg.finderNeedsHub());
   const params = mergeParams(options.params, options.scorer);
@@ -176,22 +192,20 @@ export function findCountyLines(store: ReadStore, options: FindCountyLinesOption
 
   // 1. Look-alike plates merged, the time window applied, and only the vehicles that can be
   //    scored kept: read in the hub and a market (in the hub only when markets are discovered,
-  //    as discovery looks at every hub-based vehicle). Every later step is per vehicle.
+  //    as discovery looks at every hub-based vehicle). With markets given, vehicles without a
+  //    coarse hub → market → hub loop are dropped too (a superset of those with loops; the exact
+  //    rule is applied to the features below). Every later step is per vehicle.
   const lookalikeCodes = params.lookalikes.enabled ? lookalikeCodeGroups(store, params.lookalikes) : [];
-  const lookalikes = lookalikeGroupsOf(store, lookalikeCodes);
   const siteArea = siteAreas(store.sites, [hub, ...marketAreas], { bufferKm: params.areaBufferKm });
   const siteMask = Uint8Array.from(siteArea, (a) => (a === 0 ? IN_HUB : a > 0 ? IN_MARKET : 0));
-  const sub = candidateSubstore(store, lookalikeCodes, siteMask, marketAreas.length > 0 ? IN_HUB | IN_MARKET : IN_HUB,
-    toMs(options.from, 'from'), toMs(options.to, 'to'));
-  const s = sub.store;
+  const loopFilter = marketAreas.length > 0 && params.minLoops > 0
+    ? { hubBit: IN_HUB, marketBit: IN_MARKET, maxGapMs: params.maxLoopHours * HOUR_MS } : undefined;
+  const plan = candidatePlan(store, lookalikeCodes, siteMask, marketAreas.length > 0 ? IN_HUB | IN_MARKET : IN_HUB,
+    toMs(options.from, 'from'), toMs(options.to, 'to'), loopFilter);
 
-  // 2. Places, trips, stays, bases, hub tours.
-  const places = sitePlaces(s.sites, [hub, ...marketAreas], { clusterKm: params.clusterKm, areaBufferKm: params.areaBufferKm, siteWeight: sub.siteReads });
+  // 2. Places: the hub, the markets, and clusters of the other sites (heavier sites lead).
+  const places = sitePlaces(store.sites, [hub, ...marketAreas], { clusterKm: params.clusterKm, areaBufferKm: params.areaBufferKm, siteWeight: plan.siteReads });
   const hubPlace = 0;
-  const trips = splitTrips(s, params.trips);
-  const stays = findOvernightStays(s, trips, params.stays); // bases read overnight stays only
-  const bases = inferBases(s, stays, places.sitePlace, places.n, params.base);
-  const hubTours = findTours(s, places.sitePlace, hubPlace, { ...params.stays, maxTourHours: params.maxLoopHours });
 
   // 3. Markets: given, or discovered from where hub-based vehicles stop on hub tours.
   let marketPlaces: number[];
@@ -202,15 +216,17 @@ export function findCountyLines(store: ReadStore, options: FindCountyLinesOption
   } else {
     const d = params.discover;
     const seen = new Map<number, Set<number>>();
-    for (let u = 0; u < hubTours.n; u++) {
-      const v = hubTours.vehicle[u];
-      if (bases.place[v] !== hubPlace) continue;
-      const k = hubTours.destination[u];
-      if (hubTours.visitDwellMin[k] < d.minStopMinutes * 60_000) continue;
-      const p = hubTours.visitPlace[k];
-      if (p === hubPlace) continue;
-      const set = seen.get(p); if (set) set.add(v); else seen.set(p, new Set([v]));
-    }
+    forEachChunk(store, plan, places, hubPlace, params, ({ origin, bases, hubTours }) => {
+      for (let u = 0; u < hubTours.n; u++) {
+        const v = hubTours.vehicle[u];
+        if (bases.place[v] !== hubPlace) continue;
+        const k = hubTours.destination[u];
+        if (hubTours.visitDwellMin[k] < d.minStopMinutes * 60_000) continue;
+        const p = hubTours.visitPlace[k];
+        if (p === hubPlace) continue;
+        const set = seen.get(p); if (set) set.add(origin[v]); else seen.set(p, new Set([origin[v]]));
+      }
+    });
     const ranked = [...seen.entries()]
       .filter(([p, vs]) => vs.size >= d.minVehicles
         && !pointInArea(hub, places.lat[p], places.lon[p]) && distanceToAreaKm(hub, places.lat[p], places.lon[p]) >= d.minDistanceKm)
@@ -220,41 +236,50 @@ export function findCountyLines(store: ReadStore, options: FindCountyLinesOption
     markets = ranked.map(([p, vs]) => ({ name: places.name[p], discovered: true, vehicles: vs.size }));
   }
 
-  // 4. Candidates: vehicles read in the hub and in a market.
+  // 4. Candidates: vehicles read in the hub and in a market, with at least `minLoops` loops.
   const isMarket = new Uint8Array(places.n);
   for (const p of marketPlaces) isMarket[p] = 1;
-  const ctx: FeatureContext = { store: s, trips, places, bases, hubTours, hubPlace, marketPlaces };
-  const groupOfMajor = new Int32Array(store.vrms.length).fill(-1);
-  lookalikeCodes.forEach((g, i) => { groupOfMajor[g[0]] = i; });
   const featureOptions = { nightStartHour: params.nightStartHour, nightEndHour: params.nightEndHour, stopMinutes: params.stopMinutes };
   const featureList: VehicleFeatures[] = [];
-  for (let v = 0; v < s.vrms.length; v++) {
-    let inHub = false, inMarket = false;
-    for (let i = s.vehicleStart[v]; i < s.vehicleStart[v + 1] && !(inHub && inMarket); i++) {
-      const p = places.sitePlace[s.site[i]];
-      if (p === hubPlace) inHub = true; else if (isMarket[p]) inMarket = true;
+  const groupOfMajor = new Int32Array(store.vrms.length).fill(-1);
+  lookalikeCodes.forEach((g, i) => { groupOfMajor[g[0]] = i; });
+  const mergedCodes: number[][] = []; // look-alike groups of the scored vehicles
+  forEachChunk(store, plan, places, hubPlace, params, ({ store: s, origin, trips, bases, hubTours }) => {
+    const ctx: FeatureContext = { store: s, trips, places, bases, hubTours, hubPlace, marketPlaces };
+    for (let v = 0; v < s.vrms.length; v++) {
+      let inHub = false, inMarket = false;
+      for (let i = s.vehicleStart[v]; i < s.vehicleStart[v + 1] && !(inHub && inMarket); i++) {
+        const p = places.sitePlace[s.site[i]];
+        if (p === hubPlace) inHub = true; else if (isMarket[p]) inMarket = true;
+      }
+      if (!inHub || !inMarket) continue;
+      const features = vehicleFeatures(ctx, v, featureOptions);
+      if (features.loops < params.minLoops) continue;
+      const g = groupOfMajor[origin[v]];
+      if (g >= 0) {
+        const [named] = lookalikeGroupsOf(store, [lookalikeCodes[g]]);
+        features.mergedWith = named.members;
+        mergedCodes.push(lookalikeCodes[g]);
+      }
+      featureList.push(features);
     }
-    if (!inHub || !inMarket) continue;
-    const features = vehicleFeatures(ctx, v, featureOptions);
-    const g = groupOfMajor[sub.origin[v]];
-    features.mergedWith = g >= 0 ? lookalikes[g].members : [];
-    featureList.push(features);
-  }
+  });
   // 5. Plate relays (swapped plates), then score.
-  if (params.relay.enabled && sub.reads > 0) linkPlateRelays(featureList, sub.firstTime, sub.lastTime, params.relay);
+  if (params.relay.enabled && plan.reads > 0) linkPlateRelays(featureList, plan.firstTime, plan.lastTime, params.relay);
   const candidates: CountyLinesCandidate[] = featureList.map((features) => {
-    const r = params.scorer(features, params);
+    const score = params.scorer(features, params).score;
     // One NaN score would silently scramble the whole ranking's sort: stop and say which.
-    if (!Number.isFinite(r.score)) throw new RangeError(msg.scorerNotFinite(pseudonym(features.vrm), r.score));
-    return { rank: 0, vrm: features.vrm, score: r.score, parts: r.parts, reasons: r.reasons, features };
+    if (!Number.isFinite(score)) throw new RangeError(msg.scorerNotFinite(pseudonym(features.vrm), score));
+    return new RankedCandidate(features, score, params.scorer, params);
   });
   candidates.sort((a, b) => b.score - a.score || (a.vrm < b.vrm ? -1 : a.vrm > b.vrm ? 1 : 0));
   candidates.forEach((c, i) => { c.rank = i + 1; });
+  const lookalikes = lookalikeGroupsOf(store, mergedCodes.sort((x, y) => x[0] - y[0]));
   const result = {
     candidates, hub: hub.name, markets, params, lookalikes,
     counts: {
-      reads: sub.reads, vehicles: sub.vehicles, scored: candidates.length,
-      mergedPlates: lookalikes.reduce((n, g) => n + g.members.length, 0), seconds: (Date.now() - t0) / 1000,
+      reads: plan.reads, vehicles: plan.vehicles, scored: candidates.length,
+      mergedPlates: lookalikeCodes.reduce((n, g) => n + g.length - 1, 0), seconds: (Date.now() - t0) / 1000,
     },
   } as CountyLinesResult;
   // As a cell's last value (or passed to show) the result displays as its top 20 candidates,

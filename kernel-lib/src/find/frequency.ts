@@ -1,6 +1,7 @@
 /** Frequency / loitering: vehicles read N or more times within T at a place. */
 import type { ReadStore } from '../reads/types';
 import { placeAreas, placeMask, placeName, QueryResult, toMs, type Place, type TimeInput } from './result';
+import { consult, queryAudit } from '../privacy/guard';
 
 /** One loitering vehicle: its busiest T-window at the place. */
 export interface FrequencyRow {
@@ -39,6 +40,7 @@ export interface FrequencyOptions {
  * r.rows[0] // { vrm: 'AB12CDE', maxReads: 6, windowStart: …, windowEnd: …, episodes: 2, readsAtPlace: 9 }
  */
 export function frequency(store: ReadStore, options: FrequencyOptions): QueryResult<FrequencyRow> {
+  return consult('find frequency', store, () => {
   const place = options.area ?? options.sites;
   if (!place) throw new RangeError('frequency needs { area } or { sites }.');
   if (!(options.minReads >= 1) || !(options.withinMinutes > 0)) {
@@ -71,4 +73,5 @@ export function frequency(store: ReadStore, options: FrequencyOptions): QueryRes
       { name: 'window_start', value: (r) => r.windowStart, kind: 'time' }, { name: 'window_end', value: (r) => r.windowEnd, kind: 'time' },
       { name: 'episodes', value: (r) => r.episodes }, { name: 'reads_at_place', value: (r) => r.readsAtPlace },
     ], { store, areas: placeAreas(place), reveal: options.reveal, mapVehicles: 20 });
+  }, queryAudit);
 }

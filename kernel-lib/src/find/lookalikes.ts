@@ -154,12 +154,9 @@ export function lookalikeCodeGroups(store: ReadStore, options: LookalikeOptions 
   const grouped = new Uint32Array(groupStart[nShared]);
   const fill = groupStart.slice(0, nShared);
   for (let v = 0; v < nv; v++) if (groupOf[v] >= 0) grouped[fill[groupOf[v]]++] = v;
-  const byNum: number[][] = [];
-  for (let g = 0; g < nShared; g++) byNum.push(Array.from(grouped.subarray(groupStart[g], groupStart[g + 1])));
   const count = (v: number) => store.vehicleStart[v + 1] - store.vehicleStart[v];
   const out: number[][] = [];
-  for (const byKey of [byNum.values(), byStr.values()]) for (const vs of byKey) {
-    if (typeof vs === 'number') continue;
+  const split = (vs: number[]) => {
     vs.sort((x, y) => count(y) - count(x) || (store.vrms[x] < store.vrms[y] ? -1 : 1));
     const groups: number[][] = [];
     for (const v of vs) {
@@ -171,7 +168,23 @@ export function lookalikeCodeGroups(store: ReadStore, options: LookalikeOptions 
       if (!placed) groups.push([v]);
     }
     for (const g of groups) if (g.length >= 2) out.push(g);
+  };
+  for (let g = 0; g < nShared; g++) {
+    const a0 = groupStart[g], a1 = groupStart[g + 1];
+    if (a1 - a0 === 2) {
+      // Two plates share the key (the common case: a plate and one misread): no arrays unless linked.
+      let x = grouped[a0], y = grouped[a0 + 1];
+      if (count(y) > count(x) || (count(y) === count(x) && store.vrms[y] < store.vrms[x])) { const t = x; x = y; y = t; }
+      if (count(y) <= o.maxMinorRatio * count(x) && compatiblePair(store, x, y, o.maxSpeedKmh, tolH)) out.push([x, y]);
+    } else {
+      split(Array.from(grouped.subarray(a0, a1)));
+    }
   }
+  for (const vs of byStr.values()) if (typeof vs !== 'number') split(vs);
+  // By major VRM: code order when the store's plates are sorted (as storeFromColumns makes them).
+  let sortedVrms = true;
+  for (let v = 1; v < nv && sortedVrms; v++) sortedVrms = store.vrms[v - 1] < store.vrms[v];
+  if (sortedVrms) return out.sort((x, y) => x[0] - y[0]);
   const vrm = (g: number[]) => store.vrms[g[0]];
   return out.sort((x, y) => (vrm(x) < vrm(y) ? -1 : vrm(x) > vrm(y) ? 1 : 0));
 }

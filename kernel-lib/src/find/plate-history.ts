@@ -1,6 +1,7 @@
 /** Plate history: every read of one plate, in time order (the NAS/BOF "locate" query). */
 import type { ReadStore } from '../reads/types';
 import { firstReadAtOrAfter, QueryResult, toMs, vehicleCode, type TimeInput } from './result';
+import { consult, queryAudit } from '../privacy/guard';
 
 /** One read of the plate. */
 export interface PlateHistoryRow {
@@ -36,6 +37,7 @@ export interface PlateHistoryOptions {
  * show(h)            // table + map of the plate's reads
  */
 export function plateHistory(store: ReadStore, vrm: string, options: PlateHistoryOptions = {}): QueryResult<PlateHistoryRow> {
+  return consult('plate history', store, () => {
   const v = vehicleCode(store, vrm);
   const from = toMs(options.from, 'from') ?? -Infinity, to = toMs(options.to, 'to') ?? Infinity;
   const { sites } = store;
@@ -55,4 +57,5 @@ export function plateHistory(store: ReadStore, vrm: string, options: PlateHistor
       { name: 'site_id', value: (r) => r.siteId }, { name: 'site_name', value: (r) => r.siteName },
       { name: 'confidence', value: (r) => r.confidence }, { name: 'gap_minutes', value: (r) => (Number.isFinite(r.gapMinutes) ? r.gapMinutes : null) },
     ], { store, reveal: options.reveal, mapVehicles: 1 });
+  }, queryAudit);
 }

@@ -16,8 +16,8 @@ export interface CsvSourceHandlers {
 
 /**
  * Stream `file` (gunzipping when `gz`) and hand the header and each record to `h`.
- * Fatal checks: NUL bytes in the first 64 KB (binary), a header with no commas but another
- * delimiter, no header at all (empty).
+ * Fatal checks: a UTF-16/UTF-32 byte-order mark, NUL bytes in the first 64 KB (binary), a
+ * header with no commas but another delimiter, no header at all (empty).
  *
  * @example
  * await streamCsv('sites.csv', false, { header: (f) => console.log(f), record: (sc, nf, line) => console.log(line, sc.field(0)) });
@@ -44,7 +44,13 @@ export async function streamCsv(file: string, gz: boolean, h: CsvSourceHandlers)
     h.record(sc, nf, line);
   });
   try {
-    for await (const chunk of source as AsyncIterable<Buffer>) {
+    for await (let chunk of source as AsyncIterable<Buffer>) {
+      if (checked === 0) {
+        const bom = textEncodingByBom(chunk);
+        if (bom) throw new IngestError(msg.utf16File(file, bom), file, 1);
+        // A UTF-8 BOM goes before scanning, so a quoted first header ("vrm",...) is still quoted.
+        if (chunk.length >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) chunk = chunk.subarray(3);
+      }
       if (checked < 65536) {
         const upto = Math.min(chunk.length, 65536 - checked);
         const nul = chunk.subarray(0, upto).indexOf(0);
@@ -63,4 +69,13 @@ export async function streamCsv(file: string, gz: boolean, h: CsvSourceHandlers)
     if (source !== raw) (source as zlib.Gunzip).destroy();
   }
   if (!sawHeader) throw new IngestError(msg.emptyFile(file), file);
+}
+
+/** The encoding a UTF-16/UTF-32 byte-order mark announces, or null (UTF-8's BOM is fine: it is removed from the header). */
+function textEncodingByBom(b: Buffer): string | null {
+  if (b.length >= 4 && b[0] === 0xff && b[1] === 0xfe && b[2] === 0 && b[3] === 0) return 'UTF-32LE';
+  if (b.length >= 4 && b[0] === 0 && b[1] === 0 && b[2] === 0xfe && b[3] === 0xff) return 'UTF-32BE';
+  if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) return 'UTF-16LE';
+  if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) return 'UTF-16BE';
+  return null;
 }

@@ -15,6 +15,8 @@ import type { ReadStore, SiteTable, VrmFormat } from '../reads/types';
 import { detectFormat } from './detect-format';
 import { IngestError } from './ingest-error';
 import { loadSites } from './load-sites';
+import { dataAgeLimits, type DataAgeLimits } from '../privacy/data-age';
+import { noteStoreSource, type DataAgeRecord } from '../privacy/provenance';
 import { recordInput } from '../run/registry';
 import { QuarantineWriter } from './quarantine';
 import { ReadAccumulator } from './read-accumulator';
@@ -35,6 +37,14 @@ export interface LoadReadsOptions {
   quarantine?: string;
   /** Reject reads later than this instant (epoch ms or Date) as `future_timestamp`. */
   notAfter?: number | Date;
+  /**
+   * Access by data age: measure read ages from this instant (epoch ms, Date or ISO 8601).
+   * Reads older than 365 days are rejected as `beyond_retention`; older than 90 days as
+   * `needs_authorisation` unless `authorisation` is given (see privacy/data-age.ts). Off when omitted.
+   */
+  now?: number | Date | string;
+  /** Authorisation reference for reads 90–365 days old (with `now`); logged with every search of the store. */
+  authorisation?: string;
   /** Called as the file is read: fraction of the file done (0..1) and reads accepted so far. */
   onProgress?: (fraction: number, readsSoFar: number) => void;
 }
@@ -50,7 +60,9 @@ export interface LoadReadsOptions {
  * repeated autumn hour taken as the first occurrence and counted in `ambiguousLocalTimes`).
  * The site comes from the sites table by id; a read whose site is not in the table but
  * which carries lat/lon creates a site at those coordinates (first read wins). Coordinates
- * must lie in the UK box. Confidence, when given, must be 0..100.
+ * must lie in the UK box. Confidence, when given, must be 0..100. With `now`, reads older
+ * than 365 days (`beyond_retention`) and, without `authorisation`, older than 90 days
+ * (`needs_authorisation`) are rejected and counted in `summary.dataAge`.
  * Fatal problems (unreadable, empty, binary, wrong delimiter, missing required column)
  * throw `IngestError` naming file, line and field.
  *
@@ -68,7 +80,8 @@ export async function loadReads(options: LoadReadsOptions): Promise<{ store: Rea
   recordInput(file); // for the run manifest (hashed only when a manifest is made)
   const sites = typeof options.sites === 'string' ? await loadSites(options.sites) : options.sites ?? null;
   const notAfter = options.notAfter instanceof Date ? options.notAfter.getTime() : options.notAfter;
-  const acc = new ReadAccumulator({ sites, notAfter });
+  const age = options.now === undefined ? null : dataAgeLimits({ now: options.now, authorisation: options.authorisation });
+  const acc = new ReadAccumulator({ sites, notAfter, retainFrom: age?.retainFrom, accessFrom: age?.accessFrom });
   const onProgress = options.onProgress ?? (() => undefined);
   let q: QuarantineWriter | null = null;
   if (options.quarantine) {
@@ -87,7 +100,8 @@ export async function loadReads(options: LoadReadsOptions): Promise<{ store: Rea
   }
   const { columns: cols, sites: siteTable } = acc.finish();
   const { store, removed } = presorted ? storeFromSorted(presorted, siteTable) : dropExactDuplicates(storeFromColumns(cols, siteTable));
-  const summary = summarise(file, format, read, acc, store, removed, columns, q?.path ?? null, t0);
+  const summary = summarise(file, format, read, acc, store, removed, columns, q?.path ?? null, t0, age);
+  noteStoreSource(store, typeof options.sites === 'string' ? [file, options.sites] : [file], summary.dataAge);
   onProgress(1, store.n);
   return { store, summary };
 }
@@ -99,7 +113,7 @@ function storeFromSorted(r: SortedReads, sites: SiteTable): { store: ReadStore; 
 }
 
 function summarise(file: string, format: LoadSummary['format'], read: number, acc: ReadAccumulator, store: ReadStore,
-  duplicates: number, columns: Record<string, string>, quarantine: string | null, t0: number): LoadSummary {
+  duplicates: number, columns: Record<string, string>, quarantine: string | null, t0: number, age: DataAgeLimits | null): LoadSummary {
   const reasons = Object.fromEntries(REJECT_REASONS.map((r) => [r, acc.reasons.get(r) ?? 0])) as Record<RejectReason, number>;
   const rejected = REJECT_REASONS.reduce((s, r) => s + reasons[r], 0);
   const formats = Object.fromEntries(VRM_FORMATS.map((f) => [f, 0])) as Record<VrmFormat, number>;
@@ -113,6 +127,13 @@ function summarise(file: string, format: LoadSummary['format'], read: number, ac
     ambiguousLocalTimes: acc.ambiguous, vehicles: store.vrms.length, sites: store.sites.id.length,
     sitesFromReads: acc.sitesFromReads, columns,
     firstRead: store.n ? new Date(lo).toISOString() : null, lastRead: store.n ? new Date(hi).toISOString() : null,
-    quarantine, elapsedMs: Date.now() - t0,
+    dataAge: age && dataAgeRecord(age, reasons), quarantine, elapsedMs: Date.now() - t0,
+  };
+}
+
+function dataAgeRecord(age: DataAgeLimits, reasons: Record<RejectReason, number>): DataAgeRecord {
+  return {
+    now: new Date(age.now).toISOString(), authorisation: age.authorisation, accessFrom: new Date(age.accessFrom).toISOString(),
+    needsAuthorisation: reasons.needs_authorisation, beyondRetention: reasons.beyond_retention,
   };
 }

@@ -9,6 +9,7 @@ import { streamCsv } from './csv-source';
 import { detectFormat } from './detect-format';
 import { describe, parquetFrom, sqlIdent, streamChunks, withDuckDb } from './duckdb-source';
 import { IngestError } from './ingest-error';
+import { parseDecimal } from './read-accumulator';
 
 const ORDER: SiteColumn[] = ['site_id', 'name', 'lat', 'lon', 'road', 'direction'];
 
@@ -73,7 +74,7 @@ function toSiteTable(file: string, rows: { line: number; v: (string | null)[] }[
   const n = rows.length;
   const t: SiteTable = { id: [], name: [], lat: new Float64Array(n), lon: new Float64Array(n), road: [], direction: [] };
   const seen = new Map<string, number>();
-  const num = (s: string | null) => (s === null || s.trim() === '' ? NaN : Number(s.trim()));
+  const num = (s: string | null) => (s === null ? NaN : parseDecimal(s));
   rows.forEach(({ line, v }, k) => {
     const id = (v[0] ?? '').trim();
     if (id === '') throw new IngestError(msg.emptySiteInFile(file, line), file, line, 'site_id');

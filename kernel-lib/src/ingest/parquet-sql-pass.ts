@@ -5,7 +5,7 @@
  *
  *   distinct raw VRMs ─► normalised in SQL, codes in VRM order ─────────────┐
  *   sites (JS) ─► temp table id → code (only ids a JS lookup would find) ──├► join per row
- *   settled ⇔ VRM non-empty, time finite (and ≤ notAfter), site found with │   ORDER BY vehicle,
+ *   settled ⇔ VRM non-empty, time finite (≤ notAfter, ≥ notBefore), site w/ │   ORDER BY vehicle,
  *   UK coordinates, confidence NULL/NaN or 0..100 ─────────────────────────┘   time, site, row
  *
  * Rows that are not settled ("deferred") come first in the result, carrying only their row
@@ -13,7 +13,7 @@
  * the row, e.g. a site made from its coordinates). SQL only decides "certainly valid", so
  * every rejection reason stays in one place (JS). The SQL mirrors the JS rules exactly for
  * the rows it settles:
- *  - VRM: `normaliseVrm` ≡ `upper(regexp_replace(v, '[^A-Za-z0-9]', '', 'g'))`.
+ *  - VRM: `normaliseVrm` ≡ `upper(regexp_replace(v, '[^A-Za-z0-9]', '', 'g'))`, at most MAX_VRM_LENGTH long.
  *  - site: exact match on ids without surrounding whitespace (JS trims before looking up).
  *  - confidence: `Math.round` ≡ `round` on 0..100; NULL or NaN → 255 (not given).
  * Deferred rows that JS accepts are merged in by `mergeExtraReads`; where one is an exact
@@ -28,6 +28,7 @@
  * exact duplicates (keeping the first, i.e. lowest file row) and checks the order as it copies.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { MAX_VRM_LENGTH } from './vrm';
 
 /** Column expressions of the reads table, as the Parquet reader built them. */
 export interface SqlPassColumns {
@@ -86,7 +87,9 @@ export class SqlPass {
   dictionary: string[] = [];
 
   constructor(private readonly c: DuckDBConnection, private readonly from: string,
-    private readonly cols: SqlPassColumns, private readonly notAfter: number, private readonly rowCount: number) {}
+    private readonly cols: SqlPassColumns, private readonly notAfter: number, private readonly rowCount: number,
+    /** Reads before this (the data-age rule's limit) are left to JS, which gives the reason. */
+    private readonly notBefore = -Infinity) {}
 
   /**
    * Register the settled sites (ids a JS lookup finds, with UK coordinates) and build the
@@ -155,8 +158,8 @@ export class SqlPass {
   private rows(where = 'true'): string {
     const cols = this.cols;
     const conf = cols.confidence ?? 'NULL::DOUBLE';
-    const late = Number.isFinite(this.notAfter) ? ` AND t <= ${this.notAfter}` : '';
-    const settled = `(norm <> '' AND t IS NOT NULL AND isfinite(t)${late} AND site IS NOT NULL
+    const late = (Number.isFinite(this.notAfter) ? ` AND t <= ${this.notAfter}` : '') + (Number.isFinite(this.notBefore) ? ` AND t >= ${this.notBefore}` : '');
+    const settled = `(norm <> '' AND length(norm) <= ${MAX_VRM_LENGTH} AND t IS NOT NULL AND isfinite(t)${late} AND site IS NOT NULL
       AND (cf IS NULL OR isnan(cf) OR (cf >= 0 AND cf <= 100)))`;
     return `
       SELECT CASE WHEN ${settled} THEN v.code ELSE -1 END AS code, CASE WHEN ${settled} THEN t ELSE 0 END AS t,

@@ -1,9 +1,13 @@
 /** Quarantine file: rejected rows, verbatim, with their line number and reason. */
 import * as fs from 'node:fs';
 
+/** Reasons whose rows are not copied into the quarantine (data the rules say must not be used or kept). */
+const NOT_COPIED = new Set(['beyond_retention', 'needs_authorisation']);
+
 /**
  * Writes `line,reason,<original header>` then one `<line>,<reason>,<verbatim row>` per
- * rejected row. For CSV input the row is the exact original text (quoting kept), so the
+ * rejected row (for the data-age reasons, `<line>,<reason>,` only: a copy of reads the
+ * retention or access rule excludes would defeat the rule). For CSV input the row is the exact original text (quoting kept), so the
  * file opens as CSV with the original columns after `line` and `reason`. For Parquet/Arrow
  * input (no text), the row is the values written as CSV. Buffered; call `close()`.
  *
@@ -31,7 +35,7 @@ export class QuarantineWriter {
   /** One rejected row. */
   row(line: number, reason: string, raw: string): void {
     this.count++;
-    this.push(`${line},${reason},${raw}\n`);
+    this.push(`${line},${reason},${NOT_COPIED.has(reason) ? '' : raw}\n`);
   }
 
   private push(s: string): void {

@@ -9,7 +9,7 @@ import type { ReadColumns } from '../reads/store-from-columns';
 import type { SiteTable } from '../reads/types';
 import { londonWallToUtc, parseTimestamp, type ParsedTime } from './london-time';
 import type { RejectReason } from './types';
-import { normaliseVrm } from './vrm';
+import { MAX_VRM_LENGTH, normaliseVrm } from './vrm';
 
 /** UK bounding box for read and site coordinates. */
 export const UK_BOUNDS = { minLat: 49.8, maxLat: 60.9, minLon: -8.7, maxLon: 1.8 } as const;
@@ -21,7 +21,20 @@ export type TimeKind = (typeof TimeKind)[keyof typeof TimeKind];
 type Value = string | number | null | undefined;
 
 const isBlank = (v: Value) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
-const toNumber = (v: Value): number => (typeof v === 'number' ? v : isBlank(v) ? NaN : Number((v as string).trim()));
+const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/**
+ * A decimal number written in text (surrounding spaces ignored), or NaN. Stricter than
+ * `Number()`, which would read `0x10` as 16, `0b1` as 1 and `Infinity` as a number.
+ * @example parseDecimal(' 53.41 ') // 53.41
+ * @example parseDecimal('0x10')    // NaN
+ */
+export function parseDecimal(text: string): number {
+  const s = text.trim();
+  return DECIMAL.test(s) ? Number(s) : NaN;
+}
+
+const toNumber = (v: Value): number => (typeof v === 'number' ? v : isBlank(v) ? NaN : parseDecimal(v as string));
 const inUk = (lat: number, lon: number) =>
   lat >= UK_BOUNDS.minLat && lat <= UK_BOUNDS.maxLat && lon >= UK_BOUNDS.minLon && lon <= UK_BOUNDS.maxLon;
 
@@ -30,6 +43,10 @@ export interface AccumulatorOptions {
   sites: SiteTable | null;
   /** Reject reads later than this (epoch ms) as future_timestamp. */
   notAfter?: number;
+  /** Reject reads before this (epoch ms) as beyond_retention (data-age rule; off unless given). */
+  retainFrom?: number;
+  /** Reject reads before this (epoch ms, ≥ retainFrom) as needs_authorisation. */
+  accessFrom?: number;
 }
 
 /**
@@ -58,6 +75,10 @@ export class ReadAccumulator {
   private readonly sites: { id: string[]; name: string[]; lat: number[]; lon: number[]; road: string[]; direction: string[] };
   /** Reads later than this (epoch ms) are rejected as future_timestamp (Infinity = off). */
   readonly notAfter: number;
+  /** Reads before this are rejected as beyond_retention (-Infinity = off). */
+  readonly retainFrom: number;
+  /** Reads before this (and not before retainFrom) are rejected as needs_authorisation (-Infinity = off). */
+  readonly accessFrom: number;
   private readonly t: ParsedTime = { ms: NaN, status: 'bad' };
 
   constructor(opts: AccumulatorOptions) {
@@ -69,6 +90,8 @@ export class ReadAccumulator {
       }
     }
     this.notAfter = opts.notAfter ?? Infinity;
+    this.retainFrom = opts.retainFrom ?? -Infinity;
+    this.accessFrom = Math.max(opts.accessFrom ?? -Infinity, this.retainFrom);
   }
 
   private pushSite(id: string, name: string, lat: number, lon: number, road: string, direction: string): number {
@@ -91,10 +114,11 @@ export class ReadAccumulator {
     return reason;
   }
 
-  /** Vehicle dictionary code of a raw VRM (normalised), or -1 when it is empty after normalisation. */
+  /** Vehicle dictionary code of a raw VRM (normalised); -1 when it is empty after normalisation, -2 when longer than MAX_VRM_LENGTH. */
   vrmCode(rawVrm: string): number {
     const norm = normaliseVrm(rawVrm);
     if (norm === '') return -1;
+    if (norm.length > MAX_VRM_LENGTH) return -2;
     let code = this.normCode.get(norm);
     if (code === undefined) { code = this.vrms.length; this.vrms.push(norm); this.normCode.set(norm, code); }
     return code;
@@ -132,7 +156,7 @@ export class ReadAccumulator {
       code = this.vrmCode(rawVrm);
       if (this.rawCode.size < 4_000_000) this.rawCode.set(rawVrm, code);
     }
-    if (code < 0) return this.reject('empty_vrm');
+    if (code < 0) return this.reject(code === -1 ? 'empty_vrm' : 'vrm_too_long');
 
     // Time
     const t = this.t;
@@ -172,14 +196,18 @@ export class ReadAccumulator {
    * checked for 0..100 when `hasConfidence` (NaN is rejected).
    */
   addCoded(code: number, t: ParsedTime, site: number, confidence: number, hasConfidence: boolean): RejectReason | null {
-    if (code < 0) return this.reject('empty_vrm');
+    if (code < 0) return this.reject(code === -1 ? 'empty_vrm' : 'vrm_too_long');
     const timeReason = this.timeReason(t);
     if (timeReason !== null) return timeReason;
     return this.push(code, t, site, confidence, hasConfidence);
   }
 
   private timeReason(t: ParsedTime): RejectReason | null {
-    if (t.status === 'ok' || t.status === 'ambiguous') return t.ms > this.notAfter ? this.reject('future_timestamp') : null;
+    if (t.status === 'ok' || t.status === 'ambiguous') {
+      if (t.ms > this.notAfter) return this.reject('future_timestamp');
+      if (t.ms < this.accessFrom) return this.reject(t.ms < this.retainFrom ? 'beyond_retention' : 'needs_authorisation');
+      return null;
+    }
     return this.reject(t.status === 'nonexistent' ? 'nonexistent_local_time' : 'bad_timestamp');
   }
 

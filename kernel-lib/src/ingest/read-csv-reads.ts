@@ -6,7 +6,7 @@ import { ByteKeyCache } from './byte-key-cache';
 import { IngestError } from './ingest-error';
 import { parseTimestamp, type ParsedTime } from './london-time';
 import type { RejectReason } from './types';
-import { TimeKind, type ReadAccumulator } from './read-accumulator';
+import { parseDecimal, TimeKind, type ReadAccumulator } from './read-accumulator';
 import type { QuarantineWriter } from './quarantine';
 
 /**
@@ -78,7 +78,7 @@ export async function readCsvReads(file: string, gz: boolean, acc: ReadAccumulat
               if (conf < 0) {
                 const text = sc.field(iConf).trim();
                 hasConf = text !== '';
-                conf = Number(text);
+                conf = parseDecimal(text);
               } else hasConf = true;
             }
           }

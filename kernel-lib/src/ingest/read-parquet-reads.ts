@@ -34,7 +34,7 @@ import { matchReadColumns, type ReadColumn } from './columns';
 import { describe, parquetFrom, sqlIdent, streamChunks, withDuckDb } from './duckdb-source';
 import { IngestError } from './ingest-error';
 import { londonWallToUtc, parseTimestamp, type ParsedTime } from './london-time';
-import { TimeKind, type ReadAccumulator } from './read-accumulator';
+import { parseDecimal, TimeKind, type ReadAccumulator } from './read-accumulator';
 import { checkRequiredReadColumns } from './read-csv-reads';
 import { csvValue, type QuarantineWriter } from './quarantine';
 import { SqlPass, type SortedReads } from './parquet-sql-pass';
@@ -148,7 +148,7 @@ export async function readParquetReads(file: string, acc: ReadAccumulator, q: Qu
         const src = `read_parquet(${from.slice('read_parquet('.length, -1)}, file_row_number = true)`;
         pass = new SqlPass(c, src,
           { vrm: exprs[P.vrm], time: exprs[P.timestamp], site: exprs[P.site_id], confidence: P.confidence < 0 ? null : exprs[P.confidence] },
-          acc.notAfter, rowCount);
+          acc.notAfter, rowCount, acc.accessFrom);
         await pass.prepare(settledSites);
       }
       const fast = !pass && rowCount > 0 && P.site_id >= 0;
@@ -195,7 +195,7 @@ export async function readParquetReads(file: string, acc: ReadAccumulator, q: Qu
             else {
               const cv = v[3].getItem(i);
               const s = typeof cv === 'string' ? cv.trim() : cv == null ? '' : String(cv);
-              hasConf = s !== '' && s !== 'NaN'; conf = Number(s);
+              hasConf = s !== '' && s !== 'NaN'; conf = parseDecimal(s);
             }
             const reason = acc.addCoded(code, t, site, conf, hasConf);
             if (reason !== null && q) { rejected.push(row); rejectedWhy.push(reason); }

@@ -1,25 +1,31 @@
 /** The data contract of the ingest layer: reason codes and the load summary. */
+import type { DataAgeRecord } from '../privacy/provenance';
 import type { VrmFormat } from '../reads/types';
 
 /**
  * Why a row was rejected. Every rejected row carries exactly one (the first check it fails,
- * in this order: malformed_line, empty_vrm, bad_timestamp / nonexistent_local_time,
- * future_timestamp, unknown_site / bad_coordinates, bad_confidence).
+ * in this order: malformed_line, empty_vrm / vrm_too_long, bad_timestamp / nonexistent_local_time,
+ * future_timestamp, beyond_retention / needs_authorisation, unknown_site / bad_coordinates,
+ * bad_confidence). The two data-age reasons occur only when the load was given a `now`;
+ * their rows are not copied into the quarantine file (line and reason only).
  */
 export type RejectReason =
   | 'malformed_line'          // wrong number of fields, or an unterminated quote
   | 'empty_vrm'               // VRM empty after normalisation
+  | 'vrm_too_long'            // VRM longer than MAX_VRM_LENGTH (15) after normalisation
   | 'bad_timestamp'           // not a timestamp in an accepted form
   | 'nonexistent_local_time'  // local time inside the spring-forward gap (Europe/London)
   | 'future_timestamp'        // later than the load's `notAfter` (off unless given)
+  | 'beyond_retention'        // older than 365 days before the load's `now` (off unless given)
+  | 'needs_authorisation'     // older than 90 days before `now`, and no authorisation reference
   | 'unknown_site'            // site id not in the sites table and no coordinates on the read
   | 'bad_coordinates'         // lat/lon unparsable or outside the UK box (lat 49.8..60.9, lon -8.7..1.8)
   | 'bad_confidence';         // confidence not a number in 0..100
 
 /** All reason codes, in check order. */
 export const REJECT_REASONS: readonly RejectReason[] = [
-  'malformed_line', 'empty_vrm', 'bad_timestamp', 'nonexistent_local_time', 'future_timestamp',
-  'unknown_site', 'bad_coordinates', 'bad_confidence',
+  'malformed_line', 'empty_vrm', 'vrm_too_long', 'bad_timestamp', 'nonexistent_local_time', 'future_timestamp',
+  'beyond_retention', 'needs_authorisation', 'unknown_site', 'bad_coordinates', 'bad_confidence',
 ];
 
 /** What a load did with every row. Invariant: read = accepted + rejected + duplicates. */
@@ -57,6 +63,11 @@ export interface LoadSummary {
   /** Earliest and latest accepted read, ISO 8601 UTC (null when none). */
   firstRead: string | null;
   lastRead: string | null;
+  /**
+   * The data-age rule applied (when the load was given `now`): the limits and how many reads
+   * each part excluded (also in `reasons` as beyond_retention / needs_authorisation); null when not applied.
+   */
+  dataAge: DataAgeRecord | null;
   /** Quarantine file written, if any. */
   quarantine: string | null;
   /** Wall-clock load time in ms. */

@@ -66,5 +66,12 @@ export function classifyVrm(vrm: string): VrmFormat {
   return 'other';
 }
 
+/**
+ * Longest VRM accepted, in characters after normalisation. UK marks have at most 7, foreign
+ * ones rarely more than 10; a longer "plate" is a misread, a corrupt row or hostile input
+ * (rejected as `vrm_too_long` rather than kept as a vehicle).
+ */
+export const MAX_VRM_LENGTH = 15;
+
 /** All VRM format classes, in summary order. */
 export const VRM_FORMATS: readonly VrmFormat[] = ['current', 'prefix', 'suffix', 'dateless', 'northern_ireland', 'other'];

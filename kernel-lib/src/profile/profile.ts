@@ -30,6 +30,7 @@ import { sitePlaces, type Places } from '../trips/places';
 import { findStays } from '../trips/stays';
 import { findTours } from '../trips/tours';
 import { splitTrips } from '../trips/trips';
+import { consult, withinConsultation } from '../privacy/guard';
 
 /** Options of {@link profile}. */
 export interface ProfileOptions {
@@ -85,7 +86,7 @@ export class VehicleProfile implements Displayable {
    */
   bundle(): ProfileBundle {
     const cl = this.countyLines;
-    const b = profileView(this.sub, this.vrm, { reveal: this.revealed, score: cl?.score, reasons: cl?.reasons }).bundle;
+    const b = withinConsultation(() => profileView(this.sub, this.vrm, { reveal: this.revealed, score: cl?.score, reasons: cl?.reasons })).bundle; // part of the logged profile
     const trips = this.trips.objects() as { start: Date; end: Date; from_site: string; to_site: string; reads: number }[];
     const stays = this.stays.objects() as { start: Date; end: Date; site_before: string; dwell_min_minutes: number; dwell_max_minutes: number; overnight: boolean }[];
     return {
@@ -156,6 +157,7 @@ function cachedPlaces(store: ReadStore, areas: Area[]): Places {
  * show(p)
  */
 export function profile(store: ReadStore, vrm: string, options: ProfileOptions = {}): VehicleProfile {
+  return consult('profile', store, () => {
   const t0 = performance.now();
   const v = vehicleCode(store, vrm);
   const from = toMs(options.from, 'from') ?? -Infinity, to = toMs(options.to, 'to') ?? Infinity;
@@ -235,4 +237,5 @@ export function profile(store: ReadStore, vrm: string, options: ProfileOptions =
     reads, tripTable, stayTable, hourWeekday, frequentSites, base, tours, associates, cloneRows, countyLines,
     performance.now() - t0, sub,
   );
+  }, (p) => ({ params: { vrm: p.vrm, hub: options.hub !== undefined, from: options.from ?? null, to: options.to ?? null }, counts: { returned: 1, reads: p.summary.reads } }));
 }

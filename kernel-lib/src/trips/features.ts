@@ -8,7 +8,6 @@
  */
 import type { ReadStore } from '../reads/types';
 import type { Bases } from './base';
-import { haversineKm } from './haversine';
 import { DAY_MS, londonDay, londonHour, londonWeekday } from '../time/london';
 import type { Places } from './places';
 import type { Tours } from './tours';
@@ -119,11 +118,16 @@ export interface VehicleFeatures {
 
 /** Median of numbers (NaN for none). @example median([3, 1, 2]) // 2 */
 export function median(xs: readonly number[]): number {
-  if (xs.length === 0) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+  const n = xs.length;
+  if (n === 0) return NaN;
+  // Sorted in a reused typed buffer (numeric sort, no copy of the array per call).
+  if (medianScratch.length < n) medianScratch = new Float64Array(Math.max(n, 2 * medianScratch.length));
+  for (let i = 0; i < n; i++) medianScratch[i] = xs[i];
+  const s = medianScratch.subarray(0, n).sort();
+  const m = n >> 1;
+  return n % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
+let medianScratch = new Float64Array(64);
 
 /**
  * Circular standard deviation of clock hours, in hours (23:30 and 00:30 are 1 h apart).
@@ -190,9 +194,27 @@ const readScratch = new Float64Array(5);
 const T_NIGHT = 0, T_WEEKEND = 1, T_HUB = 2;
 const tripScratch = new Float64Array(3);
 
+// Sites projected to km (equirectangular about the sites' mean latitude, centred): within a
+// fraction of a percent of great-circle distances across a region, and no trigonometry per read.
+const projections = new WeakMap<object, { x: Float64Array; y: Float64Array }>();
+function projectedSites(sites: ReadStore['sites']): { x: Float64Array; y: Float64Array } {
+  let p = projections.get(sites);
+  if (!p || p.x.length !== sites.lat.length) {
+    const n = sites.lat.length;
+    let lat0 = 0, lon0 = 0;
+    for (let s = 0; s < n; s++) { lat0 += sites.lat[s]; lon0 += sites.lon[s]; }
+    lat0 /= Math.max(1, n); lon0 /= Math.max(1, n);
+    const kmPerDeg = (6371.0088 * Math.PI) / 180, cos0 = Math.cos((lat0 * Math.PI) / 180);
+    p = { x: new Float64Array(n), y: new Float64Array(n) };
+    for (let s = 0; s < n; s++) { p.x[s] = (sites.lon[s] - lon0) * kmPerDeg * cos0; p.y[s] = (sites.lat[s] - lat0) * kmPerDeg; }
+    projections.set(sites, p);
+  }
+  return p;
+}
+
 /**
  * One vehicle's reads [a, b): distinct local days, distinct places, hub and market reads, and
- * the sum of squared distances to the reads' centroid (radius of gyration²·reads).
+ * the sum of squared distances (km², projected) to the reads' centroid (radius of gyration²·reads).
  */
 function readPass(store: ReadStore, sp: Int32Array, a: number, b: number, hubPlace: number, marketMask: Uint8Array, nPlaceAll: number): Float64Array {
   const { time, site, sites } = store;
@@ -201,7 +223,7 @@ function readPass(store: ReadStore, sp: Int32Array, a: number, b: number, hubPla
   // Reads are time-sorted, so days come in order (a Set only if they ever do not).
   let nDays = 0, lastDay = NaN;
   let days: Set<number> | null = null;
-  let nPlaces = 0, hubReads = 0, marketReads = 0, sLat = 0, sLon = 0;
+  let nPlaces = 0, hubReads = 0, marketReads = 0;
   for (let i = a; i < b; i++) {
     const d = londonDay(time[i]);
     if (days) days.add(d);
@@ -213,25 +235,30 @@ function readPass(store: ReadStore, sp: Int32Array, a: number, b: number, hubPla
     const p = sp[s];
     if (marks[p] !== current) { marks[p] = current; nPlaces++; }
     if (p === hubPlace) hubReads++; else if (p >= 0 && marketMask[p] === 1) marketReads++;
-    sLat += sites.lat[s]; sLon += sites.lon[s];
   }
   if (days) nDays = days.size;
-  const reads = b - a;
-  const cLat = sLat / Math.max(1, reads), cLon = sLon / Math.max(1, reads);
-  // Consecutive reads at one site give one distance: compute it once.
-  let rg2 = 0, lastSite = -1, lastD2 = 0;
-  for (let i = a; i < b; i++) {
-    const s = site[i];
-    if (s !== lastSite) { lastSite = s; lastD2 = haversineKm(cLat, cLon, sites.lat[s], sites.lon[s]) ** 2; }
-    rg2 += lastD2;
-  }
+  // Radius of gyration in one pass over projected site coordinates: rg² = E[x²+y²] − |E[x,y]|².
+  const { x, y } = projectedSites(sites);
+  let sx = 0, sy = 0, sxx = 0;
+  for (let i = a; i < b; i++) { const s = site[i]; const px = x[s], py = y[s]; sx += px; sy += py; sxx += px * px + py * py; }
+  const reads = Math.max(1, b - a);
+  const rg2 = Math.max(0, sxx - (sx * sx + sy * sy) / reads);
   const r = readScratch;
   r[R_DAYS] = nDays; r[R_PLACES] = nPlaces; r[R_HUB] = hubReads; r[R_MARKET] = marketReads; r[R_RG2] = rg2;
   return r;
 }
 
+// OD counts of one vehicle: a count per (from, to) place pair, reused across calls; `keys` lists
+// the pairs touched (first touch order), and are reset after use.
+const odScratch = { counts: new Uint32Array(0), keys: [] as number[] };
+function odCounts(nPlaces: number): { counts: Uint32Array; keys: number[] } {
+  const need = (nPlaces + 1) * (nPlaces + 1);
+  if (odScratch.counts.length < need) odScratch.counts = new Uint32Array(need);
+  return odScratch;
+}
+
 /** One vehicle's trips [t0, t1): night and weekend starts, hub-to-hub trips; OD counts into `od`. */
-function tripPass(trips: Trips, sp: Int32Array, t0: number, t1: number, hubPlace: number, nPlaceAll: number, o: Required<FeatureOptions>, od: Map<number, number>): Float64Array {
+function tripPass(trips: Trips, sp: Int32Array, t0: number, t1: number, hubPlace: number, nPlaceAll: number, o: Required<FeatureOptions>, od: { counts: Uint32Array; keys: number[] }): Float64Array {
   let nightTrips = 0, weekendTrips = 0, hubTrips = 0;
   for (let t = t0; t < t1; t++) {
     if (isNight(londonHour(trips.start[t]), o)) nightTrips++;
@@ -240,7 +267,7 @@ function tripPass(trips: Trips, sp: Int32Array, t0: number, t1: number, hubPlace
     const ps = sp[trips.startSite[t]], pe = sp[trips.endSite[t]];
     if (ps === hubPlace && pe === hubPlace) hubTrips++;
     const key = ps * nPlaceAll + pe;
-    od.set(key, (od.get(key) ?? 0) + 1);
+    if (key >= 0 && od.counts[key]++ === 0) od.keys.push(key);
   }
   const r = tripScratch;
   r[T_NIGHT] = nightTrips; r[T_WEEKEND] = weekendTrips; r[T_HUB] = hubTrips;
@@ -270,21 +297,31 @@ export function vehicleFeatures(ctx: FeatureContext, v: number, options: Feature
   const firstSeen = reads ? time[a] : NaN, lastSeen = reads ? time[b - 1] : NaN;
   const spanDays = reads ? (lastSeen - firstSeen) / DAY_MS : 0;
   const t0 = trips.vehicleTripStart[v], t1 = trips.vehicleTripStart[v + 1];
-  const od = new Map<number, number>();
+  const od = odCounts(places.n);
   const tr = tripPass(trips, sp, t0, t1, hubPlace, places.n, o, od);
   const nightTrips = tr[T_NIGHT], weekendTrips = tr[T_WEEKEND], hubTrips = tr[T_HUB];
   const nTrips = t1 - t0;
-  // Sort light entries (the from+to name built once each, not per comparison); objects for the top 5 only.
-  const odEntries: { key: number; trips: number; names: string }[] = [];
-  od.forEach((c, key) => {
-    const f = Math.floor(key / places.n);
-    odEntries.push({ key, trips: c, names: places.name[f] + places.name[key - f * places.n] });
+  // The top 5 OD pairs by trips, then by place names: a selection, not a sort of every pair.
+  const nameOf = places.name, np = places.n, counts = od.counts;
+  const before = (p: number, q: number) => {
+    if (counts[p] !== counts[q]) return counts[p] > counts[q];
+    const pf = Math.floor(p / np), qf = Math.floor(q / np);
+    if (nameOf[pf] !== nameOf[qf]) return nameOf[pf] < nameOf[qf];
+    return nameOf[p - pf * np] < nameOf[q - qf * np];
+  };
+  const top: number[] = [];
+  for (const key of od.keys) {
+    if (top.length === 5 && !before(key, top[4])) continue;
+    let j = Math.min(top.length, 4);
+    top[j] = key;
+    while (j > 0 && before(top[j], top[j - 1])) { const t = top[j]; top[j] = top[j - 1]; top[j - 1] = t; j--; }
+  }
+  const odList = top.map((key) => {
+    const f = Math.floor(key / np);
+    return { from: nameOf[f], to: nameOf[key - f * np], trips: counts[key] };
   });
-  odEntries.sort((x, y) => y.trips - x.trips || (x.names < y.names ? -1 : 1));
-  const odList = odEntries.slice(0, 5).map(({ key, trips: c }) => {
-    const f = Math.floor(key / places.n);
-    return { from: places.name[f], to: places.name[key - f * places.n], trips: c };
-  });
+  for (const key of od.keys) counts[key] = 0;
+  od.keys.length = 0;
 
   // Hub tours and loops to markets.
   const loops: Loop[] = [];

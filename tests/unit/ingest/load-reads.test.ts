@@ -49,8 +49,8 @@ describe('loadReads: every rejection reason, with its line', () => {
     const quarantine = path.join(dir, 'q.csv');
     const { store, summary } = await loadReads({ reads, sites, quarantine, notAfter: Date.UTC(2030, 0, 1) });
     expect(summary.reasons).toEqual({
-      malformed_line: 2, empty_vrm: 1, bad_timestamp: 1, nonexistent_local_time: 1, future_timestamp: 1,
-      unknown_site: 1, bad_coordinates: 2, bad_confidence: 2,
+      malformed_line: 2, empty_vrm: 1, vrm_too_long: 0, bad_timestamp: 1, nonexistent_local_time: 1, future_timestamp: 1,
+      beyond_retention: 0, needs_authorisation: 0, unknown_site: 1, bad_coordinates: 2, bad_confidence: 2,
     });
     expect(summary).toMatchObject({ read: 12, accepted: 1, rejected: 11, duplicates: 0, format: 'csv' });
     expect(rowsOf(store)).toEqual([['AB12CDE', '2025-01-01T10:00:00.000Z', 'S1', 90]]);

@@ -1,0 +1,240 @@
+// End to end: the map widget in the real JupyterLab (our build, Debian's jupyter_server, the
+// tslab kernel) in headless Chromium (issue 5). A scratch notebook loads the merseyside-small
+// scenario and shows a map of three vehicles, then a hand-made bundle with hostile names.
+//   - the map shows sites and tracks (data-anpr-segments > 0, canvases drawn);
+//   - drawing a polygon with mouse clicks and pressing "Insert as code" adds a cell below the
+//     map; run, it yields the same area in the kernel (same polygon, same sites inside);
+//     "Copy GeoJSON" copies that polygon;
+//   - the time filter changes the number of drawn segments to what the window holds;
+//   - the XSS names render as text (no dialog, no <img>), in the legend, tooltip and popup;
+//   - no request leaves 127.0.0.1.
+// Screenshots: test-results/e2e/map-*.png.
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openAndRunAll, openLab, ROOT, SHOTS, type LabSession } from './harness';
+
+const NOTEBOOK = 'map-e2e.ipynb';
+const MAP_MIME = 'application/vnd.anpr.map.v1+json';
+const XSS = '<img src=x onerror=alert(1)>';
+
+const cell = (source: string) => ({ cell_type: 'code', execution_count: null, metadata: {}, outputs: [], source });
+
+const LOAD = `import * as anpr from "@anpr/kernel-lib";
+anpr.session({ operator: "T-E2E", purpose: "map widget end-to-end test", reference: "e2e" });
+const { store } = await anpr.loadReads({ reads: "data/merseyside-small/reads.csv.gz", sites: "data/merseyside-small/sites.csv" });
+const busiest = store.vrms.map((vrm, v) => ({ vrm, n: store.vehicleStart[v + 1] - store.vehicleStart[v] }))
+  .sort((a, b) => b.n - a.n || (a.vrm < b.vrm ? -1 : 1)).slice(0, 3).map(x => x.vrm);
+anpr.show(anpr.mapView(store, { title: "E2E map", vehicles: busiest }));`;
+
+const HOSTILE = `anpr.show(new anpr.MapView({ version: 1, title: ${JSON.stringify(XSS)},
+  sites: [{ id: "X1", name: ${JSON.stringify(XSS)}, lat: 53.40, lon: -2.98, reads: 5 }, { id: "X2", name: "plain", lat: 53.45, lon: -2.90, reads: 1 }],
+  tracks: [{ id: "t1", label: ${JSON.stringify(XSS.replace('1', '2'))}, points: [[53.42, -2.95, 0], [53.45, -2.90, 60000]] }],
+  areas: [] }));`;
+
+let session: LabSession;
+let page: Page;
+const requests: string[] = [];
+const dialogs: string[] = [];
+
+beforeAll(async () => {
+  mkdirSync(path.join(ROOT, '.jupyter-local'), { recursive: true });
+  // Inside the project so that the kernel resolves @anpr/kernel-lib from node_modules above.
+  const root = mkdtempSync(path.join(ROOT, '.jupyter-local', 'e2e-map-'));
+  symlinkSync(path.join(ROOT, 'notebooks', 'data'), path.join(root, 'data'));
+  writeFileSync(
+    path.join(root, NOTEBOOK),
+    JSON.stringify({
+      nbformat: 4,
+      nbformat_minor: 5,
+      metadata: { kernelspec: { name: 'tslab', display_name: 'TypeScript (tslab + ANPR)', language: 'typescript' } },
+      cells: [cell(LOAD), cell(HOSTILE)]
+    })
+  );
+  session = await openLab(root, { viewport: { width: 1400, height: 1100 } });
+  ({ page } = session);
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: session.lab.base });
+  page.on('request', r => requests.push(r.url()));
+  page.on('dialog', d => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+const firstMap = () => page.locator('[data-anpr-widget="map"]').first();
+
+/** The notebook's cells: source and outputs (as JSON) from the model. */
+async function cells(): Promise<{ source: string; outputs: any[] }[]> {
+  return page.evaluate(() => {
+    const panel = (window as any).jupyterapp.shell.currentWidget;
+    return panel.content.widgets.map((w: any) => ({ source: w.model.sharedModel.getSource(), outputs: w.model.outputs.toJSON() }));
+  });
+}
+
+/** Insert a code cell at `index` and run it (it becomes the active cell). */
+async function insertAndRun(index: number, source: string): Promise<void> {
+  await page.evaluate(
+    async ([i, src]) => {
+      const app = (window as any).jupyterapp;
+      const nb = app.shell.currentWidget.content;
+      nb.model.sharedModel.insertCell(i, { cell_type: 'code', source: src });
+      nb.activeCellIndex = i;
+      await app.commands.execute('notebook:run-cell');
+    },
+    [index, source] as [number, string]
+  );
+}
+
+/** Run the cell at `index`. */
+async function runCell(index: number): Promise<void> {
+  await page.evaluate(async i => {
+    const app = (window as any).jupyterapp;
+    app.shell.currentWidget.content.activeCellIndex = i;
+    await app.commands.execute('notebook:run-cell');
+  }, index);
+}
+
+/** Wait until the cell at `index` has an output whose JSON matches `pattern`; return the outputs. */
+async function outputsOf(index: number, pattern: RegExp, timeout = 120_000): Promise<string> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const text = JSON.stringify((await cells())[index]?.outputs ?? []);
+    if (pattern.test(text)) return text;
+    if (Date.now() > deadline) throw new Error(`cell ${index}: no output matching ${pattern}; got ${text.slice(0, 1500)}`);
+    await page.waitForTimeout(300);
+  }
+}
+
+describe('the map widget in JupyterLab', () => {
+  it('shows sites, tracks and the tools', async () => {
+    await openAndRunAll(session, NOTEBOOK);
+    const deadline = Date.now() + 300_000;
+    while ((await page.locator('[data-anpr-widget="map"][data-anpr-painted]').count()) < 2) {
+      const now = await cells();
+      if (Date.now() > deadline || now.some(c => c.outputs.some(o => o.output_type === 'error'))) {
+        await page.screenshot({ path: path.join(SHOTS, 'map-failure.png') });
+        throw new Error(`the two maps did not paint; cells: ${JSON.stringify(now).slice(0, 3000)}`);
+      }
+      await page.waitForTimeout(500);
+    }
+    const map = firstMap();
+    await map.scrollIntoViewIfNeeded();
+    const segments = Number(await map.getAttribute('data-anpr-segments'));
+    expect(segments).toBeGreaterThan(10);
+    expect(await map.locator('.leaflet-overlay-pane canvas').count()).toBe(1);
+    expect(await map.locator('[data-anpr-tool]').count()).toBe(9);
+    // The overlay canvas has coloured pixels (sites and tracks), not just a blank layer.
+    const inked = await map.evaluate(node => {
+      const c = node.querySelector('.leaflet-overlay-pane canvas') as HTMLCanvasElement;
+      const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++;
+      return n;
+    });
+    expect(inked).toBeGreaterThan(500);
+    await page.screenshot({ path: path.join(SHOTS, 'map-sites-tracks.png') });
+  });
+
+  it('turns a polygon drawn with the mouse into a code cell that yields the same area', async () => {
+    const map = firstMap();
+    await map.scrollIntoViewIfNeeded();
+    const box = (await map.locator('.anpr-Map').boundingBox())!;
+    await map.locator('[data-anpr-tool="polygon"]').click();
+    const cx = box.x + box.width / 2;
+    const cy = box.y + box.height / 2;
+    const pts = [[cx - 0.3 * box.width, cy - 0.3 * box.height], [cx + 0.25 * box.width, cy - 0.35 * box.height], [cx + 0.3 * box.width, cy + 0.3 * box.height], [cx - 0.2 * box.width, cy + 0.25 * box.height]];
+    for (const [x, y] of pts) {
+      await page.mouse.click(x, y);
+      await page.waitForTimeout(120);
+    }
+    await page.mouse.click(pts[0][0], pts[0][1]); // the first vertex closes the polygon
+    await expect.poll(() => map.getAttribute('data-anpr-drawn')).toBe('1');
+    const sitesInside = Number(await map.getAttribute('data-anpr-drawn-sites'));
+    expect(sitesInside).toBeGreaterThan(0);
+    await page.screenshot({ path: path.join(SHOTS, 'map-drawn-polygon.png') });
+
+    await map.locator('[data-anpr-tool="copy"]').click();
+    await expect.poll(() => map.locator('.anpr-MapToolbar-status').textContent()).toContain('copied');
+    const copied = JSON.parse(await page.evaluate(() => navigator.clipboard.readText()));
+
+    const before = await cells();
+    const mapCell = before.findIndex(c => c.outputs.some(o => o.data?.[MAP_MIME]?.title === 'E2E map'));
+    expect(mapCell).toBe(0);
+    await map.locator('[data-anpr-tool="insert"]').click();
+    await expect.poll(async () => (await cells()).length).toBe(before.length + 1);
+    const inserted = (await cells())[mapCell + 1].source;
+    expect(inserted).toMatch(/^const area1 = area\(\{"type":"Polygon","coordinates":\[\[\[/m);
+    expect(inserted).toContain(`${sitesInside} of the map's sites inside`);
+    const geometry = JSON.parse(/area\((\{.*\}), "area1"\);/.exec(inserted)![1]);
+    expect(geometry.coordinates[0]).toHaveLength(5);
+    expect(copied.features[0].geometry).toEqual(geometry);
+
+    // Run the inserted cell, then ask the kernel what area1 is.
+    await runCell(mapCell + 1);
+    await insertAndRun(
+      mapCell + 2,
+      'console.log("AREA1 " + JSON.stringify({ name: area1.name, polygons: area1.polygons, inside: store.sites.id.filter((id, s) => anpr.pointInArea(area1, store.sites.lat[s], store.sites.lon[s])).length }))'
+    );
+    const out = await outputsOf(mapCell + 2, /AREA1 /);
+    const kernelArea = JSON.parse(/AREA1 (\{.*?\})\\n/.exec(out)![1].replace(/\\"/g, '"'));
+    expect(kernelArea.name).toBe('area1');
+    expect(kernelArea.polygons).toEqual([geometry.coordinates]);
+    expect(kernelArea.inside).toBe(sitesInside);
+    await page.screenshot({ path: path.join(SHOTS, 'map-inserted-cell.png') });
+  });
+
+  it('draws fewer segments when the time filter narrows, exactly those in the window', async () => {
+    const map = firstMap();
+    await map.scrollIntoViewIfNeeded();
+    const all = Number(await map.getAttribute('data-anpr-segments'));
+    await map.locator('input[data-anpr-time="to"]').evaluate((el: HTMLInputElement) => {
+      el.value = '300';
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await expect.poll(async () => Number(await map.getAttribute('data-anpr-segments'))).toBeLessThan(all);
+    const drawn = Number(await map.getAttribute('data-anpr-segments'));
+    const filter = map.locator('.anpr-TimeFilter');
+    const from = Number(await filter.getAttribute('data-anpr-from'));
+    const to = Number(await filter.getAttribute('data-anpr-to'));
+    const bundle = (await cells())[0].outputs.find(o => o.data?.[MAP_MIME]).data[MAP_MIME];
+    const expected = bundle.tracks.reduce((n: number, t: any) => n + Math.max(0, t.points.filter((p: number[]) => p[2] >= from && p[2] <= to).length - 1), 0);
+    expect(drawn).toBe(expected);
+    expect(drawn).toBeGreaterThan(0);
+    expect(await filter.locator('.anpr-TimeFilter-label').textContent()).toMatch(/\d{2}:\d{2} – .*\d{2}:\d{2}/);
+    await page.screenshot({ path: path.join(SHOTS, 'map-time-filter.png') });
+  });
+
+  it('shows hostile names as text in the legend, tooltip and popup, and runs no script', async () => {
+    const map = page.locator('[data-anpr-widget="map"]').nth(1);
+    await map.scrollIntoViewIfNeeded();
+    await expect.poll(() => map.locator('.anpr-Legend').textContent()).toContain(XSS);
+    // Where the hostile site is on screen, from the widget's own Leaflet map.
+    const point = await page.evaluate(() => {
+      const find = (w: any): any => (w?.map?.latLngToContainerPoint ? w : (w?.widgets ?? []).map(find).find(Boolean));
+      const nb = (window as any).jupyterapp.shell.currentWidget.content;
+      const widgets = nb.widgets.map((c: any) => find(c.outputArea)).filter(Boolean);
+      const mw = widgets[widgets.length - 1];
+      const p = mw.map.latLngToContainerPoint([53.4, -2.98]);
+      const r = mw.map.getContainer().getBoundingClientRect();
+      return { x: r.left + p.x, y: r.top + p.y };
+    });
+    await page.mouse.move(point.x, point.y);
+    await expect.poll(() => map.locator('.leaflet-tooltip').textContent()).toBe(`${XSS}: 5 reads`);
+    await page.mouse.click(point.x, point.y);
+    await expect.poll(() => map.locator('.leaflet-popup-content').textContent()).toContain(XSS);
+    await page.screenshot({ path: path.join(SHOTS, 'map-xss-as-text.png') });
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+  });
+
+  it('makes no request beyond 127.0.0.1', () => {
+    expect(requests.length).toBeGreaterThan(10);
+    const outside = requests.filter(u => !/^(data|blob):/.test(u) && new URL(u).hostname !== '127.0.0.1');
+    expect(outside).toEqual([]);
+  });
+});
