@@ -34,8 +34,9 @@ export function heatmapSpec(hourWeekday: ProfileBundle['hourWeekday'], options: 
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     description: MSG.heatmapTitle,
     data: { values: heatmapCells(hourWeekday) },
-    width: { step: 20 },
-    height: { step: 20 },
+    // 24 × 14 px fits the half-width column of the profile beside the small map.
+    width: { step: 14 },
+    height: { step: 18 },
     mark: { type: 'rect', tooltip: true },
     encoding: {
       x: {

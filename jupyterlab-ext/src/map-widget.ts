@@ -95,7 +95,17 @@ export class MapWidget extends Widget implements IRenderMime.IRenderer {
     this._visible = visible;
     const sites = sitesByPosition(bundle.sites);
     this._tracks = tracksLayer(visible, this._renderer, (t, at) => this._popup(at, () => trackPopup(t, sites))).addTo(map);
-    this._stopArrows = attachArrows(map, visible, this._renderer);
+    const renderer = this._renderer;
+    let stopped = false;
+    let stop: (() => void) | null = null;
+    // Arrows are placed in screen pixels: only once the map has its first view.
+    map.whenReady(() => {
+      if (!stopped) stop = attachArrows(map, visible, renderer);
+    });
+    this._stopArrows = () => {
+      stopped = true;
+      stop?.();
+    };
     this.node.dataset.anprSegments = String(segmentCount(visible));
   }
 
@@ -107,10 +117,13 @@ export class MapWidget extends Widget implements IRenderMime.IRenderer {
 
   /** After Leaflet's canvas has drawn (it draws on the next animation frame): stamp the time. */
   private _markPainted(): void {
-    requestAnimationFrame(() =>
-      requestAnimationFrame(() => {
-        if (this._map) this.node.dataset.anprPainted = String(performance.now());
-      })
+    const map = this._map;
+    map?.whenReady(() =>
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() => {
+          if (this._map === map) this.node.dataset.anprPainted = String(performance.now());
+        })
+      )
     );
   }
 
@@ -185,8 +198,9 @@ export class MapWidget extends Widget implements IRenderMime.IRenderer {
     this._legend = legendControl(bundle).addTo(map);
     L.control.scale({ imperial: true, metric: true, position: 'bottomleft' }).addTo(map);
 
+    // The first view is set when the map first has a size (_refresh): renderModel runs before
+    // the output is attached, and every view change before then would redraw every layer.
     this._bounds = dataBounds(bundle);
-    this._fit();
     const span = readsSpan(bundle);
     this.setTimeWindow(span?.[0] ?? -Infinity, span?.[1] ?? Infinity);
     this._tools = new MapTools(this, map, renderer, bundle);
@@ -212,14 +226,17 @@ export class MapWidget extends Widget implements IRenderMime.IRenderer {
     }
   }
 
-  /** After a size change: recompute the map size; refit until the user has moved it. */
+  /** After a size change: set the first view, or recompute the size and refit until the user has moved the map. */
   private _refresh(): void {
     const map = this._map;
     if (!map) return;
     const el = map.getContainer();
-    if (el.clientWidth === 0 || el.clientHeight === 0) return;
-    map.invalidateSize({ animate: false });
-    if (!this._interacted) this._fit();
+    const size = `${el.clientWidth}x${el.clientHeight}`;
+    if (el.clientWidth === 0 || el.clientHeight === 0 || size === this._size) return;
+    const first = this._size === null;
+    this._size = size;
+    if (!first) map.invalidateSize({ animate: false });
+    if (first || !this._interacted) this._fit();
   }
 
   private _showNotice(text: string): void {
@@ -240,6 +257,7 @@ export class MapWidget extends Widget implements IRenderMime.IRenderer {
     this._visible = [];
     this._bundle = null;
     this._renderer = null;
+    this._size = null;
     this._map?.remove();
     this._map = null;
     this._legend = null;
@@ -258,4 +276,6 @@ export class MapWidget extends Widget implements IRenderMime.IRenderer {
   private _renderer: L.Renderer | null = null;
   private _tracks: L.FeatureGroup | null = null;
   private _visible: MapTrack[] = [];
+  /** Container size at the last view fit ("WxH"), null before the first view. */
+  private _size: string | null = null;
 }

@@ -105,7 +105,7 @@ export const MSG = {
   timelineRows: { reads: 'Reads', trips: 'Trips', stays: 'Stays' },
   timelineRead: (when: string, site: string) => `${when} · ${site}`,
   timelineTrip: (n: number, from: string, to: string, start: string, end: string, reads: number) =>
-    `Trip ${n}: ${from} → ${to}<br>${start} – ${end} · ${reads} reads`,
+    `Trip ${n}: ${from} → ${to}\n${start} – ${end} · ${reads} reads`,
   timelineStay: (site: string, dwell: string, overnight: boolean) => `Stay after ${site}: ${dwell}${overnight ? ' · overnight' : ''}`,
   rangeAll: 'all',
   rangeDay: '1d',

@@ -29,6 +29,8 @@ export function placesSpec(places: ProfileBundle['places']): Record<string, any>
     data: { values: placeBars(places) },
     width: 'container',
     height: { step: 18 },
+    // Fit the width to the panel; the height follows the number of places.
+    autosize: { type: 'fit-x', contains: 'padding' },
     mark: { type: 'bar', tooltip: true, color: '#4e79a7' },
     encoding: {
       y: { field: 'label', type: 'nominal', sort: '-x', title: null, axis: { labelLimit: 220 } },

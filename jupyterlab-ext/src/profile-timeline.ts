@@ -13,7 +13,10 @@ import type { TripSelection } from './trip-selection';
 /** Index of the selection trace in the figure's data. */
 const SELECTED_TRACE = 3;
 
-/** The Lab theme's colours for the figure (CSS variables, with light defaults). */
+/**
+ * The Lab theme's colours for the figure (CSS variables, with light defaults).
+ * @example timelineTheme(isDarkTheme()).font // '#222' in a page without Lab's CSS
+ */
 export function timelineTheme(dark: boolean): TimelineTheme {
   const css = getComputedStyle(document.body);
   const v = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;

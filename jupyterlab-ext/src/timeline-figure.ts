@@ -56,6 +56,14 @@ export function plotlyText(s: string): string {
 }
 
 /**
+ * Lines of text as one plotly label: each line escaped, joined by plotly's <br>.
+ * @example plotlyLines('Trip 1: <A> → B\n19:00') // 'Trip 1: &lt;A&gt; → B<br>19:00'
+ */
+export function plotlyLines(s: string): string {
+  return s.split('\n').map(plotlyText).join('<br>');
+}
+
+/**
  * Dwell bound in ms as "2 h 05 min" / "45 min" / "1 d 3 h".
  * @example formatDwell(125 * 60_000) // '2 h 05 min'
  */
@@ -102,7 +110,7 @@ export function timelineFigure(
   };
   const t = segments(trips, x => x.start, x => x.end, x => x.index);
   const tripText = trips.flatMap(x => {
-    const s = plotlyText(
+    const s = plotlyLines(
       MSG.timelineTrip(x.index + 1, siteName(x.fromSite), siteName(x.toSite), formatShortDateTime(x.start), formatShortDateTime(x.end), x.reads)
     );
     return [s, s, null];

@@ -24,6 +24,9 @@ export function arrowLayer(map: L.Map, tracks: MapTrack[], renderer: L.Renderer)
   tracks.forEach((track, i) => {
     const color = trackColor(track, i);
     const pts = track.points.map(p => map.latLngToLayerPoint([p[0], p[1]]));
+    // One multi-part polyline per track (not one layer per chevron): thousands of chevrons
+    // stay a handful of canvas paths.
+    const chevrons: L.LatLng[][] = [];
     for (let k = 1; k < pts.length && count < MAX_ARROWS; k++) {
       const a = pts[k - 1];
       const b = pts[k];
@@ -34,10 +37,10 @@ export function arrowLayer(map: L.Map, tracks: MapTrack[], renderer: L.Renderer)
       const tip = L.point((a.x + b.x) / 2 + Math.cos(angle) * ARM_PX / 2, (a.y + b.y) / 2 + Math.sin(angle) * ARM_PX / 2);
       const arm = (sign: number) =>
         L.point(tip.x - Math.cos(angle + sign * HALF_ANGLE) * ARM_PX, tip.y - Math.sin(angle + sign * HALF_ANGLE) * ARM_PX);
-      const chevron = [arm(1), tip, arm(-1)].map(p => map.layerPointToLatLng(p));
-      group.addLayer(L.polyline(chevron, { renderer, color, weight: 2.5, opacity: 0.95, interactive: false }));
+      chevrons.push([arm(1), tip, arm(-1)].map(p => map.layerPointToLatLng(p)));
       count++;
     }
+    if (chevrons.length) group.addLayer(L.polyline(chevrons, { renderer, color, weight: 2.5, opacity: 0.95, interactive: false }));
   });
   return group;
 }

@@ -217,6 +217,8 @@ export const reasonTaxi = (share: number, perDay: number) =>
   `${Math.round(share * 100)}% of trips stay inside the hub, ${perDay.toFixed(1)} trips a day, like a taxi`;
 
 /** Reason: plate relay (a swapped plate). */
+export const reasonRelayChain = (plates: number, loops: number, market: string) =>
+  `one of a relay of ${plates} plates with ${loops} loops to ${market} between them`;
 export const reasonRelay = (vrm: string, role: 'before' | 'after', gapHours: number, market: string) =>
   role === 'before'
     ? `takes over from plate ${vrm} (last seen ${gapHours < 0 ? `${Math.round(-gapHours)} h after this one started` : `${Math.round(gapHours)} h before`}, also looping to ${market}): a possible plate swap`
@@ -441,4 +443,4 @@ export const reportNotExecuted = (notebook: string) =>
 
 /** anpr report: done. */
 export const reportDone = (out: string, bytes: number, charts: number) =>
-  `report: ${out} (${Math.round(bytes / 1024)} kB, ${charts} chart(s) inline, nothing fetched from the network)`;
+  `report: ${out} (${Math.round(bytes / 1024)} kB, ${charts} chart(s) inline; nothing is fetched from outside the file)`;

@@ -7,9 +7,10 @@
 //     "Copy GeoJSON" copies that polygon;
 //   - the time filter changes the number of drawn segments to what the window holds;
 //   - the XSS names render as text (no dialog, no <img>), in the legend, tooltip and popup;
+//   - a click on a track lists its reads; the heat layer draws; "Download PNG" saves a PNG;
 //   - no request leaves 127.0.0.1.
 // Screenshots: test-results/e2e/map-*.png.
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -147,7 +148,8 @@ describe('the map widget in JupyterLab', () => {
     await map.locator('[data-anpr-tool="polygon"]').click();
     const cx = box.x + box.width / 2;
     const cy = box.y + box.height / 2;
-    const pts = [[cx - 0.3 * box.width, cy - 0.3 * box.height], [cx + 0.25 * box.width, cy - 0.35 * box.height], [cx + 0.3 * box.width, cy + 0.3 * box.height], [cx - 0.2 * box.width, cy + 0.25 * box.height]];
+    // A quadrilateral over part of the data (the map fits the data, centred).
+    const pts = [[cx - 0.12 * box.width, cy - 0.2 * box.height], [cx + 0.1 * box.width, cy - 0.22 * box.height], [cx + 0.12 * box.width, cy + 0.1 * box.height], [cx - 0.08 * box.width, cy + 0.15 * box.height]];
     for (const [x, y] of pts) {
       await page.mouse.click(x, y);
       await page.waitForTimeout(120);
@@ -155,7 +157,9 @@ describe('the map widget in JupyterLab', () => {
     await page.mouse.click(pts[0][0], pts[0][1]); // the first vertex closes the polygon
     await expect.poll(() => map.getAttribute('data-anpr-drawn')).toBe('1');
     const sitesInside = Number(await map.getAttribute('data-anpr-drawn-sites'));
+    const bundle = (await cells())[0].outputs.find(o => o.data?.[MAP_MIME]).data[MAP_MIME];
     expect(sitesInside).toBeGreaterThan(0);
+    expect(sitesInside).toBeLessThan(bundle.sites.length);
     await page.screenshot({ path: path.join(SHOTS, 'map-drawn-polygon.png') });
 
     await map.locator('[data-anpr-tool="copy"]').click();
@@ -230,6 +234,45 @@ describe('the map widget in JupyterLab', () => {
     await page.screenshot({ path: path.join(SHOTS, 'map-xss-as-text.png') });
     expect(await page.locator('img[src="x"]').count()).toBe(0);
     expect(dialogs).toEqual([]);
+  });
+
+  it('lists a track\'s reads on click, shows the heat layer and saves a PNG', async () => {
+    const map = page.locator('[data-anpr-widget="map"]').nth(1);
+    await map.scrollIntoViewIfNeeded();
+    const mid = await page.evaluate(() => {
+      const find = (w: any): any => (w?.map?.latLngToContainerPoint ? w : (w?.widgets ?? []).map(find).find(Boolean));
+      const nb = (window as any).jupyterapp.shell.currentWidget.content;
+      const widgets = nb.widgets.map((c: any) => find(c.outputArea)).filter(Boolean);
+      const mw = widgets[widgets.length - 1];
+      // A quarter of the way along the segment on screen (the middle has the direction chevron).
+      const a = mw.map.latLngToContainerPoint([53.42, -2.95]);
+      const b = mw.map.latLngToContainerPoint([53.45, -2.9]);
+      const r = mw.map.getContainer().getBoundingClientRect();
+      return { x: Math.round(r.left + a.x + (b.x - a.x) / 4), y: Math.round(r.top + a.y + (b.y - a.y) / 4) };
+    });
+    await page.mouse.click(mid.x, mid.y);
+    await expect.poll(() => map.locator('.leaflet-popup-content .anpr-Popup-heading').textContent()).toBe(XSS.replace('1', '2'));
+    expect(await map.locator('.leaflet-popup-content .anpr-Popup > div').count()).toBe(3); // heading + 2 reads
+
+    await map.locator('[data-anpr-tool="heat"]').click();
+    expect(await map.locator('[data-anpr-tool="heat"]').getAttribute('aria-pressed')).toBe('true');
+    const heatPixels = await map.evaluate(node => {
+      const c = node.querySelector('canvas.anpr-Heat') as HTMLCanvasElement;
+      const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++;
+      return n;
+    });
+    expect(heatPixels).toBeGreaterThan(100);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), map.locator('[data-anpr-tool="png"]').click()]);
+    expect(download.suggestedFilename()).toBe('anpr-map.png');
+    const file = path.join(SHOTS, 'map-download.png');
+    await download.saveAs(file);
+    const png = readFileSync(file);
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect(png.length).toBeGreaterThan(5000);
+    await page.screenshot({ path: path.join(SHOTS, 'map-heat-popup.png') });
   });
 
   it('makes no request beyond 127.0.0.1', () => {

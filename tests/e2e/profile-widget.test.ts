@@ -60,8 +60,10 @@ describe('the profile widget in JupyterLab', () => {
           const root = document.querySelector(w);
           if (!root) return false;
           const timeline = root.querySelectorAll('.anpr-Timeline svg.main-svg .scatterlayer .trace').length >= 3;
-          const vega = ['.anpr-Heatmap', '.anpr-Dwell', '.anpr-Places'].every(c => root.querySelector(`${c} .vega-embed svg .mark-rect, ${c} .vega-embed svg g.mark-rect`));
-          const map = root.querySelectorAll('.anpr-TripMap path.anpr-TripLine').length > 0 && !!root.querySelector('.anpr-TripMap .leaflet-anpr-base-pane canvas, .anpr-TripMap canvas');
+          // vega-embed puts its class on the target itself; bars and heatmap cells are rect marks.
+          const vega = ['.anpr-Heatmap', '.anpr-Dwell', '.anpr-Places'].every(c => root.querySelector(`${c}.vega-embed svg .mark-rect`));
+          // Trips are SVG paths; the base layer and the sites are canvases.
+          const map = root.querySelectorAll('.anpr-TripMap path.anpr-TripLine').length > 0 && root.querySelectorAll('.anpr-TripMap canvas').length >= 2;
           return timeline && vega && map;
         },
         W,
@@ -77,7 +79,8 @@ describe('the profile widget in JupyterLab', () => {
       return {
         tripLines: root.querySelectorAll('.anpr-TripMap path.anpr-TripLine').length,
         tripRows: root.querySelectorAll('tr[data-trip]').length,
-        readMarkers: root.querySelectorAll('.anpr-Timeline .scatterlayer .trace:first-child .point').length,
+        // Plotly draws the traces twice: the plot and the range slider's miniature.
+        readMarkers: Array.from(root.querySelectorAll('.anpr-Timeline .scatterlayer .trace:first-child .point')).filter(p => !p.closest('.rangeslider-container')).length,
         rangeSlider: root.querySelectorAll('.anpr-Timeline .rangeslider-container').length
       };
     }, W);
@@ -90,17 +93,28 @@ describe('the profile widget in JupyterLab', () => {
     await page.locator(`${W} tr[data-trip="3"]`).click();
     await expect.poll(selectedEverywhere).toEqual({ table: '3', map: '3', timeline: '3', mapPath: '3' });
 
-    // The reverse: click trip 6's path on the small map.
-    const line = page.locator(`${W} .anpr-TripMap path[data-trip="6"]`);
-    await line.scrollIntoViewIfNeeded();
-    await line.click({ force: true });
-    await expect.poll(selectedEverywhere).toEqual({ table: '6', map: '6', timeline: '6', mapPath: '6' });
+    // The reverse: click trip 8's path on the small map (a point on its stroke, a quarter along;
+    // the evening trips share one route and trip 8, drawn last of them, is on top).
+    await page.locator(`${W} .anpr-TripMap`).scrollIntoViewIfNeeded();
+    const at = await page.evaluate(w => {
+      const path = document.querySelector(`${w} .anpr-TripMap path[data-trip="8"]`) as SVGPathElement;
+      const p = path.getPointAtLength(path.getTotalLength() / 4);
+      const m = path.getScreenCTM()!;
+      const x = m.a * p.x + m.c * p.y + m.e, y = m.b * p.x + m.d * p.y + m.f;
+      return { x, y, hit: document.elementFromPoint(x, y) === path };
+    }, W);
+    expect(at.hit).toBe(true);
+    await page.mouse.click(at.x, at.y);
+    await expect.poll(selectedEverywhere).toEqual({ table: '8', map: '8', timeline: '8', mapPath: '8' });
     await page.locator(`${W} .anpr-TripMap`).screenshot({ path: path.join(SHOTS, 'profile-map-selected.png') });
 
     // And from the timeline: click the start marker of trip 0 (the trips trace is the third).
-    const point = page.locator(`${W} .anpr-Timeline .scatterlayer .trace:nth-child(3) .point`).first();
     await page.locator(`${W} .anpr-Timeline`).scrollIntoViewIfNeeded();
-    const box = (await point.boundingBox())!;
+    const box = await page.evaluate(w => {
+      const pts = Array.from(document.querySelectorAll(`${w} .anpr-Timeline .scatterlayer .trace:nth-child(3) .point`)).filter(p => !p.closest('.rangeslider-container'));
+      const r = pts[0].getBoundingClientRect();
+      return { x: r.x, y: r.y, width: r.width, height: r.height };
+    }, W);
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     await expect.poll(selectedEverywhere).toEqual({ table: '0', map: '0', timeline: '0', mapPath: '0' });
@@ -108,11 +122,12 @@ describe('the profile widget in JupyterLab', () => {
   });
 
   it('renders a vega-lite chart from anpr.vegaLite with JupyterLab\'s vega renderer', async () => {
-    const out = page.locator('.jp-OutputArea-output[data-mime-type="application/vnd.vegalite.v5+json"]');
+    // @jupyterlab/vega5-extension's renderer (the SVG fallback would be a .jp-RenderedSVG instead).
+    const out = page.locator('.jp-OutputArea-output.jp-RenderedVegaLite');
     await out.first().waitFor({ timeout: 120_000 });
     await page.waitForFunction(() => {
-      const o = document.querySelector('.jp-OutputArea-output[data-mime-type="application/vnd.vegalite.v5+json"]');
-      return !!o && o.querySelectorAll('.vega-embed canvas, .vega-embed svg').length > 0;
+      const o = document.querySelector('.jp-OutputArea-output.jp-RenderedVegaLite');
+      return !!o && o.querySelectorAll('canvas, svg').length > 0;
     }, undefined, { timeout: 60_000 });
     const box = (await out.first().boundingBox())!;
     expect(box.height).toBeGreaterThan(150);
@@ -136,6 +151,29 @@ describe('the profile widget in JupyterLab', () => {
     expect(xss.cellsWithName).toBeGreaterThan(0); // trips (From/To) and places tables
     expect(xss.svgTextWithName).toBeGreaterThan(0); // the places chart's axis label
     expect(dialogs).toEqual([]);
+  });
+
+  it('resizes with the panel and redraws in the dark theme', async () => {
+    const widths = () =>
+      page.evaluate(w => {
+        const root = document.querySelector(w)!;
+        const svg = root.querySelector('.anpr-Timeline svg.main-svg') as SVGSVGElement;
+        return { timeline: Math.round(svg.getBoundingClientRect().width), map: (root.querySelector('.anpr-TripMap') as HTMLElement).clientWidth };
+      }, W);
+    const wide = await widths();
+    await page.setViewportSize({ width: 1000, height: 1000 });
+    await expect.poll(async () => (await widths()).timeline).toBeLessThan(wide.timeline - 200);
+    expect((await widths()).map).toBeLessThan(wide.map);
+    await page.setViewportSize({ width: 1400, height: 1000 });
+
+    const tickFill = () => page.evaluate(w => getComputedStyle(document.querySelector(`${w} .anpr-Timeline .xtick text`)!).fill, W);
+    const light = await tickFill();
+    await page.evaluate(() => (window as any).jupyterapp.commands.execute('apputils:change-theme', { theme: 'JupyterLab Dark' }));
+    await page.waitForFunction(() => document.body.dataset.jpThemeLight === 'false', undefined, { timeout: 30_000 });
+    await expect.poll(tickFill, { timeout: 30_000 }).not.toBe(light);
+    await page.waitForFunction(w => !!document.querySelector(`${w} .anpr-Heatmap.vega-embed svg .mark-rect`), W, { timeout: 30_000 });
+    await page.locator(W).screenshot({ path: path.join(SHOTS, 'profile-dark.png') });
+    await page.evaluate(() => (window as any).jupyterapp.commands.execute('apputils:change-theme', { theme: 'JupyterLab Light' }));
   });
 
   it('fetches nothing from outside 127.0.0.1', () => {

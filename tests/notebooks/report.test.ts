@@ -2,7 +2,8 @@
 // (a markdown link, a vega-lite chart from anpr.vegaLite, an HTML table) is run with `anpr run`,
 // then reported; the HTML must refer to nothing a browser would fetch (checked by fetchedUrls
 // and by opening it in headless Chromium with every request recorded), and the chart must be
-// in it as an SVG image. Negative control: nbconvert's stock lab template does fetch (CDNs).
+// in it as an SVG image. Negative control: nbconvert's stock lab template does fetch (require.js
+// and MathJax, from CDNs upstream, from file:///usr/share/javascript in Debian's build).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -94,7 +95,7 @@ describe('anpr report', () => {
     }
   });
 
-  it('(control) nbconvert without the report template would fetch from CDNs', () => {
+  it('(control) nbconvert without the report template would fetch require.js and MathJax', () => {
     const r = spawnSync('/usr/bin/jupyter', ['nbconvert', '--to', 'html', '--stdout', executed], { encoding: 'utf8', env: { ...process.env, PYTHONPATH: '' } });
     expect(r.status, r.stderr).toBe(0);
     expect(fetchedUrls(r.stdout).some(u => /require|mathjax/i.test(u))).toBe(true);

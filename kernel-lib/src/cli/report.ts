@@ -27,12 +27,19 @@ const TEMPLATES = path.resolve(__dirname, '..', '..', 'templates', 'nbconvert');
 
 /** Attributes whose URL a browser fetches on its own (not `<a href>`, which waits for a click). */
 const FETCH_ATTRS = new Set(['src', 'srcset', 'href', 'xlink:href', 'poster', 'data', 'background', 'action', 'formaction']);
-const REMOTE = /^\s*(?:(?:https?|ftp|wss?):)?\/\//i;
+/** A reference to anything outside the file: not inline data, not a fragment of the document itself. */
+const external = (v: string) => {
+  const t = v.trim();
+  return t !== '' && !t.startsWith('#') && !/^(?:data|about):/i.test(t);
+};
 
 /**
- * Every network URL an HTML document would fetch by itself: attributes of elements other than
- * `<a>` (script src, link href, img src, svg image href, ...), CSS `url(...)` and `@import`.
- * Namespace declarations (`xmlns="http://www.w3.org/2000/svg"`) and links are not fetches.
+ * Every resource an HTML document would fetch by itself from outside the file — network URLs
+ * (http, https, protocol-relative), local files (`file:///usr/share/javascript/...`, as Debian's
+ * nbconvert writes) and relative paths: attributes of elements other than `<a>` (script src,
+ * link href, img src, svg image href, ...), CSS `url(...)` and `@import`. Inline `data:` URIs,
+ * fragments (`#id`), namespace declarations (`xmlns="http://www.w3.org/2000/svg"`) and links
+ * (which wait for a click) are not fetches.
  * @example fetchedUrls('<script src="https://cdn.example/x.js"></script><a href="https://example.org">') // ['https://cdn.example/x.js']
  */
 export function fetchedUrls(html: string): string[] {
@@ -43,11 +50,11 @@ export function fetchedUrls(html: string): string[] {
       const name = attr[1].toLowerCase();
       const value = attr[3] ?? attr[4] ?? attr[5] ?? '';
       if (!FETCH_ATTRS.has(name)) continue;
-      for (const part of name === 'srcset' ? value.split(',') : [value]) if (REMOTE.test(part)) out.push(part.trim().split(/\s+/)[0]);
+      for (const part of name === 'srcset' ? value.split(/,\s+/) : [value]) if (external(part)) out.push(part.trim().split(/\s+/)[0]);
     }
   }
-  for (const m of html.matchAll(/url\(\s*["']?([^"')]*)["']?\s*\)/gi)) if (REMOTE.test(m[1])) out.push(m[1].trim());
-  for (const m of html.matchAll(/@import\s+(?:url\()?\s*["']([^"']+)["']/gi)) if (REMOTE.test(m[1])) out.push(m[1].trim());
+  for (const m of html.matchAll(/url\(\s*["']?([^"')]*)["']?\s*\)/gi)) if (external(m[1])) out.push(m[1].trim());
+  for (const m of html.matchAll(/@import\s+(?:url\()?\s*["']([^"']+)["']/gi)) if (external(m[1])) out.push(m[1].trim());
   return [...new Set(out)];
 }
 

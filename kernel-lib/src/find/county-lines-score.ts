@@ -11,7 +11,9 @@
  * the hub. Negative parts describe the look-alikes: commuters (arrivals in the same 2-hour
  * window, long daytime stops), delivery rounds (many stops per tour, many markets), leisure
  * (weekend loops), market residents (based in the market, nights spent there) and hub taxis
- * (many trips inside the hub). Per-loop parts are scaled by loop evidence (min(1, loops/3)),
+ * (many trips inside the hub). With `loopsIncludeChain`, a plate in a relay chain counts the
+ * chain's loops to its market as its own in the `loops` part (a line runs on whichever plate it
+ * has that week), so a plate used for one or two loops before a swap is not ranked as one-off traffic. Per-loop parts are scaled by loop evidence (min(1, loops/3)),
  * so one odd trip cannot make a pattern.
  */
 import * as msg from '../messages';
@@ -83,6 +85,12 @@ export interface CountyLinesShape {
   marketsFree: number;
   /** Trips per active day allowed before the taxi part starts (reaches 1 at +4). */
   taxiTripsPerDayFree: number;
+  /** The relay part counts from this many loops of the whole relay chain to its market... */
+  relayChainLoopsFrom: number;
+  /** ...and fully at this many (a chain of one-off visitors is no line). */
+  relayChainLoopsFull: number;
+  /** Loops of the whole relay chain count as the plate's own in the `loops` part (a line runs on whichever plate it has). */
+  loopsIncludeChain: boolean;
 }
 
 /** One named, weighted part of a score. */
@@ -145,6 +153,9 @@ export const defaultCountyLinesShape: CountyLinesShape = {
   stopsPerTourFree: 2,
   marketsFree: 2,
   taxiTripsPerDayFree: 2,
+  relayChainLoopsFrom: 0,
+  relayChainLoopsFull: 0,
+  loopsIncludeChain: true,
 };
 
 const clamp01 = (x: number) => (Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 0);
@@ -176,9 +187,10 @@ export function scoreCountyLines(f: VehicleFeatures, params: CountyLinesScorePar
   }
   const baseW = Number.isFinite(f.baseShare) ? f.baseShare : 0;
   const values: Record<keyof CountyLinesWeights, number> = {
-    loops: clamp01((f.topMarketLoops - 1) / (sh.loopsSaturation - 1)),
+    loops: clamp01(((sh.loopsIncludeChain ? Math.max(f.topMarketLoops, f.relayChainLoops) : f.topMarketLoops) - 1) / (sh.loopsSaturation - 1)),
     loopRate: clamp01(f.topMarketLoopsPerWeek / sh.loopsPerWeekSaturation),
-    plateRelay: f.relayPlates.length > 0 ? 1 : 0,
+    plateRelay: f.relayPlates.length === 0 ? 0
+      : sh.relayChainLoopsFull > sh.relayChainLoopsFrom ? clamp01((f.relayChainLoops - sh.relayChainLoopsFrom) / (sh.relayChainLoopsFull - sh.relayChainLoopsFrom)) : 1,
     hubBase: f.baseKind === 'hub' ? clamp01(baseW) : 0,
     marketBase: f.baseKind === 'market' ? clamp01((baseW - sh.marketBaseShareFrom) / (0.9 - sh.marketBaseShareFrom)) : 0,
     shortStops: L ? evidence * shortness / L : 0,
@@ -219,6 +231,9 @@ export function scoreCountyLines(f: VehicleFeatures, params: CountyLinesScorePar
   if (values.manyMarkets > 0) reasons.push(msg.reasonManyMarkets(f.distinctMarkets));
   if (values.hubTaxi > 0.3) reasons.push(msg.reasonTaxi(f.hubTripShare, f.tripsPerActiveDay));
   for (const r of f.relayPlates.slice(0, 3)) reasons.push(msg.reasonRelay(r.vrm, r.role, r.gapHours, r.market));
+  if (f.relayChainPlates > 1 && f.relayChainLoops > f.topMarketLoops && f.loopsByMarket.length) {
+    reasons.push(msg.reasonRelayChain(f.relayChainPlates, f.relayChainLoops, f.loopsByMarket[0].market));
+  }
   for (const m of f.mergedWith) reasons.push(msg.reasonMerged(m.vrm, m.reads));
   return { score, parts, reasons };
 }

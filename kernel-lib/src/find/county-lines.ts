@@ -182,6 +182,15 @@ export function findCountyLines(store: ReadStore, options: FindCountyLinesOption
     (r) => ({ params: { hub: r.hub, markets: r.markets.map((m) => m.name), from: options.from ?? null, to: options.to ?? null }, counts: { returned: r.candidates.length } }));
 }
 
+function readInHubAndMarket(s: ReadStore, v: number, sitePlace: Int32Array, hubPlace: number, isMarket: Uint8Array): boolean {
+  let inHub = false, inMarket = false;
+  for (let i = s.vehicleStart[v]; i < s.vehicleStart[v + 1] && !(inHub && inMarket); i++) {
+    const p = sitePlace[s.site[i]];
+    if (p === hubPlace) inHub = true; else if (isMarket[p]) inMarket = true;
+  }
+  return inHub && inMarket;
+}
+
 function runCountyLines(store: ReadStore, options: FindCountyLinesOptions): CountyLinesResult {
   const t0 = Date.now();
   if (!options || !options.hub) throw new TypeError(msg.finderNeedsHub());
@@ -237,6 +246,7 @@ function runCountyLines(store: ReadStore, options: FindCountyLinesOptions): Coun
   }
 
   // 4. Candidates: vehicles read in the hub and in a market, with at least `minLoops` loops.
+  const discovered = marketAreas.length === 0;
   const isMarket = new Uint8Array(places.n);
   for (const p of marketPlaces) isMarket[p] = 1;
   const featureOptions = { nightStartHour: params.nightStartHour, nightEndHour: params.nightEndHour, stopMinutes: params.stopMinutes };
@@ -247,12 +257,9 @@ function runCountyLines(store: ReadStore, options: FindCountyLinesOptions): Coun
   forEachChunk(store, plan, places, hubPlace, params, ({ store: s, origin, trips, bases, hubTours }) => {
     const ctx: FeatureContext = { store: s, trips, places, bases, hubTours, hubPlace, marketPlaces };
     for (let v = 0; v < s.vrms.length; v++) {
-      let inHub = false, inMarket = false;
-      for (let i = s.vehicleStart[v]; i < s.vehicleStart[v + 1] && !(inHub && inMarket); i++) {
-        const p = places.sitePlace[s.site[i]];
-        if (p === hubPlace) inHub = true; else if (isMarket[p]) inMarket = true;
-      }
-      if (!inHub || !inMarket) continue;
+      // With markets given, the plan kept only vehicles read in the hub and a market (the same
+      // site areas as the places'); discovered markets are checked here.
+      if (discovered && !readInHubAndMarket(s, v, places.sitePlace, hubPlace, isMarket)) continue;
       const features = vehicleFeatures(ctx, v, featureOptions);
       if (features.loops < params.minLoops) continue;
       const g = groupOfMajor[origin[v]];

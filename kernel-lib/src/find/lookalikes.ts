@@ -42,47 +42,45 @@ export function lookalikeKey(vrm: string): string {
   return out;
 }
 
-function compatible(store: ReadStore, vehicles: readonly number[], maxSpeed: number, tolH: number): boolean {
-  // Merge the vehicles' time-sorted ranges and test every hop between different plates.
-  const ptr = vehicles.map((v) => store.vehicleStart[v]);
-  const end = vehicles.map((v) => store.vehicleStart[v + 1]);
-  let prevI = -1, prevV = -1;
-  for (;;) {
-    let k = -1;
-    for (let j = 0; j < vehicles.length; j++) {
-      if (ptr[j] < end[j] && (k < 0 || store.time[ptr[j]] < store.time[ptr[k]])) k = j;
+/**
+ * Can plate `v` join `group` (plates already shown to be one vehicle)? True when, with v's reads
+ * interleaved among the group's (time order; on equal times the group's reads first), no hop
+ * between v and a group plate is faster than `maxSpeed` km/h (with `tolH` hours of clock slack).
+ *
+ * The group's own hops were checked as it grew, so only the hops into and out of each run of
+ * v's reads are new: each read of v finds its neighbours in each group plate by binary search,
+ * so a one-read misread of a plate with thousands of reads costs a few comparisons.
+ */
+function fitsGroup(store: ReadStore, group: readonly number[], v: number, maxSpeed: number, tolH: number): boolean {
+  const { time, site, sites, vehicleStart } = store;
+  const a = vehicleStart[v], b = vehicleStart[v + 1];
+  for (let j = a; j < b; j++) {
+    const t = time[j];
+    // Previous group read: the latest with time ≤ t (ties: the later plate in merge order);
+    // next: the earliest with time > t (ties: the earlier plate).
+    let prev = -1, next = -1;
+    for (let g = 0; g < group.length; g++) {
+      const lo = vehicleStart[group[g]], hi = vehicleStart[group[g] + 1];
+      const u = upperBound(time, lo, hi, t);
+      if (u > lo && (prev < 0 || time[u - 1] >= time[prev])) prev = u - 1;
+      if (u < hi && (next < 0 || time[u] < time[next])) next = u;
     }
-    if (k < 0) return true;
-    const i = ptr[k]++;
-    if (prevI >= 0 && prevV !== k) {
-      const d = siteDistanceKm(store.sites, store.site[prevI], store.site[i]);
-      const h = (store.time[i] - store.time[prevI]) / 3_600_000 + tolH;
-      if (d / h > maxSpeed) return false;
-    }
-    prevI = i; prevV = k;
+    // A hop prev → v's read exists when prev comes after v's previous read; v's read → next when
+    // next comes before v's next read (group reads at an equal time come first).
+    if (prev >= 0 && (j === a || time[prev] > time[j - 1]) && tooFast(sites, site[prev], site[j], t - time[prev], maxSpeed, tolH)) return false;
+    if (next >= 0 && (j === b - 1 || time[next] <= time[j + 1]) && tooFast(sites, site[j], site[next], time[next] - t, maxSpeed, tolH)) return false;
   }
+  return true;
 }
 
-// compatible(store, [a, b], ...) for the common case of two plates, without allocation:
-// the same merge (ties to `a`) and the same hop test.
-function compatiblePair(store: ReadStore, a: number, b: number, maxSpeed: number, tolH: number): boolean {
-  const { time, site, sites } = store;
-  let pa = store.vehicleStart[a], pb = store.vehicleStart[b];
-  const ea = store.vehicleStart[a + 1], eb = store.vehicleStart[b + 1];
-  let prevI = -1, prevV = -1;
-  for (;;) {
-    let k: number;
-    if (pa < ea) k = pb < eb && time[pb] < time[pa] ? 1 : 0;
-    else if (pb < eb) k = 1;
-    else return true;
-    const i = k === 0 ? pa++ : pb++;
-    if (prevI >= 0 && prevV !== k) {
-      const d = siteDistanceKm(sites, site[prevI], site[i]);
-      const h = (time[i] - time[prevI]) / 3_600_000 + tolH;
-      if (d / h > maxSpeed) return false;
-    }
-    prevI = i; prevV = k;
-  }
+function tooFast(sites: ReadStore['sites'], s1: number, s2: number, dtMs: number, maxSpeed: number, tolH: number): boolean {
+  return siteDistanceKm(sites, s1, s2) / (dtMs / 3_600_000 + tolH) > maxSpeed;
+}
+
+/** First index in [lo, hi) whose time is > t (times ascending). */
+function upperBound(time: Float64Array, lo: number, hi: number, t: number): number {
+  while (lo < hi) { const mid = (lo + hi) >>> 1; if (time[mid] <= t) lo = mid + 1; else hi = mid; }
+  return lo;
 }
 
 // Look-alike key as a number: characters 1..36 in base 37 (digits folded as in LOOKALIKE),
@@ -106,6 +104,30 @@ function numericKey(vrm: string): number {
     key = key * 37 + f;
   }
   return has ? key : -2;
+}
+
+/**
+ * The slot of each numeric key (keys < 0: slot -1) in an open-addressing hash table sized to a
+ * power of two at least twice the plates; equal keys share a slot.
+ */
+function keyTable(keys: Float64Array): { slot: Int32Array; size: number } {
+  let size = 1024;
+  while (size < 2 * keys.length) size *= 2;
+  const mask = size - 1;
+  const slotKey = new Float64Array(size).fill(-1);
+  const slot = new Int32Array(keys.length);
+  for (let v = 0; v < keys.length; v++) {
+    const k = keys[v];
+    if (k < 0) { slot[v] = -1; continue; }
+    const lo = k % 4294967296, hi = (k - lo) / 4294967296;
+    let h = Math.imul(lo | 0, 0x9e3779b1) ^ Math.imul(hi | 0, 0x85ebca77);
+    h ^= h >>> 15; h = Math.imul(h, 0x2c1b3c6d); h ^= h >>> 12; // mix, so the masked low bits depend on every bit
+    h &= mask;
+    while (slotKey[h] !== -1 && slotKey[h] !== k) h = (h + 1) & mask;
+    slotKey[h] = k;
+    slot[v] = h;
+  }
+  return { slot, size };
 }
 
 /**
@@ -135,21 +157,23 @@ export function lookalikeCodeGroups(store: ReadStore, options: LookalikeOptions 
     keys[v] = nk;
     if (nk === -1) addStr(lookalikeKey(vrm), v);
   }
-  // Keys held by two or more plates, ascending; each plate finds its group by binary search.
-  const sorted = keys.slice().sort();
+  // Keys held by two or more plates: plates counted per key in an open-addressing hash table
+  // (numeric keys, no sort), then each shared key gets a group number.
+  const slotOf = keyTable(keys);
+  const slots = slotOf.size;
+  const perSlot = new Uint32Array(slots);
+  for (let v = 0; v < nv; v++) if (slotOf.slot[v] >= 0) perSlot[slotOf.slot[v]]++;
+  const groupOfSlot = new Int32Array(slots).fill(-1);
   let nShared = 0;
-  for (let i = 1; i < nv; i++) if (sorted[i] >= 0 && sorted[i] === sorted[i - 1] && sorted[i] !== sorted[i - 2]) nShared++;
-  const sharedKeys = new Float64Array(nShared);
-  for (let i = 1, j = 0; i < nv; i++) if (sorted[i] >= 0 && sorted[i] === sorted[i - 1] && sorted[i] !== sorted[i - 2]) sharedKeys[j++] = sorted[i];
   const groupOf = new Int32Array(nv).fill(-1);
-  const groupStart = new Uint32Array(nShared + 1);
   for (let v = 0; v < nv; v++) {
-    const k = keys[v];
-    if (k < 0) continue;
-    let lo = 0, hi = nShared;
-    while (lo < hi) { const mid = (lo + hi) >>> 1; if (sharedKeys[mid] < k) lo = mid + 1; else hi = mid; }
-    if (lo < nShared && sharedKeys[lo] === k) { groupOf[v] = lo; groupStart[lo + 1]++; }
+    const sl = slotOf.slot[v];
+    if (sl < 0 || perSlot[sl] < 2) continue;
+    if (groupOfSlot[sl] < 0) groupOfSlot[sl] = nShared++;
+    groupOf[v] = groupOfSlot[sl];
   }
+  const groupStart = new Uint32Array(nShared + 1);
+  for (let v = 0; v < nv; v++) if (groupOf[v] >= 0) groupStart[groupOf[v] + 1]++;
   for (let g = 0; g < nShared; g++) groupStart[g + 1] += groupStart[g];
   const grouped = new Uint32Array(groupStart[nShared]);
   const fill = groupStart.slice(0, nShared);
@@ -163,7 +187,7 @@ export function lookalikeCodeGroups(store: ReadStore, options: LookalikeOptions 
       let placed = false;
       for (const g of groups) {
         if (count(v) <= o.maxMinorRatio * count(g[0])
-          && (g.length === 1 ? compatiblePair(store, g[0], v, o.maxSpeedKmh, tolH) : compatible(store, [...g, v], o.maxSpeedKmh, tolH))) { g.push(v); placed = true; break; }
+          && fitsGroup(store, g, v, o.maxSpeedKmh, tolH)) { g.push(v); placed = true; break; }
       }
       if (!placed) groups.push([v]);
     }
@@ -175,7 +199,7 @@ export function lookalikeCodeGroups(store: ReadStore, options: LookalikeOptions 
       // Two plates share the key (the common case: a plate and one misread): no arrays unless linked.
       let x = grouped[a0], y = grouped[a0 + 1];
       if (count(y) > count(x) || (count(y) === count(x) && store.vrms[y] < store.vrms[x])) { const t = x; x = y; y = t; }
-      if (count(y) <= o.maxMinorRatio * count(x) && compatiblePair(store, x, y, o.maxSpeedKmh, tolH)) out.push([x, y]);
+      if (count(y) <= o.maxMinorRatio * count(x) && fitsGroup(store, [x], y, o.maxSpeedKmh, tolH)) out.push([x, y]);
     } else {
       split(Array.from(grouped.subarray(a0, a1)));
     }

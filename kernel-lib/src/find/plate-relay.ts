@@ -50,10 +50,16 @@ export function linkPlateRelays(list: VehicleFeatures[], from: number, to: numbe
   const byMarket = new Map<string, VehicleFeatures[]>();
   for (const f of list) {
     f.relayPlates = [];
+    f.relayChainPlates = 1;
+    f.relayChainLoops = f.topMarketLoops;
     if (f.topMarketLoops < o.minLoops || f.baseKind === 'market' || f.spanDays > o.maxPlateSpanDays) continue;
     const m = f.loopsByMarket[0].market;
     const g = byMarket.get(m); if (g) g.push(f); else byMarket.set(m, [f]);
   }
+  // Candidate links (earlier plate stops, later plate starts, same market and base), then a
+  // one-to-one matching, closest hand-over first: a plate hands over to one plate and takes over
+  // from one, so a busy market's one-off visitors do not all link to each other.
+  const links: { a: VehicleFeatures; b: VehicleFeatures; gap: number; market: string }[] = [];
   for (const [market, g] of byMarket) {
     g.sort((a, b) => a.firstSeen - b.firstSeen || (a.vrm < b.vrm ? -1 : 1));
     for (let i = 0; i < g.length; i++) {
@@ -65,9 +71,31 @@ export function linkPlateRelays(list: VehicleFeatures[], from: number, to: numbe
         const gap = (b.firstSeen - a.lastSeen) / H;
         if (gap > o.maxGapHours || gap < -o.maxOverlapHours) continue;
         if (a.base !== null && b.base !== null && a.base !== b.base) continue;
-        a.relayPlates.push({ vrm: b.vrm, role: 'after', gapHours: gap, market });
-        b.relayPlates.push({ vrm: a.vrm, role: 'before', gapHours: gap, market });
+        links.push({ a, b, gap, market });
       }
     }
+  }
+  links.sort((x, y) => Math.abs(x.gap) - Math.abs(y.gap) || (x.a.vrm < y.a.vrm ? -1 : x.a.vrm > y.a.vrm ? 1 : 0) || (x.b.vrm < y.b.vrm ? -1 : x.b.vrm > y.b.vrm ? 1 : 0));
+  const handedOver = new Set<VehicleFeatures>(), tookOver = new Set<VehicleFeatures>();
+  const next = new Map<VehicleFeatures, VehicleFeatures>();
+  for (const { a, b, gap, market } of links) {
+    if (handedOver.has(a) || tookOver.has(b)) continue;
+    // No cycles: b must not already lead (through its successors) back to a.
+    let c: VehicleFeatures | undefined = b, cycle = false;
+    while (c) { if (c === a) { cycle = true; break; } c = next.get(c); }
+    if (cycle) continue;
+    handedOver.add(a); tookOver.add(b); next.set(a, b);
+    a.relayPlates.push({ vrm: b.vrm, role: 'after', gapHours: gap, market });
+    b.relayPlates.push({ vrm: a.vrm, role: 'before', gapHours: gap, market });
+  }
+  // Chains: every plate of a chain gets the chain's plates and its loops to the market.
+  const prev = new Map<VehicleFeatures, VehicleFeatures>();
+  next.forEach((b, a) => { prev.set(b, a); });
+  for (const f of list) {
+    if (prev.has(f) || !next.has(f)) continue; // chain heads only
+    const chain: VehicleFeatures[] = [];
+    for (let c: VehicleFeatures | undefined = f; c; c = next.get(c)) chain.push(c);
+    const loops = chain.reduce((n, c) => n + c.topMarketLoops, 0);
+    for (const c of chain) { c.relayChainPlates = chain.length; c.relayChainLoops = loops; }
   }
 }

@@ -112,6 +112,9 @@ export interface VehicleFeatures {
   loopList: Loop[];
   /** Plates that seem to take over from / hand over to this one (filled by the finder's relay step; see find/plate-relay.ts). */
   relayPlates: { vrm: string; role: 'before' | 'after'; gapHours: number; market: string }[];
+  /** Plates in this plate's relay chain (1 when none) and their loops to its market (the finder's relay step fills these). */
+  relayChainPlates: number;
+  relayChainLoops: number;
   /** Look-alike plates whose reads were merged into this one. */
   mergedWith: { vrm: string; reads: number }[];
 }
@@ -398,6 +401,8 @@ export function vehicleFeatures(ctx: FeatureContext, v: number, options: Feature
     od: odList,
     loopList: loops,
     relayPlates: [],
+    relayChainPlates: 1,
+    relayChainLoops: loopsByMarket.length ? loopsByMarket[0].loops : 0,
     mergedWith: [],
   };
 }

@@ -12,11 +12,12 @@ import { buildStore, profile, profileView, sitesFromRows, MIMEBUNDLE, PROFILE_MI
 import { checkProfileBundle } from '../../../jupyterlab-ext/src/validate';
 import { profileTrips, siteNamer } from '../../../jupyterlab-ext/src/profile-trips';
 import { TripSelection } from '../../../jupyterlab-ext/src/trip-selection';
-import { formatDwell, londonPlotlyDate, plotlyText, selectedTripXY, timelineFigure } from '../../../jupyterlab-ext/src/timeline-figure';
+import { formatDwell, londonPlotlyDate, plotlyLines, plotlyText, selectedTripXY, timelineFigure } from '../../../jupyterlab-ext/src/timeline-figure';
 import { dwellBars, dwellBin, dwellSpec } from '../../../jupyterlab-ext/src/dwell-spec';
 import { placeBars, placesSpec } from '../../../jupyterlab-ext/src/places-spec';
 import { associatesTable, placesTable, staysTable, tripsTable } from '../../../jupyterlab-ext/src/profile-tables';
 import { headerNode } from '../../../jupyterlab-ext/src/profile-header';
+import { timelineTheme } from '../../../jupyterlab-ext/src/profile-timeline';
 
 process.env.ANPR_PSEUDONYM_KEY = 'test-key';
 
@@ -114,9 +115,17 @@ describe('timeline figure (plotly)', () => {
 
   it('never lets a site name become plotly markup', () => {
     expect(plotlyText(XSS)).toBe('&lt;img src=x onerror=alert(1)&gt;');
+    expect(plotlyLines(`${XSS}\n19:00`)).toBe('&lt;img src=x onerror=alert(1)&gt;<br>19:00');
     const texts = [...(fig.data[0].text as string[]), ...(fig.data[2].text as (string | null)[])].filter(Boolean).join('\n');
     expect(texts).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(texts).not.toContain('<img');
+  });
+
+  it('takes its colours from the Lab theme, with defaults outside Lab', () => {
+    expect(timelineTheme(false)).toEqual({ dark: false, font: '#222', grid: '#e0e0e0' });
+    document.body.style.setProperty('--jp-ui-font-color1', 'rgb(1, 2, 3)');
+    expect(timelineTheme(true).font).toBe('rgb(1, 2, 3)');
+    document.body.style.removeProperty('--jp-ui-font-color1');
   });
 
   it('formats dwell bounds', () => {

@@ -64,20 +64,23 @@ describe('vegaLite', () => {
 });
 
 describe('fetchedUrls (what anpr report refuses)', () => {
-  it('finds scripts, styles, images and CSS imports that would be fetched, not links or namespaces', () => {
+  it('finds scripts, styles, images and CSS imports that would be fetched (network, local files, relative paths), not links, data: or namespaces', () => {
     const html = [
       '<script src="https://cdnjs.example/require.js"></script>',
       "<link rel='stylesheet' href='//fonts.example/css'>",
       '<img srcset="data:image/png;base64,AA 1x, http://img.example/a.png 2x">',
       '<svg xmlns="http://www.w3.org/2000/svg"><image xlink:href="https://tiles.example/1.png"/></svg>',
       '<style>@import "https://x.example/a.css"; .a { background: url( "http://y.example/b.png" ) }</style>',
-      '<a href="https://example.org/docs">a link</a> <img src="data:image/svg+xml;charset=utf-8,%3Csvg%3E"> <script src="local.js"></script>'
+      '<a href="https://example.org/docs">a link</a> <img src="data:image/svg+xml;charset=utf-8,%3Csvg%3E"> <use xlink:href="#m1"/>',
+      '<script src="file:///usr/share/javascript/requirejs/require.min.js"></script> <script src="local.js"></script>'
     ].join('\n');
     expect(fetchedUrls(html)).toEqual([
       'https://cdnjs.example/require.js',
       '//fonts.example/css',
       'http://img.example/a.png',
       'https://tiles.example/1.png',
+      'file:///usr/share/javascript/requirejs/require.min.js',
+      'local.js',
       'http://y.example/b.png',
       'https://x.example/a.css'
     ]);

@@ -32,3 +32,20 @@ describe('linkPlateRelays', () => {
     expect(edge[0].relayPlates).toEqual([]); // AAA's "stop" is just the end of the data
   });
 });
+
+describe('linkPlateRelays matching and chains', () => {
+  it('links each plate to one successor and one predecessor, closest hand-over first, and counts chains', () => {
+    // AAA stops on day 10; BBB starts 12 h later, XXX 36 h later: AAA hands over to BBB only.
+    // BBB stops on day 17 and CCC starts on day 18: a chain AAA → BBB → CCC of 3 plates, 9 loops.
+    const list = [f('AAA', 1, 10), f('BBB', 10.5, 17), f('XXX', 11.5, 20), f('CCC', 18, 26)];
+    linkPlateRelays(list, T0, T0 + 28 * DAY);
+    const [a, b, x, c] = list;
+    expect(a.relayPlates).toEqual([{ vrm: 'BBB', role: 'after', gapHours: 12, market: 'Rhyl' }]);
+    expect(b.relayPlates.map((r) => `${r.role}:${r.vrm}`)).toEqual(['before:AAA', 'after:CCC']);
+    expect(c.relayPlates.map((r) => `${r.role}:${r.vrm}`)).toEqual(['before:BBB']);
+    expect([a, b, c].map((p) => [p.relayChainPlates, p.relayChainLoops])).toEqual([[3, 9], [3, 9], [3, 9]]);
+    // XXX could only have taken over from AAA, which already handed over: left alone.
+    expect(x.relayPlates).toEqual([]);
+    expect([x.relayChainPlates, x.relayChainLoops]).toEqual([1, 3]);
+  });
+});
