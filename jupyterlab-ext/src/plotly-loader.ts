@@ -1,6 +1,6 @@
 /**
  * Lazy loading of plotly.js, as a partial bundle (`plotly.js-basic-dist-min`: scatter, bar
- * and pie traces, 1.2 MB minified, against 4.6 MB for the full one). Fetched from the lab's
+ * and pie traces, 1.2 MB minified, against 4.8 MB for the full one). Fetched from the lab's
  * own server the first time a timeline is drawn, then shared by every profile on the page.
  */
 import type * as PlotlyModule from 'plotly.js-basic-dist-min';

@@ -250,6 +250,17 @@ describe('the map widget in JupyterLab', () => {
       const r = mw.map.getContainer().getBoundingClientRect();
       return { x: Math.round(r.left + a.x + (b.x - a.x) / 4), y: Math.round(r.top + a.y + (b.y - a.y) / 4) };
     });
+    console.log('DEBUG', mid, await page.evaluate(m => {
+      const find = (w: any): any => (w?.map?.latLngToContainerPoint ? w : (w?.widgets ?? []).map(find).find(Boolean));
+      const nb = (window as any).jupyterapp.shell.currentWidget.content;
+      const widgets = nb.widgets.map((c: any) => find(c.outputArea)).filter(Boolean);
+      const mw = widgets[widgets.length - 1];
+      const out: any[] = [];
+      const lp = mw.map.mouseEventToLayerPoint({ clientX: m.x, clientY: m.y });
+      mw.map.eachLayer((l: any) => { if (l._latlngs && !l._latlngs[0]?.length) out.push({ n: l._latlngs.length, inter: l.options.interactive, listens: l.listens('click'), contains: l._containsPoint?.(lp), parts: JSON.stringify(l._parts), lp }); });
+      const el = document.elementFromPoint(m.x, m.y);
+      return { out, el: el?.className };
+    }, mid));
     await page.mouse.click(mid.x, mid.y);
     await expect.poll(() => map.locator('.leaflet-popup-content .anpr-Popup-heading').textContent()).toBe(XSS.replace('1', '2'));
     expect(await map.locator('.leaflet-popup-content .anpr-Popup > div').count()).toBe(3); // heading + 2 reads
