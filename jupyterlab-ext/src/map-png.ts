@@ -32,12 +32,14 @@ export function mapCanvas(container: HTMLElement, title: string, background = '#
   return out;
 }
 
+/**
+ * The z-index of the Leaflet pane holding `el` (set in CSS or inline; the canvases themselves
+ * all have z-index 100 from leaflet.css, so the pane decides the stacking).
+ */
 function zIndexOf(el: Element): number {
-  for (let e: Element | null = el; e; e = e.parentElement) {
-    const z = Number((e as HTMLElement).style?.zIndex);
-    if (z) return z;
-  }
-  return 0;
+  const pane = el.closest('.leaflet-pane:not(.leaflet-map-pane)');
+  const z = pane ? Number(getComputedStyle(pane).zIndex) : NaN;
+  return Number.isFinite(z) ? z : 0;
 }
 
 /**

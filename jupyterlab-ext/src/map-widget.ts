@@ -162,7 +162,7 @@ export class MapWidget extends Widget implements IRenderMime.IRenderer {
     container.setAttribute('data-lm-suppress-shortcuts', '');
     this.node.append(container);
 
-    const renderer = L.canvas({ padding: 0.5 });
+    const renderer = L.canvas({ padding: 0.5, tolerance: 4 }); // tolerance: lines are clickable within 4 px
     const map = L.map(container, {
       preferCanvas: true,
       renderer,

@@ -371,7 +371,9 @@ export const cliNeedsPurpose = (command: string) =>
 /** CLI: usage of `anpr find`. */
 export const findUsage = () => [
   'usage: anpr find QUERY --reads FILE --sites FILE --purpose TEXT --operator ID [--reference REF] [--audit-log FILE] [--now ISO [--authorisation REF]] [--json] [--reveal] [--top N] [--from ISO] [--to ISO]',
-  '  county-lines --hub GEOJSON [--markets GEOJSON]',
+  '  county-lines --hub GEOJSON [--markets GEOJSON] [--engine memory|duckdb] [--memory-limit 4GB] [--temp-dir DIR]',
+  '               --reads may be a folder or glob of Parquet files: then (or with --engine duckdb) the coarse stage runs',
+  '               in DuckDB within --memory-limit, spilling to --temp-dir, and only candidate vehicles are loaded (needs --markets)',
   '  a-then-b     --a SITES|GEOJSON --b SITES|GEOJSON --within MINUTES',
   '  area         --area SITES|GEOJSON --from ISO --to ISO',
   '  common       --event SITES|GEOJSON@FROM/TO (repeat) [--min-events N]',
@@ -444,3 +446,11 @@ export const reportNotExecuted = (notebook: string) =>
 /** anpr report: done. */
 export const reportDone = (out: string, bytes: number, charts: number) =>
   `report: ${out} (${Math.round(bytes / 1024)} kB, ${charts} chart(s) inline; nothing is fetched from outside the file)`;
+
+// --- The DuckDB executor of the county-lines finder (find/county-lines-duckdb.ts)
+export const duckdbNeedsMarkets = () =>
+  'findCountyLinesDuckDB needs markets: discovering them needs every hub-based vehicle\'s tours, which the coarse stage does not compute. Give markets, or load the reads and use findCountyLines.';
+export const duckdbTimeType = (type: string) =>
+  `The reads' timestamp column is ${type}; the DuckDB executor needs instants: TIMESTAMP WITH TIME ZONE, epoch milliseconds, or ISO 8601 text with an offset.`;
+export const duckdbMissingColumn = (reads: string, column: string) =>
+  `${reads}: no "${column}" column (the DuckDB executor needs vrm, timestamp and site_id in the canonical schema).`;

@@ -224,8 +224,9 @@ describe('the map widget in JupyterLab', () => {
       const widgets = nb.widgets.map((c: any) => find(c.outputArea)).filter(Boolean);
       const mw = widgets[widgets.length - 1];
       const p = mw.map.latLngToContainerPoint([53.4, -2.98]);
-      const r = mw.map.getContainer().getBoundingClientRect();
-      return { x: r.left + p.x, y: r.top + p.y };
+      const el = mw.map.getContainer();
+      const r = el.getBoundingClientRect();
+      return { x: r.left + el.clientLeft + p.x, y: r.top + el.clientTop + p.y };
     });
     await page.mouse.move(point.x, point.y);
     await expect.poll(() => map.locator('.leaflet-tooltip').textContent()).toBe(`${XSS}: 5 reads`);
@@ -247,20 +248,11 @@ describe('the map widget in JupyterLab', () => {
       // A quarter of the way along the segment on screen (the middle has the direction chevron).
       const a = mw.map.latLngToContainerPoint([53.42, -2.95]);
       const b = mw.map.latLngToContainerPoint([53.45, -2.9]);
-      const r = mw.map.getContainer().getBoundingClientRect();
-      return { x: Math.round(r.left + a.x + (b.x - a.x) / 4), y: Math.round(r.top + a.y + (b.y - a.y) / 4) };
+      const el = mw.map.getContainer();
+      const r = el.getBoundingClientRect();
+      // Container points start inside the border (Leaflet subtracts clientLeft/clientTop).
+      return { x: r.left + el.clientLeft + a.x + (b.x - a.x) / 4, y: r.top + el.clientTop + a.y + (b.y - a.y) / 4 };
     });
-    console.log('DEBUG', mid, await page.evaluate(m => {
-      const find = (w: any): any => (w?.map?.latLngToContainerPoint ? w : (w?.widgets ?? []).map(find).find(Boolean));
-      const nb = (window as any).jupyterapp.shell.currentWidget.content;
-      const widgets = nb.widgets.map((c: any) => find(c.outputArea)).filter(Boolean);
-      const mw = widgets[widgets.length - 1];
-      const out: any[] = [];
-      const lp = mw.map.mouseEventToLayerPoint({ clientX: m.x, clientY: m.y });
-      mw.map.eachLayer((l: any) => { if (l._latlngs && !l._latlngs[0]?.length) out.push({ n: l._latlngs.length, inter: l.options.interactive, listens: l.listens('click'), contains: l._containsPoint?.(lp), parts: JSON.stringify(l._parts), lp }); });
-      const el = document.elementFromPoint(m.x, m.y);
-      return { out, el: el?.className };
-    }, mid));
     await page.mouse.click(mid.x, mid.y);
     await expect.poll(() => map.locator('.leaflet-popup-content .anpr-Popup-heading').textContent()).toBe(XSS.replace('1', '2'));
     expect(await map.locator('.leaflet-popup-content .anpr-Popup > div').count()).toBe(3); // heading + 2 reads
@@ -283,6 +275,22 @@ describe('the map widget in JupyterLab', () => {
     const png = readFileSync(file);
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     expect(png.length).toBeGreaterThan(5000);
+    // The data layers are in the picture, not only the base map: the track's colour is there.
+    const trackPixels = await page.evaluate(async b64 => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = img.width;
+      c.height = img.height;
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const d = ctx.getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      for (let i = 0; i < d.length; i += 4) if (Math.abs(d[i] - 0x4e) < 12 && Math.abs(d[i + 1] - 0x79) < 12 && Math.abs(d[i + 2] - 0xa7) < 12) n++;
+      return n;
+    }, png.toString('base64'));
+    expect(trackPixels).toBeGreaterThan(100);
     await page.screenshot({ path: path.join(SHOTS, 'map-heat-popup.png') });
   });
 

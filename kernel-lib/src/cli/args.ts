@@ -4,7 +4,7 @@
  * store, reading a place (site list or GeoJSON file), and the provenance record printed with
  * every result.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, statSync, readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { IngestError } from '../ingest/ingest-error';
 import { loadReads } from '../ingest/load-reads';
@@ -134,7 +134,8 @@ export function logRun(kind: string, values: Values, who: { purpose: string; ope
   const files: string[] = [];
   for (const k of ['reads', 'sites', 'hub', 'markets', 'a', 'b', 'area']) {
     const v = values[k];
-    if (typeof v === 'string' && (k === 'reads' || k === 'sites' || existsSync(v))) files.push(v);
+    // Files are hashed; a folder or glob of Parquet reads (the DuckDB engine) is recorded by name in the params.
+    if (typeof v === 'string' && (k === 'sites' || statSync(v, { throwIfNoEntry: false })?.isFile() || (k === 'reads' && !existsSync(v) && !/[*?[]/.test(v)))) files.push(v);
   }
   for (const ev of (values.event as string[] | undefined) ?? []) {
     const place = ev.replace(/@[^@]*$/, '');

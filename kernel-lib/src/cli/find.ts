@@ -10,6 +10,8 @@ import { clones } from '../find/clones';
 import { commonToEvents, type QueryEvent } from '../find/common-to-events';
 import { convoy } from '../find/convoy';
 import { findCountyLines, type CountyLinesResult } from '../find/county-lines';
+import { findCountyLinesDuckDB } from '../find/county-lines-duckdb';
+import { statSync } from 'node:fs';
 import { frequency } from '../find/frequency';
 import type { QueryResult } from '../find/result';
 import * as msg from '../messages';
@@ -25,6 +27,7 @@ const extra = {
   hub: { type: 'string' }, markets: { type: 'string' }, a: { type: 'string' }, b: { type: 'string' }, within: { type: 'string' },
   area: { type: 'string' }, event: { type: 'string', multiple: true }, 'min-events': { type: 'string' }, 'min-reads': { type: 'string' },
   vrm: { type: 'string' }, 'within-seconds': { type: 'string' }, 'min-sites': { type: 'string' }, 'max-speed': { type: 'string' },
+  engine: { type: 'string' }, 'memory-limit': { type: 'string' }, 'temp-dir': { type: 'string' },
 } as const;
 
 const QUERIES = ['county-lines', 'a-then-b', 'area', 'common', 'frequency', 'convoy', 'clones'];
@@ -42,6 +45,11 @@ export async function run(argv: string[]): Promise<number> {
     if (!query || !QUERIES.includes(query) || positionals.length > 1) throw new UsageError(msg.cliBadOption('find', 'QUERY', query ?? null, QUERIES.join(', ')));
     const who = purposeOf(values);
     if (!who) { process.stderr.write(msg.cliNeedsPurpose(`find ${query}`) + '\n'); return 2; }
+    const engine = engineOf(values);
+    if (engine === 'duckdb') {
+      if (query !== 'county-lines') throw new UsageError(msg.cliBadOption(`find ${query}`, 'engine', 'duckdb', 'memory (only county-lines runs on the DuckDB engine)'));
+      return countyLinesOnDuckDB(values, who);
+    }
     const store = await loadStore(`find ${query}`, values);
     const t0 = performance.now();
     const reveal = values.reveal === true;
@@ -65,6 +73,41 @@ export async function run(argv: string[]): Promise<number> {
     else process.stdout.write(result.toText(top, { reveal }) + '\n');
     return 0;
   });
+}
+
+/**
+ * The engine: `--engine memory|duckdb`; by default DuckDB when --reads is a folder or a glob
+ * (data that may not fit in memory), else memory.
+ */
+function engineOf(values: Values): 'memory' | 'duckdb' {
+  const e = values.engine;
+  if (e !== undefined && e !== 'memory' && e !== 'duckdb') throw new UsageError(msg.cliBadOption('find', 'engine', e, 'memory or duckdb'));
+  if (e) return e;
+  const reads = typeof values.reads === 'string' ? values.reads : '';
+  return /[*?[]/.test(reads) || statSync(reads, { throwIfNoEntry: false })?.isDirectory() ? 'duckdb' : 'memory';
+}
+
+/** county-lines with the coarse stage in DuckDB (Parquet file, folder or glob; see find/county-lines-duckdb.ts). */
+async function countyLinesOnDuckDB(values: Values, who: { purpose: string; operator: string }): Promise<number> {
+  const cmd = 'find county-lines';
+  if (typeof values.reads !== 'string') throw new UsageError(msg.cliBadOption(cmd, 'reads', null, 'Parquet reads: a file, a folder or a glob'));
+  if (typeof values.sites !== 'string') throw new UsageError(msg.cliBadOption(cmd, 'sites', null, 'a sites file (the DuckDB engine needs one)'));
+  if (typeof values.hub !== 'string') throw new UsageError(msg.cliBadOption(cmd, 'hub', null, 'a GeoJSON file of the urban hub'));
+  if (typeof values.markets !== 'string') throw new UsageError(msg.cliBadOption(cmd, 'markets', null, 'a GeoJSON file of the market towns (the DuckDB engine does not discover them)'));
+  const t0 = performance.now();
+  const hub = readGeoJson('find', 'hub', values.hub), markets = readGeoJson('find', 'markets', values.markets);
+  const str = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
+  const { result: res, coarse } = await withinConsultation(() => findCountyLinesDuckDB({
+    reads: values.reads as string, sites: values.sites as string, hub, markets, from: str('from'), to: str('to'),
+    now: str('now'), authorisation: str('authorisation'), memoryLimit: str('memory-limit'), tempDirectory: str('temp-dir'),
+  }));
+  const params = { hub: res.hub, markets: res.markets.map((m) => m.name), from: values.from ?? null, to: values.to ?? null, engine: 'duckdb', now: values.now ?? null };
+  const top = numberOption('find', values, 'top', 20);
+  const record = { command: cmd, purpose: who.purpose, operator: who.operator, at: new Date().toISOString(), reads: values.reads, sites: values.sites,
+    revealed: values.reveal === true, params, coarse, seconds: (performance.now() - t0) / 1000 };
+  logRun(cmd, values, who, params, { returned: values.json ? res.candidates.length : Math.min(top, res.candidates.length), candidates: res.candidates.length, scored: res.counts.scored, readsLoaded: coarse.candidateReads });
+  printCountyLines(res, values, values.reveal === true, top, record);
+  return 0;
 }
 
 function runQuery(query: string, store: ReadStore, values: Values, reveal: boolean, top: number): QueryResult<any> {

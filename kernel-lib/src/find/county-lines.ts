@@ -125,6 +125,21 @@ export interface FindCountyLinesOptions {
   params?: CountyLinesParamsInput;
   /** Shorthand for `params.scorer`. */
   scorer?: CountyLinesScorer;
+  /**
+   * The data's global figures when `store` holds only some of it (the candidates a coarse stage
+   * kept, see county-lines-duckdb.ts): reads per site code, first and last read time, reads and
+   * vehicles in the window, over all the data. Omit for a store holding all the data.
+   */
+  context?: FinderContext;
+}
+
+/** Global figures of the data a finder runs on (see `FindCountyLinesOptions.context`). */
+export interface FinderContext {
+  siteReads: Float64Array;
+  firstTime: number;
+  lastTime: number;
+  reads: number;
+  vehicles: number;
 }
 
 /** One ranked vehicle (its parts and reasons are computed on first access: see county-lines-candidate.ts). */
@@ -211,6 +226,7 @@ function runCountyLines(store: ReadStore, options: FindCountyLinesOptions): Coun
     ? { hubBit: IN_HUB, marketBit: IN_MARKET, maxGapMs: params.maxLoopHours * HOUR_MS } : undefined;
   const plan = candidatePlan(store, lookalikeCodes, siteMask, marketAreas.length > 0 ? IN_HUB | IN_MARKET : IN_HUB,
     toMs(options.from, 'from'), toMs(options.to, 'to'), loopFilter);
+  if (options.context) Object.assign(plan, options.context);
 
   // 2. Places: the hub, the markets, and clusters of the other sites (heavier sites lead).
   const places = sitePlaces(store.sites, [hub, ...marketAreas], { clusterKm: params.clusterKm, areaBufferKm: params.areaBufferKm, siteWeight: plan.siteReads });

@@ -1,0 +1,200 @@
+/**
+ * The county-lines finder on reads larger than memory: the coarse stage runs in DuckDB over
+ * Parquet (one file, a directory of files such as a Hive-partitioned `day=…/` tree, or a glob),
+ * with a memory limit and a spill directory; only the candidate vehicles' reads come back into
+ * an in-memory store, where the finder scores them exactly as it scores a store loaded whole.
+ *
+ *   Parquet ─► DuckDB: per look-alike key (plates that differ only by O/0, I/1, B/8, S/5, Z/2),
+ *              in the window: is there a hub → market → hub loop (two consecutive hub reads at
+ *              most maxLoopHours apart with a market read between)?  + reads per site, first
+ *              and last read time, reads, plates (the finder's global figures)
+ *          ─► the keys' reads copied to one Parquet file in the spill directory
+ *          ─► loadReads (the same validation as any load) ─► findCountyLines(…, { context })
+ *
+ * Why the answer is the same: the finder merges look-alike plates only within one key, and a
+ * merged vehicle's reads are some of its key's; a loop in some of a key's reads is still a loop
+ * in all of them (more hub reads only shorten the gaps), so every vehicle the finder would score
+ * is among the keys kept. The global figures (site weights for places, the data's first and last
+ * read for plate relays) are computed over every read, as in memory.
+ * Assumes, like the in-memory finder, that rows are valid reads: rows the loader would reject
+ * still count in the global figures here (a clean extract gives identical rankings; a test checks).
+ */
+import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import * as msg from '../messages';
+import { loadReads } from '../ingest/load-reads';
+import { loadSites } from '../ingest/load-sites';
+import type { LoadSummary } from '../ingest/types';
+import { dataAgeLimits } from '../privacy/data-age';
+import { AuditError } from '../privacy/audit';
+import { consulting, withinConsultation } from '../privacy/guard';
+import { auditConsultation, currentSession } from '../privacy/session';
+import { area, areasFromGeoJson, siteAreas, type Area } from '../trips/areas';
+import { HOUR_MS } from '../time/london';
+import { defaultCountyLinesParams, findCountyLines, type CountyLinesResult, type FindCountyLinesOptions } from './county-lines';
+
+/** Options of {@link findCountyLinesDuckDB}: the finder's, plus where the data is and DuckDB's limits. */
+export interface FindCountyLinesDuckDBOptions extends FindCountyLinesOptions {
+  /** Reads: a Parquet file, a directory of Parquet files (searched recursively), or a glob. */
+  reads: string;
+  /** Sites file (CSV, CSV.gz, Parquet). */
+  sites: string;
+  /** DuckDB's memory limit, e.g. '4GB' (default: DuckDB's, 80% of RAM). Past it, DuckDB spills to `tempDirectory`. */
+  memoryLimit?: string;
+  /** Spill directory (default: a fresh folder under the OS temp directory, removed afterwards). */
+  tempDirectory?: string;
+  /** DuckDB threads (default: DuckDB's, one per core). */
+  threads?: number;
+  /** Access by data age, as in `loadReads`. */
+  now?: number | Date | string;
+  authorisation?: string;
+}
+
+/** What {@link findCountyLinesDuckDB} returns: the finder's result and what the coarse stage did. */
+export interface DuckDBFindResult {
+  result: CountyLinesResult;
+  coarse: {
+    /** Reads (distinct plate, time, site) and plates in the window, over all the data. */
+    reads: number;
+    plates: number;
+    /** Look-alike keys with a coarse loop, their plates and rows (all their rows, loaded into memory). */
+    keys: number;
+    candidatePlates: number;
+    candidateReads: number;
+    /** Seconds in DuckDB (coarse stage + copy) and in loading the candidates. */
+    sqlSeconds: number;
+    loadSeconds: number;
+  };
+  /** The load summary of the candidates' reads. */
+  load: LoadSummary;
+}
+
+const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+/** The Parquet source expression for a file, a directory (recursive) or a glob. */
+export function parquetSource(reads: string): string {
+  let glob = reads;
+  try {
+    if (statSync(reads).isDirectory()) glob = path.join(reads, '**', '*.parquet');
+  } catch { /* a glob, or missing: DuckDB says which */ }
+  return `read_parquet(${q(glob)}, hive_partitioning = false, union_by_name = true)`;
+}
+
+/** SQL for the time column as epoch ms (instants only: the coarse stage needs no zone rules). */
+function timeExpression(type: string, col: string): string {
+  if (/^TIMESTAMP WITH TIME ZONE$/i.test(type)) return `epoch_ms(${col})::DOUBLE`;
+  if (/^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|DECIMAL.*)$/i.test(type)) return `${col}::DOUBLE`;
+  if (/^VARCHAR$/i.test(type)) return `epoch_ms(try_cast(${col} AS TIMESTAMPTZ))::DOUBLE`;
+  throw new TypeError(msg.duckdbTimeType(type));
+}
+
+/**
+ * Rank vehicles as `findCountyLines` does, on Parquet reads too big to load whole: DuckDB keeps
+ * only the look-alike keys with a hub → market → hub loop, and only their reads are loaded.
+ * The ranking equals `findCountyLines(loadReads(all))`'s on the same (valid) reads.
+ *
+ * @example
+ * const { result, coarse } = await findCountyLinesDuckDB({ reads: 'reads/', sites: 'sites.csv', hub, markets, memoryLimit: '4GB' });
+ * result.candidates[0].reasons; coarse.candidateReads // a few % of the reads
+ */
+export async function findCountyLinesDuckDB(options: FindCountyLinesDuckDBOptions): Promise<DuckDBFindResult> {
+  if (!options || !options.hub) throw new TypeError(msg.finderNeedsHub());
+  if (options.markets === undefined) throw new TypeError(msg.duckdbNeedsMarkets());
+  // No session, no search (DPA 2018 s62); the search is logged once, below, with its real inputs
+  // (by the caller when it runs inside a consultation, as the CLI does).
+  const logged = !consulting();
+  if (logged && !currentSession()) throw new AuditError(msg.sessionRequired('find county-lines (DuckDB)'));
+  const { DuckDBInstance } = await import('@duckdb/node-api');
+  const p = { ...defaultCountyLinesParams, ...(options.params ?? {}) } as typeof defaultCountyLinesParams;
+  const hub = area(options.hub);
+  const markets: Area[] = Array.isArray(options.markets) ? options.markets.map((m) => area(m)) : areasFromGeoJson(options.markets);
+  const sites = await loadSites(options.sites);
+  const siteArea = siteAreas(sites, [hub, ...markets], { bufferKm: p.areaBufferKm });
+  const tmp = options.tempDirectory ?? mkdtempSync(path.join(os.tmpdir(), 'anpr-duckdb-'));
+  mkdirSync(tmp, { recursive: true });
+  const t0 = performance.now();
+  const db = await DuckDBInstance.create(':memory:');
+  const c = await db.connect();
+  try {
+    await c.run(`SET temp_directory = ${q(tmp)}`);
+    if (options.memoryLimit) await c.run(`SET memory_limit = ${q(options.memoryLimit)}`);
+    if (options.threads) await c.run(`SET threads = ${Math.max(1, Math.floor(options.threads))}`);
+    await c.run('SET preserve_insertion_order = false');
+    const src = parquetSource(options.reads);
+    const cols = new Map((await c.runAndReadAll(`DESCRIBE SELECT * FROM ${src}`)).getRowsJS().map((r) => [String(r[0]).toLowerCase(), String(r[1])]));
+    for (const need of ['vrm', 'timestamp', 'site_id']) if (!cols.has(need)) throw new TypeError(msg.duckdbMissingColumn(options.reads, need));
+    const t = timeExpression(cols.get('timestamp') as string, '"timestamp"');
+
+    // The window: from/to, and the data-age rule when `now` is given.
+    let from = toMs(options.from), to = toMs(options.to);
+    if (options.now !== undefined) {
+      const age = dataAgeLimits({ now: options.now, authorisation: options.authorisation });
+      from = Math.max(from ?? -Infinity, age.accessFrom);
+    }
+    const where = [`${t} IS NOT NULL`, from !== undefined && from > -Infinity ? `${t} >= ${from}` : '', to !== undefined ? `${t} < ${to}` : ''].filter(Boolean).join(' AND ');
+
+    // Sites: code (the sites table's order, as in memory) and area (0 hub, > 0 market, -1 other).
+    await c.run('CREATE TEMP TABLE site_area (site_id VARCHAR, code INTEGER, area INTEGER)');
+    for (let i = 0; i < sites.id.length; i += 1000) {
+      const rows = sites.id.slice(i, i + 1000).map((id, j) => `(${q(id)}, ${i + j}, ${siteArea[i + j]})`).join(', ');
+      await c.run(`INSERT INTO site_area VALUES ${rows}`);
+    }
+    // Distinct reads in the window (exact duplicates count once, as the loader drops them).
+    await c.run(`CREATE TEMP TABLE r AS SELECT DISTINCT upper(regexp_replace(CAST(vrm AS VARCHAR), '[^A-Za-z0-9]', '', 'g')) AS v, ${t} AS t, trim(CAST(site_id AS VARCHAR)) AS site_id
+      FROM ${src} WHERE ${where}`);
+    const g = (await c.runAndReadAll(`SELECT count(*)::DOUBLE, count(DISTINCT v)::DOUBLE, min(t), max(t) FROM r`)).getRowsJS()[0] as number[];
+    const perSite = (await c.runAndReadAll(`SELECT a.code, count(*)::DOUBLE FROM r JOIN site_area a USING (site_id) GROUP BY a.code`)).getRowsJS() as number[][];
+    const siteReads = new Float64Array(sites.id.length);
+    for (const [code, n] of perSite) siteReads[code] = n;
+
+    // Coarse loops per look-alike key: number the hub reads; each market read falls after hub
+    // read #k; a loop is a market read between hub reads #k and #k+1 at most maxGap apart.
+    const maxGap = p.maxLoopHours * HOUR_MS;
+    await c.run(`CREATE TEMP TABLE keys AS
+      WITH k AS (SELECT translate(r.v, '01852', 'OIBSZ') AS key, r.t, a.code, a.area FROM r JOIN site_area a USING (site_id) WHERE a.area >= 0),
+      x AS (SELECT key, t, area, sum(CASE WHEN area = 0 THEN 1 ELSE 0 END) OVER (PARTITION BY key ORDER BY t, code, area ROWS UNBOUNDED PRECEDING) AS hubs FROM k),
+      h AS (SELECT key, t, hubs AS n FROM x WHERE area = 0),
+      m AS (SELECT DISTINCT key, hubs FROM x WHERE area > 0 AND hubs >= 1)
+      SELECT DISTINCT m.key FROM m JOIN h h1 ON h1.key = m.key AND h1.n = m.hubs JOIN h h2 ON h2.key = m.key AND h2.n = m.hubs + 1
+      WHERE h2.t - h1.t <= ${maxGap}`);
+    const kept = (await c.runAndReadAll(`SELECT count(*)::DOUBLE FROM keys`)).getRowsJS()[0][0] as number;
+    // Every row of the kept keys' plates, in the window or not (as in memory, look-alike plates are
+    // linked on all their reads), copied (every column, as read) to one Parquet file.
+    const norm = `upper(regexp_replace(CAST(vrm AS VARCHAR), '[^A-Za-z0-9]', '', 'g'))`;
+    await c.run(`CREATE TEMP TABLE cand AS SELECT * FROM ${src} WHERE translate(${norm}, '01852', 'OIBSZ') IN (SELECT key FROM keys)`);
+    const cand = (await c.runAndReadAll(`SELECT count(DISTINCT ${norm})::DOUBLE, count(*)::DOUBLE FROM cand`)).getRowsJS()[0] as number[];
+    const file = path.join(tmp, `candidates-${process.pid}-${Date.now()}.parquet`);
+    await c.run(`COPY cand TO ${q(file)} (FORMAT parquet)`);
+    const sqlSeconds = (performance.now() - t0) / 1000;
+    c.closeSync?.();
+
+    const t1 = performance.now();
+    const { store, summary } = await loadReads({ reads: file, sites, now: options.now, authorisation: options.authorisation });
+    rmSync(file, { force: true });
+    const loadSeconds = (performance.now() - t1) / 1000;
+    const result = withinConsultation(() => findCountyLines(store, {
+      ...options, hub, markets,
+      context: { siteReads, firstTime: g[0] > 0 ? g[2] : Infinity, lastTime: g[0] > 0 ? g[3] : -Infinity, reads: g[0], vehicles: g[1] },
+    }));
+    const readsInput = statSync(options.reads, { throwIfNoEntry: false })?.isFile() ? [options.reads] : [];
+    if (logged) auditConsultation('find county-lines (DuckDB)', {
+      reads: options.reads, hub: result.hub, markets: result.markets.map((m) => m.name),
+      from: options.from ?? null, to: options.to ?? null, now: options.now ?? null, authorisation: options.authorisation ?? null,
+    }, { returned: result.candidates.length, candidateReads: cand[1] }, [...readsInput, options.sites]);
+    return {
+      result,
+      coarse: { reads: g[0], plates: g[1], keys: kept, candidatePlates: cand[0], candidateReads: cand[1], sqlSeconds, loadSeconds },
+      load: summary,
+    };
+  } finally {
+    if (!options.tempDirectory) rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+function toMs(x: Date | string | number | undefined): number | undefined {
+  if (x === undefined) return undefined;
+  const t = x instanceof Date ? x.getTime() : typeof x === 'number' ? x : Date.parse(x);
+  if (!Number.isFinite(t)) throw new RangeError(msg.badFinderTime('from/to', x));
+  return t;
+}
