@@ -61,6 +61,11 @@ const mimeExtensions = [
   import('@anpr/jupyterlab-ext')
 ];
 
+// Our package is both a MIME extension (the map and profile renderers, above) and a plugin (its
+// package.json "jupyterlab.extension": notebook access, so the map's "Insert as code" can add a
+// cell below its output).
+const anprPlugins = [import('@anpr/jupyterlab-ext/lib/plugin')];
+
 function pluginsOf(mod) {
   const exported = Object.prototype.hasOwnProperty.call(mod, '__esModule') || mod.default ? mod.default : mod;
   return Array.isArray(exported) ? exported : [exported];
@@ -71,7 +76,7 @@ async function main() {
   const lab = new JupyterLab({
     mimeExtensions: (await Promise.all(mimeExtensions)).map(pluginsOf).flat()
   });
-  lab.registerPlugins((await Promise.all(extensions)).map(pluginsOf).flat());
+  lab.registerPlugins((await Promise.all([...extensions, ...anprPlugins])).map(pluginsOf).flat());
   // Tests (and power users) reach the app as window.jupyterapp, as JupyterLab's galata does,
   // only when the server sets exposeAppInBrowser (ANPR_LAB_EXPOSE_APP=1).
   if (PageConfig.getOption('exposeAppInBrowser') === 'true') window.jupyterapp = lab;

@@ -23,7 +23,10 @@ export interface DrawnShape {
 
 const round = (v: number) => Number(v.toFixed(DECIMALS));
 
-/** Close a ring (first position repeated at the end) and round its positions. */
+/**
+ * Close a ring (first position repeated at the end) and round its positions.
+ * @example closeRing([[-3, 53], [-2, 53], [-2, 54]]) // [[-3, 53], [-2, 53], [-2, 54], [-3, 53]]
+ */
 export function closeRing(ring: [number, number][]): [number, number][] {
   const out = ring.map(([lon, lat]) => [round(lon), round(lat)] as [number, number]);
   if (out.length && (out[0][0] !== out[out.length - 1][0] || out[0][1] !== out[out.length - 1][1])) out.push([...out[0]] as [number, number]);
@@ -102,7 +105,10 @@ export function sitesInShape(shape: DrawnShape, sites: MapSite[]): string[] {
   return sites.filter(s => insideRing(shape.ring, s.lat, s.lon)).map(s => s.id);
 }
 
-/** The GeoJSON Polygon geometry of a shape. */
+/**
+ * The GeoJSON Polygon geometry of a shape.
+ * @example shapeGeometry(rectangleShape('a', [53, -3], [54, -2])).type // 'Polygon'
+ */
 export function shapeGeometry(shape: DrawnShape): { type: 'Polygon'; coordinates: [number, number][][] } {
   return { type: 'Polygon', coordinates: [shape.ring] };
 }
@@ -122,7 +128,10 @@ export function shapesGeoJson(shapes: DrawnShape[]): { type: 'FeatureCollection'
   };
 }
 
-/** A JavaScript identifier from a shape name ("area 1" → "area_1"). */
+/**
+ * A JavaScript identifier from a shape name.
+ * @example identifier('area 1') // 'area_1'
+ */
 export function identifier(name: string): string {
   const id = name.replace(/[^A-Za-z0-9_$]/g, '_');
   return /^[A-Za-z_$]/.test(id) ? id : `_${id}`;
@@ -130,12 +139,18 @@ export function identifier(name: string): string {
 
 /**
  * The notebook cell that defines the drawn shapes with kernel-lib: one `area(...)` per shape,
- * each with a comment saying what was drawn and how many of the map's sites it holds.
+ * each with a comment saying what was drawn and how many of the map's sites it holds; and
+ * the selected sites (if any) as `sites1`, a list of site ids (kernel-lib's queries take it as a place).
  * @example areaCode([circleShape('area1', [53.4, -2.98], 1000)], bundle.sites)
  * // 'import { area } from "@anpr/kernel-lib";\n// area1: circle, radius 1000 m ...\nconst area1 = area({...}, "area1");'
  */
-export function areaCode(shapes: DrawnShape[], sites: MapSite[], mapTitle?: string): string {
+export function areaCode(shapes: DrawnShape[], sites: MapSite[], mapTitle?: string, selected: string[] = []): string {
   const lines = [`// Drawn on the map${mapTitle ? ` "${mapTitle.replace(/[\r\n]+/g, ' ')}"` : ''}. Re-runs headless: the area is code now.`];
+  if (selected.length) {
+    lines.push(`// ${selected.length} selected site${selected.length === 1 ? '' : 's'}: a place for anpr.areaSearch, aThenB, frequency (site ids).`);
+    lines.push(`const sites1 = ${JSON.stringify(selected)};`);
+  }
+  if (!shapes.length) return lines.join('\n');
   lines.push('import { area } from "@anpr/kernel-lib";');
   for (const s of shapes) {
     const what = s.kind === 'circle' && s.circle ? `circle, radius ${s.circle.radiusM} m around ${s.circle.center.map(round).join(', ')}` : `${s.kind}, ${s.ring.length - 1} vertices`;

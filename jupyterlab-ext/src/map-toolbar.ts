@@ -6,9 +6,9 @@
 import * as L from 'leaflet';
 import { MSG } from './messages';
 
-export type ToolName = 'polygon' | 'rectangle' | 'circle' | 'finish' | 'clear' | 'insert' | 'copy' | 'png' | 'heat';
+export type ToolName = 'polygon' | 'rectangle' | 'circle' | 'sites' | 'finish' | 'clear' | 'insert' | 'copy' | 'png' | 'heat';
 
-const GROUPS: ToolName[][] = [['polygon', 'rectangle', 'circle', 'finish', 'clear'], ['insert', 'copy', 'png'], ['heat']];
+const GROUPS: ToolName[][] = [['polygon', 'rectangle', 'circle', 'sites', 'finish', 'clear'], ['insert', 'copy', 'png'], ['heat']];
 
 /** The toolbar's DOM and a way to update it. */
 export interface Toolbar {

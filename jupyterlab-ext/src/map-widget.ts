@@ -194,7 +194,10 @@ export class MapWidget extends Widget implements IRenderMime.IRenderer {
     // Bottom to top: areas, sites, tracks (the tracks are what the analyst is reading).
     this._renderer = renderer;
     areasLayer(bundle.areas, renderer).addTo(map);
-    sitesLayer(bundle.sites, renderer, (site, at) => this._popup(at, () => sitePopup(site, this._visible))).addTo(map);
+    sitesLayer(bundle.sites, renderer, (site, at) => {
+      if (this._tools?.selection.active) this._tools.selection.toggle(site);
+      else this._popup(at, () => sitePopup(site, this._visible));
+    }).addTo(map);
     this._legend = legendControl(bundle).addTo(map);
     L.control.scale({ imperial: true, metric: true, position: 'bottomleft' }).addTo(map);
 

@@ -50,6 +50,7 @@ export const MSG = {
     polygon: 'Polygon',
     rectangle: 'Rectangle',
     circle: 'Circle',
+    sites: 'Sites',
     finish: 'Finish',
     clear: 'Clear',
     insert: 'Insert as code',
@@ -61,6 +62,7 @@ export const MSG = {
     polygon: 'Draw a polygon: click the vertices, then click the first vertex, double-click or press Enter',
     rectangle: 'Draw a rectangle: press, drag, release',
     circle: 'Draw a circle: press at the centre, drag to the radius, release',
+    sites: 'Select camera sites: click a site to add or remove it',
     finish: 'Close the polygon being drawn',
     clear: 'Remove the drawn areas',
     insert: 'Insert a code cell below this output that defines the drawn areas with kernel-lib',
@@ -71,12 +73,17 @@ export const MSG = {
   drawHint: {
     polygon: 'Click to add vertices; click the first vertex, double-click or press Enter to close; Esc cancels.',
     rectangle: 'Press and drag to draw a rectangle; Esc cancels.',
-    circle: 'Press at the centre and drag to the radius; Esc cancels.'
+    circle: 'Press at the centre and drag to the radius; Esc cancels.',
+    sites: 'Click sites to select them; press Sites again to stop.'
   } as Record<string, string>,
-  drawnStatus: (areas: number, sites: number) =>
-    areas === 0 ? 'Draw an area, then insert it as code.' : `${areas} drawn area${areas === 1 ? '' : 's'} · ${sites} site${sites === 1 ? '' : 's'} inside`,
+  drawnStatus: (areas: number, sites: number, selected: number) =>
+    areas === 0 && selected === 0
+      ? 'Draw an area or select sites, then insert it as code.'
+      : [areas ? `${areas} drawn area${areas === 1 ? '' : 's'} · ${sites} site${sites === 1 ? '' : 's'} inside` : '', selected ? `${selected} selected site${selected === 1 ? '' : 's'}` : '']
+          .filter(Boolean)
+          .join(' · '),
   drawnTooltip: (name: string, kind: string) => `${name} (drawn ${kind})`,
-  nothingDrawn: 'Draw an area first.',
+  nothingDrawn: 'Draw an area or select sites first.',
   inserted: 'Code cell inserted below.',
   insertFailed: 'No notebook cell found for this map: copy the GeoJSON instead.',
   copied: 'GeoJSON copied to the clipboard.',

@@ -77,6 +77,7 @@ export function checkMapBundle(data: unknown): MapBundle {
       c.field(o, 'lat', p, v => isNum(v) && Math.abs(v as number) <= 90, 'latitude');
       c.field(o, 'lon', p, v => isNum(v) && Math.abs(v as number) <= 180, 'longitude');
       c.field(o, 'reads', p, isNum, 'number', true);
+      c.field(o, 'vehicles', p, isNum, 'number', true);
     });
     c.array(b, 'tracks', 'bundle', (t, p) => {
       if (!c.need(isObj(t), p, 'object', t)) return;
@@ -85,6 +86,8 @@ export function checkMapBundle(data: unknown): MapBundle {
       c.field(o, 'label', p, isStr, 'string');
       c.field(o, 'score', p, isNum, 'number', true);
       c.field(o, 'color', p, isStr, 'string', true);
+      c.field(o, 'kind', p, v => v === 'vehicle' || v === 'candidate' || v === 'associate', "'vehicle' | 'candidate' | 'associate'", true);
+      c.field(o, 'with', p, isStr, 'string', true);
       c.array(o, 'points', p, (pt, pp) =>
         c.need(Array.isArray(pt) && pt.length >= 3 && pt.slice(0, 3).every(isNum), pp, '[lat, lon, ms]', pt)
       );
@@ -102,6 +105,7 @@ export function checkMapBundle(data: unknown): MapBundle {
       }
     });
     c.field(b, 'timeRange', 'bundle', v => Array.isArray(v) && v.length === 2 && v.every(isNum), '[ms, ms]', true);
+    c.field(b, 'heat', 'bundle', v => typeof v === 'boolean', 'boolean', true);
   }
   if (c.problems.length) throw new BundleError('map', c.problems);
   return data as MapBundle;

@@ -128,7 +128,7 @@ describe('the map widget in JupyterLab', () => {
     const segments = Number(await map.getAttribute('data-anpr-segments'));
     expect(segments).toBeGreaterThan(10);
     expect(await map.locator('.leaflet-overlay-pane canvas').count()).toBe(1);
-    expect(await map.locator('[data-anpr-tool]').count()).toBe(9);
+    expect(await map.locator('[data-anpr-tool]').count()).toBe(10);
     // The overlay canvas has coloured pixels (sites and tracks), not just a blank layer.
     const inked = await map.evaluate(node => {
       const c = node.querySelector('.leaflet-overlay-pane canvas') as HTMLCanvasElement;
@@ -292,6 +292,36 @@ describe('the map widget in JupyterLab', () => {
     }, png.toString('base64'));
     expect(trackPixels).toBeGreaterThan(100);
     await page.screenshot({ path: path.join(SHOTS, 'map-heat-popup.png') });
+  });
+
+  it('selects a site by clicking it and inserts the selection as code', async () => {
+    const map = page.locator('[data-anpr-widget="map"]').nth(1);
+    await map.scrollIntoViewIfNeeded();
+    await map.locator('[data-anpr-tool="sites"]').click();
+    const point = await page.evaluate(() => {
+      const find = (w: any): any => (w?.map?.latLngToContainerPoint ? w : (w?.widgets ?? []).map(find).find(Boolean));
+      const nb = (window as any).jupyterapp.shell.currentWidget.content;
+      const widgets = nb.widgets.map((c: any) => find(c.outputArea)).filter(Boolean);
+      const mw = widgets[widgets.length - 1];
+      const p = mw.map.latLngToContainerPoint([53.4, -2.98]);
+      const el = mw.map.getContainer();
+      const r = el.getBoundingClientRect();
+      return { x: r.left + el.clientLeft + p.x, y: r.top + el.clientTop + p.y };
+    });
+    await page.mouse.click(point.x, point.y);
+    await expect.poll(() => map.getAttribute('data-anpr-selected')).toBe('X1');
+    await expect.poll(() => map.locator('.leaflet-popup-content').count()).toBe(0); // selecting, not a popup (a closing one fades 200 ms)
+    const before = await cells();
+    const hostileCell = before.findIndex(c => c.outputs.some(o => o.data?.[MAP_MIME]?.title === XSS));
+    await map.locator('[data-anpr-tool="insert"]').click();
+    await expect.poll(async () => (await cells()).length).toBe(before.length + 1);
+    const inserted = (await cells())[hostileCell + 1].source;
+    expect(inserted).toContain('const sites1 = ["X1"];');
+    expect(inserted).not.toContain('area(');
+    await runCell(hostileCell + 1);
+    await insertAndRun(hostileCell + 2, 'console.log("SITES1 " + JSON.stringify(sites1))');
+    expect(await outputsOf(hostileCell + 2, /SITES1 /)).toContain('SITES1 [\\"X1\\"]');
+    await page.screenshot({ path: path.join(SHOTS, 'map-selected-site.png') });
   });
 
   it('makes no request beyond 127.0.0.1', () => {

@@ -140,11 +140,21 @@ export async function findCountyLinesDuckDB(options: FindCountyLinesDuckDBOption
       const rows = sites.id.slice(i, i + 1000).map((id, j) => `(${q(id)}, ${i + j}, ${siteArea[i + j]})`).join(', ');
       await c.run(`INSERT INTO site_area VALUES ${rows}`);
     }
-    // Distinct reads in the window (exact duplicates count once, as the loader drops them).
-    await c.run(`CREATE TEMP TABLE r AS SELECT DISTINCT upper(regexp_replace(CAST(vrm AS VARCHAR), '[^A-Za-z0-9]', '', 'g')) AS v, ${t} AS t, trim(CAST(site_id AS VARCHAR)) AS site_id
-      FROM ${src} WHERE ${where}`);
-    const g = (await c.runAndReadAll(`SELECT count(*)::DOUBLE, count(DISTINCT v)::DOUBLE, min(t), max(t) FROM r`)).getRowsJS()[0] as number[];
-    const perSite = (await c.runAndReadAll(`SELECT a.code, count(*)::DOUBLE FROM r JOIN site_area a USING (site_id) GROUP BY a.code`)).getRowsJS() as number[][];
+    // Plates as integers: each distinct raw VRM text is normalised once (not once per row) and
+    // numbered, with its look-alike key (digits folded: 0→O 1→I 8→B 5→S 2→Z) numbered too.
+    const norm = `upper(regexp_replace(raw, '[^A-Za-z0-9]', '', 'g'))`;
+    await c.run(`CREATE TEMP TABLE plate AS
+      WITH raws AS (SELECT DISTINCT CAST(vrm AS VARCHAR) AS raw FROM ${src}),
+      v AS (SELECT raw, ${norm} AS v FROM raws),
+      vid AS (SELECT v, translate(v, '01852', 'OIBSZ') AS key, row_number() OVER () AS vid FROM (SELECT DISTINCT v FROM v)),
+      kid AS (SELECT key, row_number() OVER () AS kid FROM (SELECT DISTINCT key FROM vid))
+      SELECT v.raw, vid.vid::INTEGER AS vid, kid.kid::INTEGER AS kid FROM v JOIN vid USING (v) JOIN kid USING (key)`);
+    // Distinct reads in the window (exact duplicates count once, as the loader drops them), all numbers.
+    await c.run(`CREATE TEMP TABLE r AS SELECT DISTINCT p.vid, p.kid, ${t} AS t, a.code, a.area
+      FROM ${src} s JOIN plate p ON CAST(s.vrm AS VARCHAR) = p.raw JOIN site_area a ON trim(CAST(s.site_id AS VARCHAR)) = a.site_id
+      WHERE ${where}`);
+    const g = (await c.runAndReadAll(`SELECT count(*)::DOUBLE, count(DISTINCT vid)::DOUBLE, min(t), max(t) FROM r`)).getRowsJS()[0] as number[];
+    const perSite = (await c.runAndReadAll(`SELECT code, count(*)::DOUBLE FROM r GROUP BY code`)).getRowsJS() as number[][];
     const siteReads = new Float64Array(sites.id.length);
     for (const [code, n] of perSite) siteReads[code] = n;
 
@@ -152,20 +162,17 @@ export async function findCountyLinesDuckDB(options: FindCountyLinesDuckDBOption
     // read #k; a loop is a market read between hub reads #k and #k+1 at most maxGap apart.
     const maxGap = p.maxLoopHours * HOUR_MS;
     await c.run(`CREATE TEMP TABLE keys AS
-      WITH k AS (SELECT translate(r.v, '01852', 'OIBSZ') AS key, r.t, a.code, a.area FROM r JOIN site_area a USING (site_id) WHERE a.area >= 0),
-      x AS (SELECT key, t, area, sum(CASE WHEN area = 0 THEN 1 ELSE 0 END) OVER (PARTITION BY key ORDER BY t, code, area ROWS UNBOUNDED PRECEDING) AS hubs FROM k),
-      h AS (SELECT key, t, hubs AS n FROM x WHERE area = 0),
-      m AS (SELECT DISTINCT key, hubs FROM x WHERE area > 0 AND hubs >= 1)
-      SELECT DISTINCT m.key FROM m JOIN h h1 ON h1.key = m.key AND h1.n = m.hubs JOIN h h2 ON h2.key = m.key AND h2.n = m.hubs + 1
+      WITH x AS (SELECT kid, t, area, sum(CASE WHEN area = 0 THEN 1 ELSE 0 END) OVER (PARTITION BY kid ORDER BY t, code, area ROWS UNBOUNDED PRECEDING) AS hubs FROM r WHERE area >= 0),
+      h AS (SELECT kid, t, hubs AS n FROM x WHERE area = 0),
+      m AS (SELECT DISTINCT kid, hubs FROM x WHERE area > 0 AND hubs >= 1)
+      SELECT DISTINCT m.kid FROM m JOIN h h1 ON h1.kid = m.kid AND h1.n = m.hubs JOIN h h2 ON h2.kid = m.kid AND h2.n = m.hubs + 1
       WHERE h2.t - h1.t <= ${maxGap}`);
     const kept = (await c.runAndReadAll(`SELECT count(*)::DOUBLE FROM keys`)).getRowsJS()[0][0] as number;
+    const cand = (await c.runAndReadAll(`SELECT count(DISTINCT vid)::DOUBLE FROM plate WHERE kid IN (SELECT kid FROM keys)`)).getRowsJS()[0] as number[];
     // Every row of the kept keys' plates, in the window or not (as in memory, look-alike plates are
     // linked on all their reads), copied (every column, as read) to one Parquet file.
-    const norm = `upper(regexp_replace(CAST(vrm AS VARCHAR), '[^A-Za-z0-9]', '', 'g'))`;
-    await c.run(`CREATE TEMP TABLE cand AS SELECT * FROM ${src} WHERE translate(${norm}, '01852', 'OIBSZ') IN (SELECT key FROM keys)`);
-    const cand = (await c.runAndReadAll(`SELECT count(DISTINCT ${norm})::DOUBLE, count(*)::DOUBLE FROM cand`)).getRowsJS()[0] as number[];
     const file = path.join(tmp, `candidates-${process.pid}-${Date.now()}.parquet`);
-    await c.run(`COPY cand TO ${q(file)} (FORMAT parquet)`);
+    await c.run(`COPY (SELECT s.* FROM ${src} s SEMI JOIN (SELECT raw FROM plate WHERE kid IN (SELECT kid FROM keys)) k ON CAST(s.vrm AS VARCHAR) = k.raw) TO ${q(file)} (FORMAT parquet)`);
     const sqlSeconds = (performance.now() - t0) / 1000;
     c.closeSync?.();
 
@@ -181,10 +188,10 @@ export async function findCountyLinesDuckDB(options: FindCountyLinesDuckDBOption
     if (logged) auditConsultation('find county-lines (DuckDB)', {
       reads: options.reads, hub: result.hub, markets: result.markets.map((m) => m.name),
       from: options.from ?? null, to: options.to ?? null, now: options.now ?? null, authorisation: options.authorisation ?? null,
-    }, { returned: result.candidates.length, candidateReads: cand[1] }, [...readsInput, options.sites]);
+    }, { returned: result.candidates.length, candidateReads: summary.read }, [...readsInput, options.sites]);
     return {
       result,
-      coarse: { reads: g[0], plates: g[1], keys: kept, candidatePlates: cand[0], candidateReads: cand[1], sqlSeconds, loadSeconds },
+      coarse: { reads: g[0], plates: g[1], keys: kept, candidatePlates: cand[0], candidateReads: summary.read, sqlSeconds, loadSeconds },
       load: summary,
     };
   } finally {

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import * as lib from '../../../kernel-lib/src';
 import type { MapBundle, MapSite, MapTrack } from '../../../kernel-lib/src/contract';
-import { areaCode, circleShape, distanceM, insideRing, polygonShape, rectangleShape, shapesGeoJson, sitesInShape, CIRCLE_VERTICES } from '../../../jupyterlab-ext/src/map-shapes';
+import { areaCode, circleShape, closeRing, distanceM, identifier, insideRing, polygonShape, rectangleShape, shapeGeometry, shapesGeoJson, sitesInShape, CIRCLE_VERTICES } from '../../../jupyterlab-ext/src/map-shapes';
 import { readsSpan, segmentCount, tracksInWindow } from '../../../jupyterlab-ext/src/map-time-filter';
 
 // A 5 x 5 grid of sites around Liverpool, ids G<row><col>.
@@ -58,11 +58,27 @@ describe('drawn shapes → code → kernel-lib area', () => {
     expect(code.split('\n')[0]).toBe('// Drawn on the map "Two lines". Re-runs headless: the area is code now.');
   });
 
+  it('puts selected sites in the code as a list of site ids that kernel-lib takes as a place', () => {
+    const code = areaCode([], sites, 'T', ['G00', 'G44']);
+    expect(code).not.toContain('import');
+    const { sites1 } = new Function(`${code}\nreturn { sites1 };`)();
+    expect(sites1).toEqual(['G00', 'G44']);
+    const both = runCell(areaCode([poly], sites, 'T', ['G11']));
+    expect(Object.keys(both)).toEqual(['sites1', 'area1']);
+  });
+
   it('exports a FeatureCollection kernel-lib reads back as one area per feature', () => {
     const fc = shapesGeoJson([poly, circle]);
     const back = lib.areasFromGeoJson(JSON.parse(JSON.stringify(fc)));
     expect(back.map(a => a.name)).toEqual(['area1', 'area3']);
     expect(inKernel(back[1])).toEqual(sitesInShape(circle, sites));
+  });
+
+  it('names and closes as documented', () => {
+    expect(identifier('area 1')).toBe('area_1');
+    expect(identifier('1st')).toBe('_1st');
+    expect(closeRing([[-3, 53], [-2, 53], [-2, 54]])).toEqual([[-3, 53], [-2, 53], [-2, 54], [-3, 53]]);
+    expect(shapeGeometry(rectangleShape('a', [53, -3], [54, -2])).type).toBe('Polygon');
   });
 
   it('insideRing follows the even-odd rule on a concave ring', () => {
@@ -94,5 +110,20 @@ describe('time filter', () => {
     const b: MapBundle = { version: 1, sites: [], tracks, areas: [], timeRange: [-5, 500] };
     expect(readsSpan(b)).toEqual([0, 100]);
     expect(readsSpan({ ...b, tracks: [] })).toEqual([-5, 500]);
+  });
+});
+
+describe('map bundle validation of the v1.1 fields', () => {
+  it('accepts kind/with/vehicles/heat from mapView and names a bad kind', async () => {
+    const { checkMapBundle, BundleError } = await import('../../../jupyterlab-ext/src/validate');
+    const ok: MapBundle = { version: 1, heat: true, sites: [{ ...sites[0], vehicles: 3 }], tracks: [{ id: 'a', label: 'a', points: [], kind: 'associate', with: 'b' }], areas: [] };
+    expect(checkMapBundle(ok)).toBe(ok);
+    try {
+      checkMapBundle({ ...ok, tracks: [{ id: 'a', label: 'a', points: [], kind: 'friend' }] });
+      throw new Error('accepted');
+    } catch (e) {
+      expect(e).toBeInstanceOf(BundleError);
+      expect((e as InstanceType<typeof BundleError>).problems).toEqual([`bundle.tracks[0].kind: expected 'vehicle' | 'candidate' | 'associate', got "friend"`]);
+    }
   });
 });
