@@ -47,7 +47,10 @@ export async function benchFind(data, store) {
   const rows = [];
 
   // 1. County-lines find vs DuckDB's coarse stage: trips (LAG, gap rule) and hub→market→hub loop counts per vehicle.
-  const ours = await time(() => lib.findCountyLines(store, { hub: hubGeo, markets: marketsGeo }), { runs: big ? 1 : 3, warm: !big });
+  // Both sides measured alike: one warm-up run, then the median of 3 (duckTime does the same);
+  // the first call (JIT compiling included) is reported on its own row.
+  const first = await time(() => lib.findCountyLines(store, { hub: hubGeo, markets: marketsGeo }), { runs: 1, warm: false });
+  const ours = await time(() => lib.findCountyLines(store, { hub: hubGeo, markets: marketsGeo }), { runs: 3, warm: false });
   const coarse = await duckTime(c, `
     WITH r AS (SELECT r.vrm, r.t, a.area FROM reads r JOIN site_area a USING (site_id)),
     g AS (SELECT vrm, t, area, lag(t) OVER (PARTITION BY vrm ORDER BY t) AS pt FROM r),
@@ -57,7 +60,8 @@ export async function benchFind(data, store) {
     seq AS (SELECT vrm, area, lag(area) OVER w AS prev, lead(area) OVER w AS next FROM ch WINDOW w AS (PARTITION BY vrm ORDER BY t)),
     loops AS (SELECT vrm, count(*) FILTER (WHERE area > 0 AND prev = 0 AND next = 0) AS loops FROM seq GROUP BY vrm)
     SELECT count(*), sum(loops) FROM trips LEFT JOIN loops USING (vrm)`);
-  rows.push({ name: `county-lines find (${ours.result.counts.scored} scored) vs DuckDB coarse stage (trips + loop counts)`, ours: fmtS(ours.s), ref: fmtS(coarse.s), ratio: (ours.s / coarse.s).toFixed(2), goal: '<= 0.5x DuckDB', met: ours.s <= 0.5 * coarse.s });
+  rows.push({ name: `county-lines find (${ours.result.counts.scored} scored) vs DuckDB coarse stage (trips + loop counts); median of 3 after a warm-up, both`, ours: fmtS(ours.s), ref: fmtS(coarse.s), ratio: (ours.s / coarse.s).toFixed(2), goal: '<= 0.5x DuckDB', met: ours.s <= 0.5 * coarse.s });
+  rows.push({ name: 'county-lines find, first call on the store (JIT compiling included)', ours: fmtS(first.s), ref: fmtS(coarse.s), ratio: (first.s / coarse.s).toFixed(2) });
 
   // 2. A-then-B: hub then any market within 60 minutes.
   const atb = await time(() => lib.aThenB(store, { a: hubSites, b: marketSites, withinMinutes: 60 }));

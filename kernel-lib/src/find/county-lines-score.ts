@@ -204,36 +204,45 @@ export function scoreCountyLines(f: VehicleFeatures, params: CountyLinesScorePar
     hubTaxi: clamp01(f.hubTripShare) * clamp01((f.tripsPerActiveDay - sh.taxiTripsPerDayFree) / 4),
   };
   const names = Object.keys(w) as (keyof CountyLinesWeights)[];
-  const parts: ScorePart[] = new Array(names.length);
   let score = 0;
-  for (let j = 0; j < names.length; j++) {
-    const name = names[j], value = values[name] ?? 0, weight = w[name];
-    parts[j] = { name, value, weight, contribution: value * weight };
-    score += parts[j].contribution;
-  }
+  for (let j = 0; j < names.length; j++) score += (values[names[j]] ?? 0) * w[names[j]];
+  // Parts, like reasons, are made on first use.
+  const partsOf = (): ScorePart[] => names.map((name) => {
+    const value = values[name] ?? 0, weight = w[name];
+    return { name, value, weight, contribution: value * weight };
+  });
 
-  const reasons: string[] = [];
-  if (L > 0) {
-    const top = f.loopsByMarket[0];
-    reasons.push(msg.reasonLoops(top.loops, f.hub, top.market, f.calendarDays, f.loopsByMarket.length - 1));
-    reasons.push(msg.reasonDwell(fmtMin(f.marketDwellMedianMin), fmtMin(f.marketDwellMedianMax)));
-    const night = Math.round(f.loopNightShare * L);
-    if (night > 0) reasons.push(msg.reasonNight(night, L, params.nightStartHour));
-  } else {
-    reasons.push(msg.reasonNoLoops());
-  }
-  if (f.base) reasons.push(msg.reasonBase(f.base, f.baseKind, f.baseShare));
-  if (values.regularTiming > 0.3) reasons.push(msg.reasonRegular(Math.round(f.arrivalWindowShare * L), L));
-  if (longDay > 0 && values.longDayStops >= 0.5) reasons.push(msg.reasonLongStops(longDay, L));
-  if (values.nightsInMarket > 0) reasons.push(msg.reasonNightsInMarket(nights, L));
-  if (values.weekendOnly > 0.2) reasons.push(msg.reasonWeekend(Math.round(f.loopWeekendShare * L), L));
-  if (values.multiStopTours > 0) reasons.push(msg.reasonMultiStop(f.stopsPerTour));
-  if (values.manyMarkets > 0) reasons.push(msg.reasonManyMarkets(f.distinctMarkets));
-  if (values.hubTaxi > 0.3) reasons.push(msg.reasonTaxi(f.hubTripShare, f.tripsPerActiveDay));
-  for (const r of f.relayPlates.slice(0, 3)) reasons.push(msg.reasonRelay(r.vrm, r.role, r.gapHours, r.market));
-  if (f.relayChainPlates > 1 && f.relayChainLoops > f.topMarketLoops && f.loopsByMarket.length) {
-    reasons.push(msg.reasonRelayChain(f.relayChainPlates, f.relayChainLoops, f.loopsByMarket[0].market));
-  }
-  for (const m of f.mergedWith) reasons.push(msg.reasonMerged(m.vrm, m.reads));
-  return { score, parts, reasons };
+  // Reasons are words for people: made on first use (a ranking only needs the score).
+  const because = (): string[] => {
+    const reasons: string[] = [];
+    if (L > 0) {
+      const top = f.loopsByMarket[0];
+      reasons.push(msg.reasonLoops(top.loops, f.hub, top.market, f.calendarDays, f.loopsByMarket.length - 1));
+      reasons.push(msg.reasonDwell(fmtMin(f.marketDwellMedianMin), fmtMin(f.marketDwellMedianMax)));
+      const night = Math.round(f.loopNightShare * L);
+      if (night > 0) reasons.push(msg.reasonNight(night, L, params.nightStartHour));
+    } else {
+      reasons.push(msg.reasonNoLoops());
+    }
+    if (f.base) reasons.push(msg.reasonBase(f.base, f.baseKind, f.baseShare));
+    if (values.regularTiming > 0.3) reasons.push(msg.reasonRegular(Math.round(f.arrivalWindowShare * L), L));
+    if (longDay > 0 && values.longDayStops >= 0.5) reasons.push(msg.reasonLongStops(longDay, L));
+    if (values.nightsInMarket > 0) reasons.push(msg.reasonNightsInMarket(nights, L));
+    if (values.weekendOnly > 0.2) reasons.push(msg.reasonWeekend(Math.round(f.loopWeekendShare * L), L));
+    if (values.multiStopTours > 0) reasons.push(msg.reasonMultiStop(f.stopsPerTour));
+    if (values.manyMarkets > 0) reasons.push(msg.reasonManyMarkets(f.distinctMarkets));
+    if (values.hubTaxi > 0.3) reasons.push(msg.reasonTaxi(f.hubTripShare, f.tripsPerActiveDay));
+    for (const r of f.relayPlates.slice(0, 3)) reasons.push(msg.reasonRelay(r.vrm, r.role, r.gapHours, r.market));
+    if (f.relayChainPlates > 1 && f.relayChainLoops > f.topMarketLoops && f.loopsByMarket.length) {
+      reasons.push(msg.reasonRelayChain(f.relayChainPlates, f.relayChainLoops, f.loopsByMarket[0].market));
+    }
+    for (const m of f.mergedWith) reasons.push(msg.reasonMerged(m.vrm, m.reads));
+    return reasons;
+  };
+  let reasons: string[] | undefined, parts: ScorePart[] | undefined;
+  return {
+    score,
+    get parts() { return (parts ??= partsOf()); },
+    get reasons() { return (reasons ??= because()); },
+  };
 }

@@ -126,23 +126,22 @@ export function candidatePlan(
   for (let v = 0; v < nv; v++) {
     const r = rep[v];
     const merged = r !== v || memberStart[v + 1] > memberStart[v];
-    let f = flags[r], c = 0;
-    // Coarse loop state: time of the last hub read, and whether a market read followed it.
-    let loop = loops === undefined || merged, lastHub = -Infinity, market = false;
     const a = vehicleStart[v], b = vehicleStart[v + 1];
-    for (let i = a; i < b; i++) {
-      const t = time[i];
-      if (windowed && !(t >= from && t < to)) continue;
-      const s = site[i];
-      const m = siteMask[s];
-      f |= m;
-      siteCount[s]++;
-      c++;
-      if (!loop) {
-        if ((m & hubBit) !== 0) { if (market && t - lastHub <= maxGap) loop = true; lastHub = t; market = false; }
-        else if ((m & marketBit) !== 0 && lastHub > -Infinity) market = true;
+    let f = 0, c = 0;
+    if (!windowed) {
+      for (let i = a; i < b; i++) { const s = site[i]; f |= siteMask[s]; siteCount[s]++; }
+      c = b - a;
+    } else {
+      for (let i = a; i < b; i++) {
+        const t = time[i];
+        if (!(t >= from && t < to)) continue;
+        const s = site[i];
+        f |= siteMask[s]; siteCount[s]++; c++;
       }
     }
+    // The coarse loop test, only for a plain vehicle read where it could loop (merged ones: 2b).
+    let loop = loops === undefined || merged;
+    if (!loop && (f & need) === need) loop = hasLoop(time, site, siteMask, a, b, windowed, from, to, hubBit, marketBit, maxGap);
     if (c > 0) {
       // Reads are time-sorted per vehicle: the first and last in the window bound its times.
       if (windowed) {
@@ -153,7 +152,7 @@ export function candidatePlan(
         if (time[b - 1] > lastTime) lastTime = time[b - 1];
       }
     }
-    flags[r] = f; count[r] += c; reads += c;
+    flags[r] |= f; count[r] += c; reads += c;
     if (loop) looped[r] = 1;
   }
   const siteReads = Float64Array.from(siteCount);
@@ -256,6 +255,20 @@ function scratchFor(n: number): Uint32Array {
   return scratch;
 }
 
+/** The coarse loop test on one plate's reads [a, b) in the window (see {@link LoopFilter}). */
+function hasLoop(time: Float64Array, site: Uint32Array, siteMask: Uint8Array, a: number, b: number,
+  windowed: boolean, from: number, to: number, hubBit: number, marketBit: number, maxGap: number): boolean {
+  let lastHub = -Infinity, market = false;
+  for (let i = a; i < b; i++) {
+    const t = time[i];
+    if (windowed && !(t >= from && t < to)) continue;
+    const m = siteMask[site[i]];
+    if ((m & hubBit) !== 0) { if (market && t - lastHub <= maxGap) return true; lastHub = t; market = false; }
+    else if ((m & marketBit) !== 0 && lastHub > -Infinity) market = true;
+  }
+  return false;
+}
+
 let ptr = new Uint32Array(8), end = new Uint32Array(8); // mergeRanges' cursors, reused: one merge at a time
 
 /**
@@ -266,6 +279,7 @@ let ptr = new Uint32Array(8), end = new Uint32Array(8); // mergeRanges' cursors,
 function mergeRanges(store: ReadStore, major: number, members: Uint32Array, into: Uint32Array, windowed: boolean, from: number, to: number): number {
   const { time, site, vehicleStart } = store;
   const k = members.length + 1;
+  if (k === 2) return mergeTwo(store, major, members[0], into, windowed, from, to);
   if (ptr.length < k) { ptr = new Uint32Array(2 * k); end = new Uint32Array(2 * k); }
   ptr[0] = vehicleStart[major]; end[0] = vehicleStart[major + 1];
   for (let j = 1; j < k; j++) { ptr[j] = vehicleStart[members[j - 1]]; end[j] = vehicleStart[members[j - 1] + 1]; }
@@ -281,4 +295,22 @@ function mergeRanges(store: ReadStore, major: number, members: Uint32Array, into
     ptr[best]++;
     if (!windowed || (time[bi] >= from && time[bi] < to)) into[n++] = bi;
   }
+}
+
+/** {@link mergeRanges} for two plates (the common case: a plate and one misread of it). */
+function mergeTwo(store: ReadStore, a: number, b: number, into: Uint32Array, windowed: boolean, from: number, to: number): number {
+  const { time, site, vehicleStart } = store;
+  let i = vehicleStart[a], j = vehicleStart[b];
+  const ie = vehicleStart[a + 1], je = vehicleStart[b + 1];
+  let n = 0;
+  while (i < ie || j < je) {
+    // Take from a unless b's read comes first in (time, site, index) order.
+    let x: number;
+    if (j >= je) x = i++;
+    else if (i >= ie) x = j++;
+    else if (time[j] < time[i] || (time[j] === time[i] && (site[j] < site[i] || (site[j] === site[i] && j < i)))) x = j++;
+    else x = i++;
+    if (!windowed || (time[x] >= from && time[x] < to)) into[n++] = x;
+  }
+  return n;
 }

@@ -108,11 +108,12 @@ function numericKey(vrm: string): number {
 
 /**
  * The slot of each numeric key (keys < 0: slot -1) in an open-addressing hash table sized to a
- * power of two at least twice the plates; equal keys share a slot.
+ * power of two at least 1.5 times the plates; equal keys share a slot.
  */
 function keyTable(keys: Float64Array): { slot: Int32Array; size: number } {
+  // Load factor at most 2/3 (fresh memory is costly: a table twice the plates took longer to fault in than to probe).
   let size = 1024;
-  while (size < 2 * keys.length) size *= 2;
+  while (size * 2 < 3 * keys.length) size *= 2;
   const mask = size - 1;
   const slotKey = new Float64Array(size).fill(-1);
   const slot = new Int32Array(keys.length);
@@ -161,16 +162,16 @@ export function lookalikeCodeGroups(store: ReadStore, options: LookalikeOptions 
   // (numeric keys, no sort), then each shared key gets a group number.
   const slotOf = keyTable(keys);
   const slots = slotOf.size;
-  const perSlot = new Uint32Array(slots);
-  for (let v = 0; v < nv; v++) if (slotOf.slot[v] >= 0) perSlot[slotOf.slot[v]]++;
-  const groupOfSlot = new Int32Array(slots).fill(-1);
+  // Per slot: plates counted (as -count), then the group number (>= 0) of a shared key.
+  const perSlot = new Int32Array(slots);
+  for (let v = 0; v < nv; v++) if (slotOf.slot[v] >= 0) perSlot[slotOf.slot[v]]--;
   let nShared = 0;
   const groupOf = new Int32Array(nv).fill(-1);
   for (let v = 0; v < nv; v++) {
     const sl = slotOf.slot[v];
-    if (sl < 0 || perSlot[sl] < 2) continue;
-    if (groupOfSlot[sl] < 0) groupOfSlot[sl] = nShared++;
-    groupOf[v] = groupOfSlot[sl];
+    if (sl < 0 || perSlot[sl] === -1) continue;
+    if (perSlot[sl] < 0) perSlot[sl] = nShared++;
+    groupOf[v] = perSlot[sl];
   }
   const groupStart = new Uint32Array(nShared + 1);
   for (let v = 0; v < nv; v++) if (groupOf[v] >= 0) groupStart[groupOf[v] + 1]++;
@@ -205,10 +206,17 @@ export function lookalikeCodeGroups(store: ReadStore, options: LookalikeOptions 
     }
   }
   for (const vs of byStr.values()) if (typeof vs !== 'number') split(vs);
-  // By major VRM: code order when the store's plates are sorted (as storeFromColumns makes them).
+  // By major VRM: code order when the store's plates are sorted (as storeFromColumns makes them),
+  // placed by major code (a plate leads at most one group) rather than sorted.
   let sortedVrms = true;
   for (let v = 1; v < nv && sortedVrms; v++) sortedVrms = store.vrms[v - 1] < store.vrms[v];
-  if (sortedVrms) return out.sort((x, y) => x[0] - y[0]);
+  if (sortedVrms) {
+    const at = new Int32Array(nv).fill(-1);
+    out.forEach((g, i) => { at[g[0]] = i; });
+    const ordered: number[][] = [];
+    for (let v = 0; v < nv; v++) if (at[v] >= 0) ordered.push(out[at[v]]);
+    return ordered;
+  }
   const vrm = (g: number[]) => store.vrms[g[0]];
   return out.sort((x, y) => (vrm(x) < vrm(y) ? -1 : vrm(x) > vrm(y) ? 1 : 0));
 }
