@@ -172,7 +172,7 @@ export class MapWidget extends Widget implements IRenderMime.IRenderer {
       worldCopyJump: false
     });
     map.attributionControl.setPrefix(false);
-    map.attributionControl.addAttribution('Natural Earth');
+    map.attributionControl.addAttribution('Natural Earth, GeoNames');
     this._map = map;
 
     // Wheel zoom only while focused (a click focuses the container).

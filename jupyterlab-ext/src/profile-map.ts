@@ -43,7 +43,7 @@ export class TripMap {
     map.setView([54.2, -3.2], 5, { animate: false });
     container.addEventListener('pointerdown', () => (this.moved = true));
     map.attributionControl.setPrefix(false);
-    map.attributionControl.addAttribution('Natural Earth');
+    map.attributionControl.addAttribution('Natural Earth, GeoNames');
     map.on('focus', () => map.scrollWheelZoom.enable());
     map.on('blur', () => map.scrollWheelZoom.disable());
     this.map = map;

@@ -1,6 +1,7 @@
 /**
  * The offline base layer: the British Isles from Natural Earth (world-atlas 1:50m
- * TopoJSON), drawn as plain polygons on a sea-coloured map. No tile server is contacted.
+ * TopoJSON), drawn as plain polygons on a sea-coloured map, with town names from GeoNames
+ * (uk-towns.ts). No tile server is contacted.
  *
  * The 750 kB atlas is loaded lazily, once per page, and shared by every map.
  */
@@ -9,6 +10,7 @@ import { feature } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { BASE_COLORS } from './colors';
+import { addTownLabels } from './uk-towns';
 
 /** Natural Earth numeric ids (ISO 3166-1): UK, Ireland, Isle of Man, Jersey, Guernsey. */
 const BRITISH_ISLES_IDS = new Set(['826', '372', '833', '832', '831']);
@@ -63,5 +65,6 @@ export async function addUkBaseLayer(map: L.Map): Promise<L.GeoJSON> {
   } as L.GeoJSONOptions;
   const layer = L.geoJSON(isles, options);
   layer.addTo(map);
+  await addTownLabels(map);
   return layer;
 }

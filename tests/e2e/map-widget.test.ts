@@ -138,6 +138,11 @@ describe('the map widget in JupyterLab', () => {
       return n;
     });
     expect(inked).toBeGreaterThan(500);
+    // Town names from GeoNames on the offline base layer: as text, the region's cities among them.
+    await map.locator('.anpr-town-label').first().waitFor();
+    const towns = await map.locator('.anpr-town-label').allTextContents();
+    expect(towns.length).toBeGreaterThan(3);
+    expect(towns).toContain('Liverpool');
     await page.screenshot({ path: path.join(SHOTS, 'map-sites-tracks.png') });
   });
 
