@@ -64,3 +64,15 @@ export async function runAll(page: Page): Promise<void> {
     await app.commands.execute('notebook:run-all-cells');
   });
 }
+
+/**
+ * Record every request the page makes and every dialog it opens (dismissing it), for the
+ * "nothing leaves 127.0.0.1" and "no script runs" (XSS) checks. The arrays fill as the page runs.
+ */
+export function watchPage(page: Page, into: { requests: string[]; dialogs: string[] }): void {
+  page.on('request', r => into.requests.push(r.url()));
+  page.on('dialog', d => {
+    into.dialogs.push(d.message());
+    void d.dismiss();
+  });
+}

@@ -14,7 +14,7 @@ import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openAndRunAll, openLab, ROOT, SHOTS, type LabSession } from './harness';
+import { openAndRunAll, openLab, ROOT, SHOTS, type LabSession, watchPage } from './harness';
 
 const NOTEBOOK = 'map-e2e.ipynb';
 const MAP_MIME = 'application/vnd.anpr.map.v1+json';
@@ -56,11 +56,7 @@ beforeAll(async () => {
   session = await openLab(root, { viewport: { width: 1400, height: 1100 } });
   ({ page } = session);
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: session.lab.base });
-  page.on('request', r => requests.push(r.url()));
-  page.on('dialog', d => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
+  watchPage(page, { requests, dialogs });
 });
 
 afterAll(async () => {

@@ -8,7 +8,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openAndRunAll, openLab, SHOTS, type LabSession } from './harness';
+import { openAndRunAll, openLab, SHOTS, type LabSession, watchPage } from './harness';
 import { PROFILE_NOTEBOOK, XSS_NAME, profileNotebookDir } from './profile-notebook';
 
 let session: LabSession;
@@ -19,11 +19,7 @@ const dialogs: string[] = [];
 beforeAll(async () => {
   session = await openLab(profileNotebookDir());
   page = session.page;
-  page.on('request', r => requests.push(r.url()));
-  page.on('dialog', d => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
+  watchPage(page, { requests, dialogs });
 });
 
 afterAll(async () => {
