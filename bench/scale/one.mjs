@@ -13,4 +13,4 @@ const markets = JSON.parse(readFileSync(path.join(baseDir, 'markets.geojson'), '
 const t = performance.now();
 const { result, coarse } = await lib.findCountyLinesDuckDB({ reads: dir, sites: path.join(baseDir, 'sites.csv'), hub, markets, memoryLimit, tempDirectory: path.join(dir, '..', 'spill') });
 const seconds = (performance.now() - t) / 1000;
-process.stdout.write(JSON.stringify({ reads: coarse.reads, scored: result.counts.scored, candidateReads: coarse.candidateReads, sqlSeconds: coarse.sqlSeconds, loadSeconds: coarse.loadSeconds, seconds, maxRssKb: process.resourceUsage().maxRSS }) + '\n');
+process.stdout.write(JSON.stringify({ reads: coarse.reads, scored: result.counts.scored, candidateReads: coarse.candidateReads, batches: coarse.batches, sqlSeconds: coarse.sqlSeconds, loadSeconds: coarse.loadSeconds, seconds, maxRssKb: process.resourceUsage().maxRSS }) + '\n');

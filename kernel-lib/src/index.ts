@@ -81,13 +81,15 @@ export { findLookalikes, mergeLookalikes, lookalikeKey, defaultLookalikeOptions 
 export type { LookalikeGroup, LookalikeOptions } from './find/lookalikes';
 export { scoreCountyLines, defaultCountyLinesWeights, defaultCountyLinesShape } from './find/county-lines-score';
 export type { CountyLinesScorer, CountyLinesScoreParams, CountyLinesWeights, CountyLinesShape, ScorePart, Scored } from './find/county-lines-score';
-export { findCountyLines, defaultCountyLinesParams } from './find/county-lines';
+export { findCountyLines, defaultCountyLinesParams, rankCountyLines } from './find/county-lines';
 export { findCountyLinesDuckDB, parquetSource } from './find/county-lines-duckdb';
 export type { FindCountyLinesDuckDBOptions, DuckDBFindResult } from './find/county-lines-duckdb';
+export { findCountyLinesClickHouse, ingestClickHouse, clickhouseTarget } from './find/county-lines-clickhouse';
+export type { FindCountyLinesClickHouseOptions, ClickHouseFindResult, IngestClickHouseOptions, ClickHouseTarget } from './find/county-lines-clickhouse';
 export { linkPlateRelays, defaultPlateRelayOptions } from './find/plate-relay';
 export type { PlateRelay, PlateRelayOptions } from './find/plate-relay';
 export type {
-  CountyLinesParams, CountyLinesParamsInput, CountyLinesCandidate, CountyLinesResult, FindCountyLinesOptions, FinderContext, DiscoverMarketsParams,
+  CountyLinesParams, CountyLinesParamsInput, CountyLinesCandidate, CountyLinesResult, FindCountyLinesOptions, FinderContext, RankContext, DiscoverMarketsParams,
 } from './find/county-lines';
 export { QueryResult, placeMask, toMs } from './find/result';
 export type { Place, TimeInput, ResultColumn } from './find/result';

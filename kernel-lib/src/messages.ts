@@ -454,3 +454,15 @@ export const duckdbTimeType = (type: string) =>
   `The reads' timestamp column is ${type}; the DuckDB executor needs instants: TIMESTAMP WITH TIME ZONE, epoch milliseconds, or ISO 8601 text with an offset.`;
 export const duckdbMissingColumn = (reads: string, column: string) =>
   `${reads}: no "${column}" column (the DuckDB executor needs vrm, timestamp and site_id in the canonical schema).`;
+
+// --- The ClickHouse executor of the county-lines finder (find/county-lines-clickhouse.ts)
+export const clickhouseNeedsMarkets = () =>
+  'findCountyLinesClickHouse needs markets: discovering them needs every hub-based vehicle\'s tours, which the coarse stage does not compute. Give markets, or load the reads and use findCountyLines.';
+export const clickhouseBadUrl = (url: string) =>
+  `${url}: not a ClickHouse address; give clickhouse://HOST:PORT/DB (PORT is the HTTP port, 8123 by default) or http://HOST:PORT.`;
+export const clickhouseBadName = (name: string) =>
+  `"${name}" is not a usable ClickHouse database or cluster name (letters, digits and _ only).`;
+export const clickhouseUnknownSite = (site: string) =>
+  `The ClickHouse reads name site "${site}", which the sites file does not have: ingest and search with the same sites file.`;
+export const clickhouseIngested = (reads: number, seconds: number, url: string) =>
+  `ingested ${reads} reads into ${url} in ${seconds.toFixed(1)} s`;

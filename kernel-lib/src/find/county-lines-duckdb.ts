@@ -19,7 +19,7 @@
  * Assumes, like the in-memory finder, that rows are valid reads: rows the loader would reject
  * still count in the global figures here (a clean extract gives identical rankings; a test checks).
  */
-import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as msg from '../messages';
@@ -32,7 +32,9 @@ import { consulting, withinConsultation } from '../privacy/guard';
 import { auditConsultation, currentSession } from '../privacy/session';
 import { area, areasFromGeoJson, siteAreas, type Area } from '../trips/areas';
 import { HOUR_MS } from '../time/london';
-import { defaultCountyLinesParams, findCountyLines, type CountyLinesResult, type FindCountyLinesOptions } from './county-lines';
+import { defaultCountyLinesParams, findCountyLines, rankCountyLines, type CountyLinesResult, type FindCountyLinesOptions } from './county-lines';
+import type { LookalikeGroup } from './lookalikes';
+import type { VehicleFeatures } from '../trips/features';
 
 /** Options of {@link findCountyLinesDuckDB}: the finder's, plus where the data is and DuckDB's limits. */
 export interface FindCountyLinesDuckDBOptions extends FindCountyLinesOptions {
@@ -46,6 +48,11 @@ export interface FindCountyLinesDuckDBOptions extends FindCountyLinesOptions {
   tempDirectory?: string;
   /** DuckDB threads (default: DuckDB's, one per core). */
   threads?: number;
+  /**
+   * Candidate reads loaded into memory at once (default 5,000,000): the candidates are loaded and
+   * their features computed in batches of look-alike keys, so peak memory follows the batch, not the data.
+   */
+  batchReads?: number;
   /** Access by data age, as in `loadReads`. */
   now?: number | Date | string;
   authorisation?: string;
@@ -62,11 +69,13 @@ export interface DuckDBFindResult {
     keys: number;
     candidatePlates: number;
     candidateReads: number;
+    /** Batches the candidates were loaded in (see `batchReads`). */
+    batches: number;
     /** Seconds in DuckDB (coarse stage + copy) and in loading the candidates. */
     sqlSeconds: number;
     loadSeconds: number;
   };
-  /** The load summary of the candidates' reads. */
+  /** The load summary of the candidates' reads (all batches added up). */
   load: LoadSummary;
 }
 
@@ -170,29 +179,63 @@ export async function findCountyLinesDuckDB(options: FindCountyLinesDuckDBOption
     const kept = (await c.runAndReadAll(`SELECT count(*)::DOUBLE FROM keys`)).getRowsJS()[0][0] as number;
     const cand = (await c.runAndReadAll(`SELECT count(DISTINCT vid)::DOUBLE FROM plate WHERE kid IN (SELECT kid FROM keys)`)).getRowsJS()[0] as number[];
     // Every row of the kept keys' plates, in the window or not (as in memory, look-alike plates are
-    // linked on all their reads), copied (every column, as read) to one Parquet file.
-    const file = path.join(tmp, `candidates-${process.pid}-${Date.now()}.parquet`);
-    await c.run(`COPY (SELECT s.* FROM ${src} s SEMI JOIN (SELECT raw FROM plate WHERE kid IN (SELECT kid FROM keys)) k ON CAST(s.vrm AS VARCHAR) = k.raw) TO ${q(file)} (FORMAT parquet)`);
+    // linked on all their reads), copied (every column, as read) in one scan to Parquet, in
+    // batches of look-alike keys (key number mod batches) of about `batchReads` reads each: each
+    // batch is loaded, its vehicles' features computed, and its reads dropped before the next.
+    const inWindow = (await c.runAndReadAll(`SELECT count(*)::DOUBLE FROM r WHERE kid IN (SELECT kid FROM keys)`)).getRowsJS()[0][0] as number;
+    const batches = Math.max(1, Math.ceil(inWindow / Math.max(1, options.batchReads ?? 5_000_000)));
+    const dir = path.join(tmp, `candidates-${process.pid}-${Date.now()}`);
+    await c.run(`COPY (SELECT s.*, p.kid % ${batches} AS anpr_batch FROM ${src} s JOIN (SELECT raw, kid FROM plate WHERE kid IN (SELECT kid FROM keys)) p ON CAST(s.vrm AS VARCHAR) = p.raw)
+      TO ${q(dir)} (FORMAT parquet, PARTITION_BY (anpr_batch))`);
+    const files: string[] = [];
+    for (let b = 0; b < batches; b++) {
+      const part = path.join(dir, `anpr_batch=${b}`);
+      if (!existsSync(part)) continue; // no key fell in this batch
+      // One file per batch (a partition may have been written as several; the batch is in the path, not the rows).
+      const file = path.join(tmp, `batch-${b}.parquet`);
+      await c.run(`COPY (SELECT * FROM read_parquet(${q(path.join(part, '*.parquet'))}, hive_partitioning = false)) TO ${q(file)} (FORMAT parquet)`);
+      files.push(file);
+    }
+    rmSync(dir, { recursive: true, force: true });
     const sqlSeconds = (performance.now() - t0) / 1000;
     c.closeSync?.();
 
+    // Per batch: load (validated as any load), then the finder's per-vehicle stages with the
+    // global figures; then relays, scores and the ranking over every batch's vehicles at once.
     const t1 = performance.now();
-    const { store, summary } = await loadReads({ reads: file, sites, now: options.now, authorisation: options.authorisation });
-    rmSync(file, { force: true });
+    const context = { siteReads, firstTime: g[0] > 0 ? g[2] : Infinity, lastTime: g[0] > 0 ? g[3] : -Infinity, reads: g[0], vehicles: g[1] };
+    const features: VehicleFeatures[] = [];
+    const lookalikes: LookalikeGroup[] = [];
+    let mergedPlates = 0, loaded = 0;
+    let summary: LoadSummary | null = null;
+    let part: CountyLinesResult | null = null;
+    for (const file of files) {
+      const { store, summary: s } = await loadReads({ reads: file, sites, now: options.now, authorisation: options.authorisation });
+      rmSync(file, { force: true });
+      summary = summary ? addSummaries(summary, s) : s;
+      loaded += s.read;
+      part = withinConsultation(() => findCountyLines(store, { ...options, hub, markets, context }));
+      for (const cand of part.candidates) features.push(cand.features);
+      lookalikes.push(...part.lookalikes);
+      mergedPlates += part.counts.mergedPlates;
+    }
     const loadSeconds = (performance.now() - t1) / 1000;
-    const result = withinConsultation(() => findCountyLines(store, {
-      ...options, hub, markets,
-      context: { siteReads, firstTime: g[0] > 0 ? g[2] : Infinity, lastTime: g[0] > 0 ? g[3] : -Infinity, reads: g[0], vehicles: g[1] },
-    }));
+    const first = part as CountyLinesResult;
+    const result = rankCountyLines(features, {
+      hub: first.hub, markets: first.markets, params: first.params,
+      lookalikes: lookalikes.sort((x, y) => (x.vrm < y.vrm ? -1 : x.vrm > y.vrm ? 1 : 0)),
+      firstTime: context.firstTime, lastTime: context.lastTime,
+      counts: { reads: context.reads, vehicles: context.vehicles, mergedPlates }, t0: Date.now() - Math.round(performance.now() - t0),
+    });
     const readsInput = statSync(options.reads, { throwIfNoEntry: false })?.isFile() ? [options.reads] : [];
     if (logged) auditConsultation('find county-lines (DuckDB)', {
       reads: options.reads, hub: result.hub, markets: result.markets.map((m) => m.name),
       from: options.from ?? null, to: options.to ?? null, now: options.now ?? null, authorisation: options.authorisation ?? null,
-    }, { returned: result.candidates.length, candidateReads: summary.read }, [...readsInput, options.sites]);
+    }, { returned: result.candidates.length, candidateReads: loaded }, [...readsInput, options.sites]);
     return {
       result,
-      coarse: { reads: g[0], plates: g[1], keys: kept, candidatePlates: cand[0], candidateReads: summary.read, sqlSeconds, loadSeconds },
-      load: summary,
+      coarse: { reads: g[0], plates: g[1], keys: kept, candidatePlates: cand[0], candidateReads: loaded, batches, sqlSeconds, loadSeconds },
+      load: summary as LoadSummary,
     };
   } finally {
     if (!options.tempDirectory) rmSync(tmp, { recursive: true, force: true });
@@ -204,4 +247,20 @@ function toMs(x: Date | string | number | undefined): number | undefined {
   const t = x instanceof Date ? x.getTime() : typeof x === 'number' ? x : Date.parse(x);
   if (!Number.isFinite(t)) throw new RangeError(msg.badFinderTime('from/to', x));
   return t;
+}
+
+/** Two batches' load summaries as one (counts added; the first's file, format and site table). */
+function addSummaries(a: LoadSummary, b: LoadSummary): LoadSummary {
+  const out = { ...a } as unknown as Record<string, unknown>;
+  for (const [k, v] of Object.entries(b)) {
+    const x = out[k];
+    if (k === 'sites') continue; // the same site table for every batch
+    if (typeof v === 'number' && typeof x === 'number') out[k] = x + v;
+    else if (v && typeof v === 'object' && !Array.isArray(v) && x && typeof x === 'object' && !Array.isArray(x)) {
+      const m = { ...(x as Record<string, unknown>) };
+      for (const [kk, vv] of Object.entries(v)) if (typeof vv === 'number') m[kk] = ((m[kk] as number) ?? 0) + vv;
+      out[k] = m;
+    }
+  }
+  return out as unknown as LoadSummary;
 }

@@ -287,8 +287,40 @@ function runCountyLines(store: ReadStore, options: FindCountyLinesOptions): Coun
       featureList.push(features);
     }
   });
-  // 5. Plate relays (swapped plates), then score.
-  if (params.relay.enabled && plan.reads > 0) linkPlateRelays(featureList, plan.firstTime, plan.lastTime, params.relay);
+  // 5. Plate relays (swapped plates), then score and rank.
+  const lookalikes = lookalikeGroupsOf(store, mergedCodes.sort((x, y) => x[0] - y[0]));
+  return rankCountyLines(featureList, {
+    hub: hub.name, markets, params, lookalikes, firstTime: plan.firstTime, lastTime: plan.lastTime,
+    counts: { reads: plan.reads, vehicles: plan.vehicles, mergedPlates: lookalikeCodes.reduce((n, g) => n + g.length - 1, 0) }, t0,
+  });
+}
+
+/** What {@link rankCountyLines} needs besides the features: the finder's context. */
+export interface RankContext {
+  hub: string;
+  markets: CountyLinesResult['markets'];
+  params: CountyLinesParams;
+  lookalikes: LookalikeGroup[];
+  /** First and last read time of all the data (plate relays need a real start or stop inside it). */
+  firstTime: number;
+  lastTime: number;
+  counts: { reads: number; vehicles: number; mergedPlates: number };
+  /** Date.now() when the search started. */
+  t0: number;
+}
+
+/**
+ * The finder's last step: link plate relays among the features, score each (`params.scorer`),
+ * rank (score descending, ties by VRM) and wrap as a result. Features of several partial runs
+ * (the DuckDB engine's batches) can be ranked together: relays are linked across all of them.
+ *
+ * @example
+ * const all = [...batch1.candidates, ...batch2.candidates].map((c) => c.features);
+ * rankCountyLines(all, { hub: batch1.hub, markets: batch1.markets, params: batch1.params, lookalikes: [], firstTime, lastTime, counts, t0: Date.now() });
+ */
+export function rankCountyLines(featureList: VehicleFeatures[], ctx: RankContext): CountyLinesResult {
+  const { params } = ctx;
+  if (params.relay.enabled && ctx.counts.reads > 0) linkPlateRelays(featureList, ctx.firstTime, ctx.lastTime, params.relay);
   const candidates: CountyLinesCandidate[] = featureList.map((features) => {
     const score = params.scorer(features, params).score;
     // One NaN score would silently scramble the whole ranking's sort: stop and say which.
@@ -297,13 +329,9 @@ function runCountyLines(store: ReadStore, options: FindCountyLinesOptions): Coun
   });
   candidates.sort((a, b) => b.score - a.score || (a.vrm < b.vrm ? -1 : a.vrm > b.vrm ? 1 : 0));
   candidates.forEach((c, i) => { c.rank = i + 1; });
-  const lookalikes = lookalikeGroupsOf(store, mergedCodes.sort((x, y) => x[0] - y[0]));
   const result = {
-    candidates, hub: hub.name, markets, params, lookalikes,
-    counts: {
-      reads: plan.reads, vehicles: plan.vehicles, scored: candidates.length,
-      mergedPlates: lookalikeCodes.reduce((n, g) => n + g.length - 1, 0), seconds: (Date.now() - t0) / 1000,
-    },
+    candidates, hub: ctx.hub, markets: ctx.markets, params, lookalikes: ctx.lookalikes,
+    counts: { reads: ctx.counts.reads, vehicles: ctx.counts.vehicles, scored: candidates.length, mergedPlates: ctx.counts.mergedPlates, seconds: (Date.now() - ctx.t0) / 1000 },
   } as CountyLinesResult;
   // As a cell's last value (or passed to show) the result displays as its top 20 candidates,
   // pseudonymised; not enumerable, so JSON output is unchanged.

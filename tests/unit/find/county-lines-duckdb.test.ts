@@ -33,9 +33,12 @@ describe('findCountyLinesDuckDB', () => {
     const { store } = await loadReads({ reads: parquet, sites: path.join(dir, 'sites.csv') });
     const mem = findCountyLines(store, { hub, markets });
     expect(mem.candidates.length).toBeGreaterThan(10);
-    for (const reads of [parquet, byDay]) {
-      const d = await findCountyLinesDuckDB({ reads, sites: path.join(dir, 'sites.csv'), hub, markets, memoryLimit: '256MB', threads: 1 });
+    for (const [reads, batchReads] of [[parquet, undefined], [byDay, undefined], [byDay, 2_000]] as const) {
+      const d = await findCountyLinesDuckDB({ reads, sites: path.join(dir, 'sites.csv'), hub, markets, memoryLimit: '256MB', threads: 1, batchReads });
       expect(ranking(d.result)).toEqual(ranking(mem));
+      expect(d.result.lookalikes).toEqual(mem.lookalikes);
+      // Loaded in batches of look-alike keys when asked to (relays still linked across batches).
+      if (batchReads) expect(d.coarse.batches).toBeGreaterThan(1);
       expect(d.coarse.reads).toBe(store.n);
       // Only the looping look-alike keys' reads came back into memory.
       expect(d.coarse.candidateReads).toBeLessThan(store.n);
