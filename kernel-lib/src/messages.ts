@@ -374,6 +374,7 @@ export const findUsage = () => [
   '  county-lines --hub GEOJSON [--markets GEOJSON] [--engine memory|duckdb] [--memory-limit 4GB] [--temp-dir DIR]',
   '               --reads may be a folder or glob of Parquet files: then (or with --engine duckdb) the coarse stage runs',
   '               in DuckDB within --memory-limit, spilling to --temp-dir, and only candidate vehicles are loaded (needs --markets)',
+  '               --engine clickhouse://HOST:PORT/DB: the coarse stage runs on a ClickHouse cluster loaded by `anpr ingest` (no --reads; needs --markets)',
   '  a-then-b     --a SITES|GEOJSON --b SITES|GEOJSON --within MINUTES',
   '  area         --area SITES|GEOJSON --from ISO --to ISO',
   '  common       --event SITES|GEOJSON@FROM/TO (repeat) [--min-events N]',
@@ -466,3 +467,9 @@ export const clickhouseUnknownSite = (site: string) =>
   `The ClickHouse reads name site "${site}", which the sites file does not have: ingest and search with the same sites file.`;
 export const clickhouseIngested = (reads: number, seconds: number, url: string) =>
   `ingested ${reads} reads into ${url} in ${seconds.toFixed(1)} s`;
+/** CLI: usage of `anpr ingest`. */
+export const ingestUsage = () =>
+  'usage: anpr ingest --to clickhouse://HOST:PORT/DB --reads FILE --sites FILE [--cluster NAME] [--shards URL,URL…] [--append] [--json]\n' +
+  '  Loads validated reads into DB.reads, a Distributed table over MergeTree shards (reads_local), sharded by look-alike key.\n' +
+  '  PORT is the HTTP port. --shards: every shard\'s HTTP address, to create reads_local on each (else CREATE … ON CLUSTER NAME, default anpr).\n' +
+  '  Without --append the tables are created afresh. Exit 0 ok, 2 bad usage or input.';

@@ -101,7 +101,11 @@ export async function startCluster({ dir, shards = 2, timeoutMs = 30_000 }) {
   const ports = [];
   for (let i = 0; i < shards; i++) ports.push({ http: await freePort(), tcp: await freePort(), interserver: await freePort() });
   const procs = [];
+  // A safety net: if the caller exits without stop(), the servers go with it.
+  const onExit = () => { for (const p of procs) if (p.exitCode === null && p.signalCode === null) p.kill('SIGKILL'); };
+  process.once('exit', onExit);
   const stop = async () => {
+    process.off('exit', onExit);
     await Promise.all(procs.map(p => new Promise(resolve => {
       if (p.exitCode !== null || p.signalCode !== null) return resolve();
       const kill = setTimeout(() => p.kill('SIGKILL'), 15_000);

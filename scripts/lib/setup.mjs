@@ -9,7 +9,8 @@ import { KERNEL_PREFIX, LAB_BUILD, LOCAL, ROOT } from './paths.mjs';
 
 /** Debian packages the lab needs; tests also need a browser and the kernel test suite. */
 export const DEBIAN_FOR_START = ['python3-jupyter-server', 'python3-jupyterlab-server', 'python3-nbclient', 'python3-nbformat', 'python3-ipykernel', 'jupyter-client', 'jupyter-nbconvert'];
-export const DEBIAN_FOR_TEST = [...DEBIAN_FOR_START, 'python3-jupyter-kernel-test', 'chromium'];
+// clickhouse-server/-client: the ClickHouse executor's test starts its own 2-shard cluster (scripts/lib/clickhouse.mjs).
+export const DEBIAN_FOR_TEST = [...DEBIAN_FOR_START, 'python3-jupyter-kernel-test', 'chromium', 'clickhouse-server', 'clickhouse-client'];
 
 const log = msg => process.stderr.write(`[setup] ${msg}\n`);
 

@@ -11,6 +11,7 @@ import { commonToEvents, type QueryEvent } from '../find/common-to-events';
 import { convoy } from '../find/convoy';
 import { findCountyLines, type CountyLinesResult } from '../find/county-lines';
 import { findCountyLinesDuckDB } from '../find/county-lines-duckdb';
+import { findCountyLinesClickHouse } from '../find/county-lines-clickhouse';
 import { statSync } from 'node:fs';
 import { frequency } from '../find/frequency';
 import type { QueryResult } from '../find/result';
@@ -50,6 +51,10 @@ export async function run(argv: string[]): Promise<number> {
       if (query !== 'county-lines') throw new UsageError(msg.cliBadOption(`find ${query}`, 'engine', 'duckdb', 'memory (only county-lines runs on the DuckDB engine)'));
       return countyLinesOnDuckDB(values, who);
     }
+    if (engine === 'clickhouse') {
+      if (query !== 'county-lines') throw new UsageError(msg.cliBadOption(`find ${query}`, 'engine', String(values.engine), 'memory (only county-lines runs on the ClickHouse engine)'));
+      return countyLinesOnClickHouse(values, who);
+    }
     const store = await loadStore(`find ${query}`, values);
     const t0 = performance.now();
     const reveal = values.reveal === true;
@@ -79,9 +84,10 @@ export async function run(argv: string[]): Promise<number> {
  * The engine: `--engine memory|duckdb`; by default DuckDB when --reads is a folder or a glob
  * (data that may not fit in memory), else memory.
  */
-function engineOf(values: Values): 'memory' | 'duckdb' {
+function engineOf(values: Values): 'memory' | 'duckdb' | 'clickhouse' {
   const e = values.engine;
-  if (e !== undefined && e !== 'memory' && e !== 'duckdb') throw new UsageError(msg.cliBadOption('find', 'engine', e, 'memory or duckdb'));
+  if (typeof e === 'string' && /^clickhouse:\/\//.test(e)) return 'clickhouse';
+  if (e !== undefined && e !== 'memory' && e !== 'duckdb') throw new UsageError(msg.cliBadOption('find', 'engine', e, 'memory, duckdb or clickhouse://HOST:PORT/DB'));
   if (e) return e;
   const reads = typeof values.reads === 'string' ? values.reads : '';
   return /[*?[]/.test(reads) || statSync(reads, { throwIfNoEntry: false })?.isDirectory() ? 'duckdb' : 'memory';
@@ -104,6 +110,28 @@ async function countyLinesOnDuckDB(values: Values, who: { purpose: string; opera
   const params = { hub: res.hub, markets: res.markets.map((m) => m.name), from: values.from ?? null, to: values.to ?? null, engine: 'duckdb', now: values.now ?? null };
   const top = numberOption('find', values, 'top', 20);
   const record = { command: cmd, purpose: who.purpose, operator: who.operator, at: new Date().toISOString(), reads: values.reads, sites: values.sites,
+    revealed: values.reveal === true, params, coarse, seconds: (performance.now() - t0) / 1000 };
+  logRun(cmd, values, who, params, { returned: values.json ? res.candidates.length : Math.min(top, res.candidates.length), candidates: res.candidates.length, scored: res.counts.scored, readsLoaded: coarse.candidateReads });
+  printCountyLines(res, values, values.reveal === true, top, record);
+  return 0;
+}
+
+/** county-lines with the coarse stage on a ClickHouse cluster (--engine clickhouse://HOST:PORT/DB; see find/county-lines-clickhouse.ts). */
+async function countyLinesOnClickHouse(values: Values, who: { purpose: string; operator: string }): Promise<number> {
+  const cmd = 'find county-lines';
+  if (typeof values.sites !== 'string') throw new UsageError(msg.cliBadOption(cmd, 'sites', null, 'the sites file the reads were ingested with'));
+  if (typeof values.hub !== 'string') throw new UsageError(msg.cliBadOption(cmd, 'hub', null, 'a GeoJSON file of the urban hub'));
+  if (typeof values.markets !== 'string') throw new UsageError(msg.cliBadOption(cmd, 'markets', null, 'a GeoJSON file of the market towns (the ClickHouse engine does not discover them)'));
+  const t0 = performance.now();
+  const hub = readGeoJson('find', 'hub', values.hub), markets = readGeoJson('find', 'markets', values.markets);
+  const str = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
+  const url = values.engine as string;
+  const { result: res, coarse } = await withinConsultation(() => findCountyLinesClickHouse({
+    url, sites: values.sites as string, hub, markets, from: str('from'), to: str('to'), now: str('now'), authorisation: str('authorisation'),
+  }));
+  const params = { hub: res.hub, markets: res.markets.map((m) => m.name), from: values.from ?? null, to: values.to ?? null, engine: 'clickhouse', now: values.now ?? null };
+  const top = numberOption('find', values, 'top', 20);
+  const record = { command: cmd, purpose: who.purpose, operator: who.operator, at: new Date().toISOString(), reads: url, sites: values.sites,
     revealed: values.reveal === true, params, coarse, seconds: (performance.now() - t0) / 1000 };
   logRun(cmd, values, who, params, { returned: values.json ? res.candidates.length : Math.min(top, res.candidates.length), candidates: res.candidates.length, scored: res.counts.scored, readsLoaded: coarse.candidateReads });
   printCountyLines(res, values, values.reveal === true, top, record);

@@ -15,6 +15,7 @@ const commands: Record<string, () => Promise<Command>> = {
   run: () => import('./run').then((m) => ({ summary: m.summary, run: m.run })),
   audit: () => import('./audit').then((m) => ({ summary: m.summary, run: m.run })),
   report: () => import('./report').then((m) => ({ summary: m.summary, run: m.run })),
+  ingest: () => import('./ingest').then((m) => ({ summary: m.summary, run: m.run })),
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -54,7 +54,8 @@ const num = (x: number) => { if (!Number.isFinite(x)) throw new RangeError(Strin
 type Client = import('@clickhouse/client').ClickHouseClient;
 async function client(http: string): Promise<Client> {
   const { createClient } = await import('@clickhouse/client');
-  return createClient({ url: http, request_timeout: 600_000 });
+  // Long queries: progress headers keep the HTTP connection alive (18.16 has both settings).
+  return createClient({ url: http, request_timeout: 600_000, clickhouse_settings: { send_progress_in_http_headers: 1, http_headers_progress_interval_ms: '10000' } });
 }
 async function rows<T>(c: Client, query: string): Promise<T[]> {
   return (await c.query({ query, format: 'JSONEachRow' })).json<T>();
@@ -192,10 +193,11 @@ export async function findCountyLinesClickHouse(options: FindCountyLinesClickHou
             arrayFilter((t1, a) -> a = 0, T, A) AS H,
             arrayDifference(H) AS D,
             arrayCumSum(arrayMap(a -> a = 0, A)) AS hubs,
-            arrayFilter((h, a) -> a > 0 AND h >= 1, hubs, A) AS M
+            arrayFilter((h, a) -> a > 0 AND h >= 1, hubs, A) AS M,
+            arrayExists(m -> m < length(H) AND D[m + 1] <= ${num(maxGap)}, M) AS loop
           FROM ${table} ${where([`site_id IN (${ids.join(',')})`])}
           GROUP BY k)
-        WHERE arrayExists(m -> m < length(H) AND D[m + 1] <= ${num(maxGap)}, M)`;
+        WHERE loop = 1`;
       keys = (await rows<{ k: string }>(c, coarse)).map((r) => r.k);
     }
     // Every row of the kept keys' plates (in the window or not, as in memory), within data age.
