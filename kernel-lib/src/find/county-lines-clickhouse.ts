@@ -26,7 +26,7 @@ import { storeFromColumns } from '../reads/store-from-columns';
 import type { SiteTable } from '../reads/types';
 import { HOUR_MS } from '../time/london';
 import { area, areasFromGeoJson, siteAreas, type Area } from '../trips/areas';
-import { defaultCountyLinesParams, findCountyLines, type CountyLinesResult, type FindCountyLinesOptions } from './county-lines';
+import { defaultCountyLinesParams, findCountyLines, finderTimeMs, type CountyLinesResult, type FindCountyLinesOptions } from './county-lines';
 import { lookalikeKey } from './lookalikes';
 
 /** Where the reads are: `clickhouse://HOST:PORT/DB` (PORT: the HTTP port) or `http://HOST:PORT` (database `anpr`). */
@@ -156,8 +156,8 @@ export async function findCountyLinesClickHouse(options: FindCountyLinesClickHou
   const code = new Map(sites.id.map((id, i) => [id, i]));
 
   // The window: from/to, and the data-age rule when `now` is given (as loadReads applies it).
-  let from = toMs(options.from);
-  const to = toMs(options.to);
+  let from = finderTimeMs(options.from, 'from');
+  const to = finderTimeMs(options.to, 'to');
   let accessFrom: number | undefined;
   if (options.now !== undefined) {
     accessFrom = dataAgeLimits({ now: options.now, authorisation: options.authorisation }).accessFrom;
@@ -232,11 +232,4 @@ export async function findCountyLinesClickHouse(options: FindCountyLinesClickHou
   } finally {
     await c.close();
   }
-}
-
-function toMs(x: Date | string | number | undefined): number | undefined {
-  if (x === undefined) return undefined;
-  const t = x instanceof Date ? x.getTime() : typeof x === 'number' ? x : Date.parse(x);
-  if (!Number.isFinite(t)) throw new RangeError(msg.badFinderTime('from/to', x));
-  return t;
 }

@@ -32,7 +32,7 @@ import { consulting, withinConsultation } from '../privacy/guard';
 import { auditConsultation, currentSession } from '../privacy/session';
 import { area, areasFromGeoJson, siteAreas, type Area } from '../trips/areas';
 import { HOUR_MS } from '../time/london';
-import { defaultCountyLinesParams, findCountyLines, rankCountyLines, type CountyLinesResult, type FindCountyLinesOptions } from './county-lines';
+import { defaultCountyLinesParams, findCountyLines, finderTimeMs, rankCountyLines, type CountyLinesResult, type FindCountyLinesOptions } from './county-lines';
 import type { LookalikeGroup } from './lookalikes';
 import type { VehicleFeatures } from '../trips/features';
 
@@ -136,7 +136,7 @@ export async function findCountyLinesDuckDB(options: FindCountyLinesDuckDBOption
     const t = timeExpression(cols.get('timestamp') as string, '"timestamp"');
 
     // The window: from/to, and the data-age rule when `now` is given.
-    let from = toMs(options.from), to = toMs(options.to);
+    let from = finderTimeMs(options.from, 'from'), to = finderTimeMs(options.to, 'to');
     if (options.now !== undefined) {
       const age = dataAgeLimits({ now: options.now, authorisation: options.authorisation });
       from = Math.max(from ?? -Infinity, age.accessFrom);
@@ -240,13 +240,6 @@ export async function findCountyLinesDuckDB(options: FindCountyLinesDuckDBOption
   } finally {
     if (!options.tempDirectory) rmSync(tmp, { recursive: true, force: true });
   }
-}
-
-function toMs(x: Date | string | number | undefined): number | undefined {
-  if (x === undefined) return undefined;
-  const t = x instanceof Date ? x.getTime() : typeof x === 'number' ? x : Date.parse(x);
-  if (!Number.isFinite(t)) throw new RangeError(msg.badFinderTime('from/to', x));
-  return t;
 }
 
 /** Two batches' load summaries as one (counts added; the first's file, format and site table). */

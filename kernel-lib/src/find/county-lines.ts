@@ -163,7 +163,11 @@ export interface CountyLinesResult extends Displayable {
   counts: { reads: number; vehicles: number; scored: number; mergedPlates: number; seconds: number };
 }
 
-function toMs(x: Date | string | number | undefined, which: string): number | undefined {
+/**
+ * A finder's `from` / `to` as epoch ms (undefined when not given); a RangeError naming it when unreadable.
+ * @example finderTimeMs('2025-03-10T00:00:00Z', 'from') // 1741564800000
+ */
+export function finderTimeMs(x: Date | string | number | undefined, which: 'from' | 'to'): number | undefined {
   if (x === undefined) return undefined;
   const t = x instanceof Date ? x.getTime() : typeof x === 'number' ? x : Date.parse(x);
   if (!Number.isFinite(t)) throw new RangeError(msg.badFinderTime(which, x));
@@ -225,7 +229,7 @@ function runCountyLines(store: ReadStore, options: FindCountyLinesOptions): Coun
   const loopFilter = marketAreas.length > 0 && params.minLoops > 0
     ? { hubBit: IN_HUB, marketBit: IN_MARKET, maxGapMs: params.maxLoopHours * HOUR_MS } : undefined;
   const plan = candidatePlan(store, lookalikeCodes, siteMask, marketAreas.length > 0 ? IN_HUB | IN_MARKET : IN_HUB,
-    toMs(options.from, 'from'), toMs(options.to, 'to'), loopFilter);
+    finderTimeMs(options.from, 'from'), finderTimeMs(options.to, 'to'), loopFilter);
   if (options.context) Object.assign(plan, options.context);
 
   // 2. Places: the hub, the markets, and clusters of the other sites (heavier sites lead).
