@@ -16,7 +16,7 @@ import { detectFormat } from './detect-format';
 import { IngestError } from './ingest-error';
 import { loadSites } from './load-sites';
 import { dataAgeLimits, type DataAgeLimits } from '../privacy/data-age';
-import { noteStoreSource, storeInputs, type DataAgeRecord } from '../privacy/provenance';
+import { noteStoreSource, type DataAgeRecord } from '../privacy/provenance';
 import { recordInput } from '../run/registry';
 import { QuarantineWriter } from './quarantine';
 import { ReadAccumulator } from './read-accumulator';
@@ -102,9 +102,6 @@ export async function loadReads(options: LoadReadsOptions): Promise<{ store: Rea
   const { store, removed } = presorted ? storeFromSorted(presorted, siteTable) : dropExactDuplicates(storeFromColumns(cols, siteTable));
   const summary = summarise(file, format, read, acc, store, removed, columns, q?.path ?? null, t0, age);
   noteStoreSource(store, typeof options.sites === 'string' ? [file, options.sites] : [file], summary.dataAge);
-  // The input files' SHA-256 go in every audit entry of a search on this store: hash them now,
-  // with the load, rather than in the first search.
-  storeInputs(store);
   onProgress(1, store.n);
   return { store, summary };
 }
