@@ -121,7 +121,6 @@ export function candidatePlan(
   const count = new Uint32Array(nv);
   const looped = new Uint8Array(nv);
   const siteCount = new Uint32Array(store.sites.id.length);
-  const hubBit = loops?.hubBit ?? 0, marketBit = loops?.marketBit ?? 0, maxGap = loops?.maxGapMs ?? 0;
   let reads = 0, firstTime = Infinity, lastTime = -Infinity;
   for (let v = 0; v < nv; v++) {
     const r = rep[v];
@@ -141,7 +140,7 @@ export function candidatePlan(
     }
     // The coarse loop test, only for a plain vehicle read where it could loop (merged ones: 2b).
     let loop = loops === undefined || merged;
-    if (!loop && (f & need) === need) loop = hasLoop(time, site, siteMask, a, b, windowed, from, to, hubBit, marketBit, maxGap);
+    if (!loop && (f & need) === need) loop = hasLoop(time, site, siteMask, null, a, b, windowed, from, to, loops as LoopFilter);
     if (c > 0) {
       // Reads are time-sorted per vehicle: the first and last in the window bound its times.
       if (windowed) {
@@ -164,13 +163,7 @@ export function candidatePlan(
       if (rep[v] !== v || memberStart[v + 1] === memberStart[v] || count[v] === 0 || (flags[v] & need) !== need) continue;
       const buf = scratchFor(count[v]);
       const n = mergeRanges(store, v, members.subarray(memberStart[v], memberStart[v + 1]), buf, windowed, from, to);
-      let lastHub = -Infinity, market = false, loop = false;
-      for (let j = 0; j < n && !loop; j++) {
-        const i = buf[j], t = time[i], mk = siteMask[site[i]];
-        if ((mk & hubBit) !== 0) { if (market && t - lastHub <= maxGap) loop = true; lastHub = t; market = false; }
-        else if ((mk & marketBit) !== 0 && lastHub > -Infinity) market = true;
-      }
-      looped[v] = loop ? 1 : 0;
+      looped[v] = hasLoop(time, site, siteMask, buf, 0, n, false, from, to, loops) ? 1 : 0; // merged reads are windowed already
     }
   }
 
@@ -255,11 +248,15 @@ function scratchFor(n: number): Uint32Array {
   return scratch;
 }
 
-/** The coarse loop test on one plate's reads [a, b) in the window (see {@link LoopFilter}). */
-function hasLoop(time: Float64Array, site: Uint32Array, siteMask: Uint8Array, a: number, b: number,
-  windowed: boolean, from: number, to: number, hubBit: number, marketBit: number, maxGap: number): boolean {
+/**
+ * The coarse loop test (see {@link LoopFilter}) on reads [a, b) in the window: store indices
+ * themselves, or `idx[a..b)` (a merged vehicle's reads in order) when `idx` is given.
+ */
+function hasLoop(time: Float64Array, site: Uint32Array, siteMask: Uint8Array, idx: Uint32Array | null, a: number, b: number,
+  windowed: boolean, from: number, to: number, { hubBit, marketBit, maxGapMs: maxGap }: LoopFilter): boolean {
   let lastHub = -Infinity, market = false;
-  for (let i = a; i < b; i++) {
+  for (let j = a; j < b; j++) {
+    const i = idx === null ? j : idx[j];
     const t = time[i];
     if (windowed && !(t >= from && t < to)) continue;
     const m = siteMask[site[i]];
