@@ -7,6 +7,7 @@
 import type { ReadStore } from '../reads/types';
 import { storeFromColumns } from '../reads/store-from-columns';
 import { siteDistanceKm } from '../trips/haversine';
+import { DoubleKeyTable } from '../reads/double-key-table';
 
 /** Options of {@link findLookalikes}. */
 export interface LookalikeOptions {
@@ -107,31 +108,6 @@ function numericKey(vrm: string): number {
 }
 
 /**
- * The slot of each numeric key (keys < 0: slot -1) in an open-addressing hash table sized to a
- * power of two at least 1.5 times the plates; equal keys share a slot.
- */
-function keyTable(keys: Float64Array): { slot: Int32Array; size: number } {
-  // Load factor at most 2/3 (fresh memory is costly: a table twice the plates took longer to fault in than to probe).
-  let size = 1024;
-  while (size * 2 < 3 * keys.length) size *= 2;
-  const mask = size - 1;
-  const slotKey = new Float64Array(size).fill(-1);
-  const slot = new Int32Array(keys.length);
-  for (let v = 0; v < keys.length; v++) {
-    const k = keys[v];
-    if (k < 0) { slot[v] = -1; continue; }
-    const lo = k % 4294967296, hi = (k - lo) / 4294967296;
-    let h = Math.imul(lo | 0, 0x9e3779b1) ^ Math.imul(hi | 0, 0x85ebca77);
-    h ^= h >>> 15; h = Math.imul(h, 0x2c1b3c6d); h ^= h >>> 12; // mix, so the masked low bits depend on every bit
-    h &= mask;
-    while (slotKey[h] !== -1 && slotKey[h] !== k) h = (h + 1) & mask;
-    slotKey[h] = k;
-    slot[v] = h;
-  }
-  return { slot, size };
-}
-
-/**
  * Groups of look-alike plates that can be one vehicle, as vehicle codes of `store`: each group
  * is [major, ...members], groups in order of the major's VRM. See {@link findLookalikes}.
  *
@@ -158,17 +134,18 @@ export function lookalikeCodeGroups(store: ReadStore, options: LookalikeOptions 
     keys[v] = nk;
     if (nk === -1) addStr(lookalikeKey(vrm), v);
   }
-  // Keys held by two or more plates: plates counted per key in an open-addressing hash table
-  // (numeric keys, no sort), then each shared key gets a group number.
-  const slotOf = keyTable(keys);
-  const slots = slotOf.size;
-  // Per slot: plates counted (as -count), then the group number (>= 0) of a shared key.
-  const perSlot = new Int32Array(slots);
-  for (let v = 0; v < nv; v++) if (slotOf.slot[v] >= 0) perSlot[slotOf.slot[v]]--;
+  // Keys held by two or more plates: each numeric key numbered through a hash table (no sort),
+  // plates counted per key number, then each shared key gets a group number.
+  const table = new DoubleKeyTable(nv);
+  const keyNo = new Int32Array(nv).fill(-1);
+  for (let v = 0; v < nv; v++) if (keys[v] >= 0) keyNo[v] = table.getOrSet(keys[v], table.size);
+  // Per key number: plates (as -count), then the group number (>= 0) of a shared key.
+  const perSlot = new Int32Array(table.size);
+  for (let v = 0; v < nv; v++) if (keyNo[v] >= 0) perSlot[keyNo[v]]--;
   let nShared = 0;
   const groupOf = new Int32Array(nv).fill(-1);
   for (let v = 0; v < nv; v++) {
-    const sl = slotOf.slot[v];
+    const sl = keyNo[v];
     if (sl < 0 || perSlot[sl] === -1) continue;
     if (perSlot[sl] < 0) perSlot[sl] = nShared++;
     groupOf[v] = perSlot[sl];

@@ -41,6 +41,7 @@ import { SqlPass, type SortedReads } from './parquet-sql-pass';
 import { mergeExtraReads } from './merge-extra-reads';
 import type { RejectReason } from './types';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { DoubleKeyTable } from '../reads/double-key-table';
 
 const ORDER: ReadColumn[] = ['vrm', 'timestamp', 'site_id', 'lat', 'lon', 'confidence', 'direction'];
 const NUMERIC = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|DECIMAL.*)$/;
@@ -48,36 +49,6 @@ const PROGRESS_EVERY = 1 << 17;
 
 type Progress = (fraction: number, rows: number) => void;
 type Vector = { getItem(i: number): unknown };
-
-/** Open-addressing table: integer-valued double key (< 2^53) → int32 value, -1 when absent. */
-class DoubleKeyTable {
-  private keys: Float64Array;
-  private vals: Int32Array;
-  private mask: number;
-  size = 0;
-  constructor(expected: number) {
-    let cap = 16;
-    while (cap < expected * 2) cap *= 2;
-    this.keys = new Float64Array(cap).fill(-1);
-    this.vals = new Int32Array(cap);
-    this.mask = cap - 1;
-  }
-  get(k: number): number {
-    for (let p = (k % 4294967296) & this.mask; ; p = (p + 1) & this.mask) {
-      const x = this.keys[p];
-      if (x === k) return this.vals[p];
-      if (x === -1) return -1;
-    }
-  }
-  /** Returns false when the key was already present (a collision of two texts). */
-  set(k: number, v: number): boolean {
-    for (let p = (k % 4294967296) & this.mask; ; p = (p + 1) & this.mask) {
-      const x = this.keys[p];
-      if (x === k) { this.vals[p] = v; return false; }
-      if (x === -1) { this.keys[p] = k; this.vals[p] = v; this.size++; return true; }
-    }
-  }
-}
 
 /** The Float64Array behind a DOUBLE vector without NULLs, or null (then use getItem). */
 function doubles(v: Vector, rows: number): Float64Array | null {
