@@ -162,3 +162,26 @@ export async function guard(command: string, usage: string, body: () => Promise<
     throw e;
   }
 }
+
+/**
+ * Parse a command's own options (strict; its options include `help`): on a bad option, print
+ * the error and `usage` to stderr and give exit code 2; on --help, print `usage` and give 0;
+ * else the parsed values.
+ * @example
+ * const r = parseOwnOptions(argv, { reads: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } }, usage);
+ * if (typeof r === 'number') return r;
+ */
+export function parseOwnOptions<O extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: O, usage: string): ParsedOwn<O> | number {
+  let values: ParsedOwn<O>;
+  try {
+    ({ values } = parseArgs({ args: argv, options, strict: true }) as unknown as { values: ParsedOwn<O> });
+  } catch (e) {
+    process.stderr.write(`${(e as Error).message}\n${usage}\n`);
+    return 2;
+  }
+  if ((values as { help?: boolean }).help) { process.stdout.write(usage + '\n'); return 0; }
+  return values;
+}
+
+/** The values `parseArgs` gives for `options` (strict, no positionals). */
+export type ParsedOwn<O extends NonNullable<ParseArgsConfig['options']>> = ReturnType<typeof parseArgs<{ options: O; strict: true }>>['values'];

@@ -7,10 +7,10 @@
  * evaluator never needs `--reveal`. Exit 0, or 2 on bad usage / unreadable files.
  */
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { pseudonym } from '../privacy/pseudonym';
 import { evaluateRanking } from '../score/evaluate';
 import * as msg from '../messages';
+import { parseOwnOptions } from './args';
 
 /** One-line description for `anpr --help`. */
 export const summary = 'average precision, precision at k and decoys in the top k of a ranking against truth.json';
@@ -28,21 +28,11 @@ function pseudonymiseTruth(t: Truth): Truth {
  * await run(['--truth', 'data/truth.json', '--candidates', 'ranking.json', '--json']); // prints {"ap":0.94,...}
  */
 export async function run(argv: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        truth: { type: 'string' }, candidates: { type: 'string' }, top: { type: 'string', default: '50' },
-        json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false }
-      },
-      strict: true
-    }));
-  } catch (e) {
-    process.stderr.write(`${(e as Error).message}\n${msg.evaluateUsage()}\n`);
-    return 2;
-  }
-  if (values.help) { process.stdout.write(msg.evaluateUsage() + '\n'); return 0; }
+  const values = parseOwnOptions(argv, {
+    truth: { type: 'string' }, candidates: { type: 'string' }, top: { type: 'string', default: '50' },
+    json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false }
+  } as const, msg.evaluateUsage());
+  if (typeof values === 'number') return values;
   if (!values.truth || !values.candidates) { process.stderr.write(msg.evaluateUsage() + '\n'); return 2; }
   const top = Number(values.top);
   if (!Number.isInteger(top) || top <= 0) { process.stderr.write(msg.evaluateBadTop(String(values.top)) + '\n'); return 2; }

@@ -3,10 +3,10 @@
  * a ClickHouse cluster for `anpr find county-lines --engine clickhouse://HOST:PORT/DB`.
  * Exit 0 ok, 2 bad usage or input.
  */
-import { parseArgs } from 'node:util';
 import { IngestError } from '../ingest/ingest-error';
 import { ingestClickHouse } from '../find/county-lines-clickhouse';
 import * as msg from '../messages';
+import { parseOwnOptions } from './args';
 
 /** One-line description for `anpr --help`. @example summary // 'load reads into a ClickHouse cluster …' */
 export const summary = 'load reads into a ClickHouse cluster (Distributed over MergeTree shards) for find --engine clickhouse://…';
@@ -17,21 +17,11 @@ export const summary = 'load reads into a ClickHouse cluster (Distributed over M
  * await run(['--to', 'clickhouse://127.0.0.1:8123/anpr', '--reads', 'reads.csv.gz', '--sites', 'sites.csv']); // 0
  */
 export async function run(argv: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        to: { type: 'string' }, reads: { type: 'string' }, sites: { type: 'string' }, cluster: { type: 'string' }, shards: { type: 'string' },
-        append: { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false },
-      },
-      strict: true,
-    }));
-  } catch (e) {
-    process.stderr.write(`${(e as Error).message}\n${msg.ingestUsage()}\n`);
-    return 2;
-  }
-  if (values.help) { process.stdout.write(msg.ingestUsage() + '\n'); return 0; }
+  const values = parseOwnOptions(argv, {
+    to: { type: 'string' }, reads: { type: 'string' }, sites: { type: 'string' }, cluster: { type: 'string' }, shards: { type: 'string' },
+    append: { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false },
+  } as const, msg.ingestUsage());
+  if (typeof values === 'number') return values;
   if (!values.to || !values.reads || !values.sites) { process.stderr.write(msg.ingestUsage() + '\n'); return 2; }
   try {
     const r = await ingestClickHouse(values.to, values.reads, values.sites, {

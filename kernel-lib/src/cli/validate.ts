@@ -4,11 +4,11 @@
  * Loads the reads as a notebook would and prints the load summary. Exit 0 when the file is
  * readable (even with rejected rows), 2 on bad usage or a fatal ingest error (message on stderr).
  */
-import { parseArgs } from 'node:util';
 import { IngestError } from '../ingest/ingest-error';
 import { loadReads } from '../ingest/load-reads';
 import { progressBar } from '../display/progress';
 import * as msg from '../messages';
+import { parseOwnOptions } from './args';
 
 /** One-line description for `anpr --help`. */
 export const summary = 'check a reads file: rows read, accepted, rejected (by reason), duplicates';
@@ -20,21 +20,11 @@ export const summary = 'check a reads file: rows read, accepted, rejected (by re
  * await run(['--reads', 'reads.csv', '--sites', 'sites.csv', '--json']); // 0, prints {"read":…}
  */
 export async function run(argv: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        reads: { type: 'string' }, sites: { type: 'string' }, quarantine: { type: 'string' },
-        json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false },
-      },
-      strict: true,
-    }));
-  } catch (e) {
-    process.stderr.write(`${(e as Error).message}\n${msg.validateUsage()}\n`);
-    return 2;
-  }
-  if (values.help) { process.stdout.write(msg.validateUsage() + '\n'); return 0; }
+  const values = parseOwnOptions(argv, {
+    reads: { type: 'string' }, sites: { type: 'string' }, quarantine: { type: 'string' },
+    json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false },
+  } as const, msg.validateUsage());
+  if (typeof values === 'number') return values;
   if (!values.reads) { process.stderr.write(msg.validateUsage() + '\n'); return 2; }
   try {
     const progress = progressBar('Reading', { stream: !values.json && process.stderr.isTTY ? process.stderr : null });
