@@ -65,6 +65,23 @@ afterAll(async () => {
 
 const firstMap = () => page.locator('[data-anpr-widget="map"]').first();
 
+/** Page coordinates of lat/lon points on the last map widget of the notebook (from its own Leaflet map). */
+async function screenPoints(latLngs: [number, number][]): Promise<{ x: number; y: number }[]> {
+  return page.evaluate((lls) => {
+    const find = (w: any): any => (w?.map?.latLngToContainerPoint ? w : (w?.widgets ?? []).map(find).find(Boolean));
+    const nb = (window as any).jupyterapp.shell.currentWidget.content;
+    const widgets = nb.widgets.map((c: any) => find(c.outputArea)).filter(Boolean);
+    const mw = widgets[widgets.length - 1];
+    const el = mw.map.getContainer();
+    const r = el.getBoundingClientRect();
+    // Container points start inside the border (Leaflet subtracts clientLeft/clientTop).
+    return lls.map((ll: [number, number]) => {
+      const p = mw.map.latLngToContainerPoint(ll);
+      return { x: r.left + el.clientLeft + p.x, y: r.top + el.clientTop + p.y };
+    });
+  }, latLngs);
+}
+
 /** The notebook's cells: source and outputs (as JSON) from the model. */
 async function cells(): Promise<{ source: string; outputs: any[] }[]> {
   return page.evaluate(() => {
@@ -219,16 +236,7 @@ describe('the map widget in JupyterLab', () => {
     await map.scrollIntoViewIfNeeded();
     await expect.poll(() => map.locator('.anpr-Legend').textContent()).toContain(XSS);
     // Where the hostile site is on screen, from the widget's own Leaflet map.
-    const point = await page.evaluate(() => {
-      const find = (w: any): any => (w?.map?.latLngToContainerPoint ? w : (w?.widgets ?? []).map(find).find(Boolean));
-      const nb = (window as any).jupyterapp.shell.currentWidget.content;
-      const widgets = nb.widgets.map((c: any) => find(c.outputArea)).filter(Boolean);
-      const mw = widgets[widgets.length - 1];
-      const p = mw.map.latLngToContainerPoint([53.4, -2.98]);
-      const el = mw.map.getContainer();
-      const r = el.getBoundingClientRect();
-      return { x: r.left + el.clientLeft + p.x, y: r.top + el.clientTop + p.y };
-    });
+    const [point] = await screenPoints([[53.4, -2.98]]);
     await page.mouse.move(point.x, point.y);
     await expect.poll(() => map.locator('.leaflet-tooltip').textContent()).toBe(`${XSS}: 5 reads`);
     await page.mouse.click(point.x, point.y);
@@ -241,19 +249,9 @@ describe('the map widget in JupyterLab', () => {
   it('lists a track\'s reads on click, shows the heat layer and saves a PNG', async () => {
     const map = page.locator('[data-anpr-widget="map"]').nth(1);
     await map.scrollIntoViewIfNeeded();
-    const mid = await page.evaluate(() => {
-      const find = (w: any): any => (w?.map?.latLngToContainerPoint ? w : (w?.widgets ?? []).map(find).find(Boolean));
-      const nb = (window as any).jupyterapp.shell.currentWidget.content;
-      const widgets = nb.widgets.map((c: any) => find(c.outputArea)).filter(Boolean);
-      const mw = widgets[widgets.length - 1];
-      // A quarter of the way along the segment on screen (the middle has the direction chevron).
-      const a = mw.map.latLngToContainerPoint([53.42, -2.95]);
-      const b = mw.map.latLngToContainerPoint([53.45, -2.9]);
-      const el = mw.map.getContainer();
-      const r = el.getBoundingClientRect();
-      // Container points start inside the border (Leaflet subtracts clientLeft/clientTop).
-      return { x: r.left + el.clientLeft + a.x + (b.x - a.x) / 4, y: r.top + el.clientTop + a.y + (b.y - a.y) / 4 };
-    });
+    // A quarter of the way along the segment on screen (the middle has the direction chevron).
+    const [a, b] = await screenPoints([[53.42, -2.95], [53.45, -2.9]]);
+    const mid = { x: a.x + (b.x - a.x) / 4, y: a.y + (b.y - a.y) / 4 };
     await page.mouse.click(mid.x, mid.y);
     await expect.poll(() => map.locator('.leaflet-popup-content .anpr-Popup-heading').textContent()).toBe(XSS.replace('1', '2'));
     expect(await map.locator('.leaflet-popup-content .anpr-Popup > div').count()).toBe(3); // heading + 2 reads
@@ -299,16 +297,7 @@ describe('the map widget in JupyterLab', () => {
     const map = page.locator('[data-anpr-widget="map"]').nth(1);
     await map.scrollIntoViewIfNeeded();
     await map.locator('[data-anpr-tool="sites"]').click();
-    const point = await page.evaluate(() => {
-      const find = (w: any): any => (w?.map?.latLngToContainerPoint ? w : (w?.widgets ?? []).map(find).find(Boolean));
-      const nb = (window as any).jupyterapp.shell.currentWidget.content;
-      const widgets = nb.widgets.map((c: any) => find(c.outputArea)).filter(Boolean);
-      const mw = widgets[widgets.length - 1];
-      const p = mw.map.latLngToContainerPoint([53.4, -2.98]);
-      const el = mw.map.getContainer();
-      const r = el.getBoundingClientRect();
-      return { x: r.left + el.clientLeft + p.x, y: r.top + el.clientTop + p.y };
-    });
+    const [point] = await screenPoints([[53.4, -2.98]]);
     await page.mouse.click(point.x, point.y);
     await expect.poll(() => map.getAttribute('data-anpr-selected')).toBe('X1');
     await expect.poll(() => map.locator('.leaflet-popup-content').count()).toBe(0); // selecting, not a popup (a closing one fades 200 ms)
