@@ -107,13 +107,7 @@ async function countyLinesOnDuckDB(values: Values, who: { purpose: string; opera
     reads: values.reads as string, sites: values.sites as string, hub, markets, from: str('from'), to: str('to'),
     now: str('now'), authorisation: str('authorisation'), memoryLimit: str('memory-limit'), tempDirectory: str('temp-dir'),
   }));
-  const params = { hub: res.hub, markets: res.markets.map((m) => m.name), from: values.from ?? null, to: values.to ?? null, engine: 'duckdb', now: values.now ?? null };
-  const top = numberOption('find', values, 'top', 20);
-  const record = { command: cmd, purpose: who.purpose, operator: who.operator, at: new Date().toISOString(), reads: values.reads, sites: values.sites,
-    revealed: values.reveal === true, params, coarse, seconds: (performance.now() - t0) / 1000 };
-  logRun(cmd, values, who, params, { returned: values.json ? res.candidates.length : Math.min(top, res.candidates.length), candidates: res.candidates.length, scored: res.counts.scored, readsLoaded: coarse.candidateReads });
-  printCountyLines(res, values, values.reveal === true, top, record);
-  return 0;
+  return reportEngineRun(values, who, res, coarse, 'duckdb', values.reads, t0);
 }
 
 /** county-lines with the coarse stage on a ClickHouse cluster (--engine clickhouse://HOST:PORT/DB; see find/county-lines-clickhouse.ts). */
@@ -129,9 +123,16 @@ async function countyLinesOnClickHouse(values: Values, who: { purpose: string; o
   const { result: res, coarse } = await withinConsultation(() => findCountyLinesClickHouse({
     url, sites: values.sites as string, hub, markets, from: str('from'), to: str('to'), now: str('now'), authorisation: str('authorisation'),
   }));
-  const params = { hub: res.hub, markets: res.markets.map((m) => m.name), from: values.from ?? null, to: values.to ?? null, engine: 'clickhouse', now: values.now ?? null };
+  return reportEngineRun(values, who, res, coarse, 'clickhouse', url, t0);
+}
+
+/** An engine run's end: its record, one audit entry (with its place files), then the ranking printed. */
+function reportEngineRun(values: Values, who: { purpose: string; operator: string }, res: CountyLinesResult, coarse: { candidateReads: number },
+  engine: 'duckdb' | 'clickhouse', reads: unknown, t0: number): number {
+  const cmd = 'find county-lines';
+  const params = { hub: res.hub, markets: res.markets.map((m) => m.name), from: values.from ?? null, to: values.to ?? null, engine, now: values.now ?? null };
   const top = numberOption('find', values, 'top', 20);
-  const record = { command: cmd, purpose: who.purpose, operator: who.operator, at: new Date().toISOString(), reads: url, sites: values.sites,
+  const record = { command: cmd, purpose: who.purpose, operator: who.operator, at: new Date().toISOString(), reads, sites: values.sites,
     revealed: values.reveal === true, params, coarse, seconds: (performance.now() - t0) / 1000 };
   logRun(cmd, values, who, params, { returned: values.json ? res.candidates.length : Math.min(top, res.candidates.length), candidates: res.candidates.length, scored: res.counts.scored, readsLoaded: coarse.candidateReads });
   printCountyLines(res, values, values.reveal === true, top, record);
