@@ -11,6 +11,7 @@ import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { BASE_COLORS } from './colors';
 import { addTownLabels } from './uk-towns';
+import { backgroundPane } from './map-panes';
 
 /** Natural Earth numeric ids (ISO 3166-1): UK, Ireland, Isle of Man, Jersey, Guernsey. */
 const BRITISH_ISLES_IDS = new Set(['826', '372', '833', '832', '831']);
@@ -45,11 +46,7 @@ export const BASE_PANE = 'anpr-base';
  * @example await addUkBaseLayer(map)
  */
 export async function addUkBaseLayer(map: L.Map): Promise<L.GeoJSON> {
-  if (!map.getPane(BASE_PANE)) {
-    const pane = map.createPane(BASE_PANE);
-    pane.style.zIndex = '350';
-    pane.style.pointerEvents = 'none';
-  }
+  backgroundPane(map, BASE_PANE, 350);
   const isles = await loadBritishIsles();
   // GeoJSON passes its options on to each polygon, so `renderer` reaches them.
   const options = {

@@ -5,6 +5,7 @@
  * below the data; which towns are labelled depends on the zoom, so the map never fills with names.
  */
 import * as L from 'leaflet';
+import { backgroundPane } from './map-panes';
 
 /** Name of the pane holding town labels. */
 export const TOWN_PANE = 'anpr-towns';
@@ -28,11 +29,7 @@ export function minPopulationAt(zoom: number): number {
  * @example await addTownLabels(map)
  */
 export async function addTownLabels(map: L.Map): Promise<L.LayerGroup> {
-  if (!map.getPane(TOWN_PANE)) {
-    const pane = map.createPane(TOWN_PANE);
-    pane.style.zIndex = '360';
-    pane.style.pointerEvents = 'none';
-  }
+  backgroundPane(map, TOWN_PANE, 360);
   const towns = await loadTowns();
   const group = L.layerGroup().addTo(map);
   const markers = towns.map(([name, lat, lon, population]) => {
