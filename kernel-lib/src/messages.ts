@@ -143,7 +143,7 @@ export const synthDone = (reads: number, seconds: number, out: string) =>
 
 /** anpr synth: usage. */
 export const synthUsage = (scenarioNames: string[]) =>
-  `usage: anpr synth --scenario NAME --days N --seed S --out DIR [--vehicles N] [--start YYYY-MM-DD]\n` +
+  `usage: anpr synth --scenario NAME --days N --seed S --out DIR [--vehicles N] [--start YYYY-MM-DD] [--misread-rate R]\n` +
   `       anpr synth --list\nscenarios: ${scenarioNames.join(', ')}`;
 
 // ---- trips / find / profile / score -------------------------------------------------

@@ -36,7 +36,7 @@ export async function run(argv: string[]): Promise<number> {
     for (const s of Object.values(scenarios)) process.stdout.write(`${s.name.padEnd(12)} ${s.description}\n`);
     return 0;
   }
-  const known = new Set(['scenario', 'days', 'seed', 'out', 'vehicles', 'start']);
+  const known = new Set(['scenario', 'days', 'seed', 'out', 'vehicles', 'start', 'misread-rate']);
   const unknown = Object.keys(opts).filter((k) => !known.has(k));
   if (unknown.length || !opts.scenario || !opts.days || opts.seed === undefined || !opts.out) {
     process.stderr.write(synthUsage(Object.keys(scenarios)) + '\n');
@@ -50,6 +50,7 @@ export async function run(argv: string[]): Promise<number> {
       seed: opts.seed,
       vehicles: opts.vehicles === undefined ? undefined : Number(opts.vehicles),
       start: opts.start,
+      misreadRate: opts['misread-rate'] === undefined ? undefined : Number(opts['misread-rate']),
       out: opts.out,
       onProgress: (p) => process.stderr.write(synthProgress(p.day, p.days, p.reads) + '\n')
     });

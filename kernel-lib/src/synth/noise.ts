@@ -10,6 +10,8 @@ export interface SiteNoise {
   missRate: Float64Array;
   /** Outage windows per site, epoch seconds [start, end). */
   outages: [number, number][][];
+  /** Share of reads that are look-alike misreads (default 0.02). */
+  misreadRate: number;
 }
 
 /** Outcome of one pass at a camera. */
@@ -22,7 +24,7 @@ const LOOKALIKE: Record<string, string> = { O: '0', '0': 'O', I: '1', '1': 'I', 
  * @example
  * const noise = siteNoise(net.sites.length, t0, t0 + 28 * 86400, createRng('s1:noise'));
  */
-export function siteNoise(nSites: number, start: number, end: number, rng: Rng): SiteNoise {
+export function siteNoise(nSites: number, start: number, end: number, rng: Rng, misreadRate = 0.02): SiteNoise {
   const missRate = new Float64Array(nSites);
   const outages: [number, number][][] = [];
   const span = end - start;
@@ -36,7 +38,7 @@ export function siteNoise(nSites: number, start: number, end: number, rng: Rng):
     }
     outages.push(w);
   }
-  return { missRate, outages };
+  return { missRate, outages, misreadRate };
 }
 
 /**
@@ -62,7 +64,7 @@ export function observe(noise: SiteNoise, site: number, vrm: string, t: number, 
   for (const [a, b] of noise.outages[site]) if (t >= a && t < b) return { vrm, confidence: 0, copies: 0, misread: false };
   if (rng.next() < noise.missRate[site]) return { vrm, confidence: 0, copies: 0, misread: false };
   const copies = rng.next() < 0.01 ? 2 : 1;
-  if (rng.next() < 0.02) {
+  if (rng.next() < noise.misreadRate) {
     const m = misread(vrm, rng);
     if (m !== vrm) return { vrm: m, confidence: 35 + rng.int(40), copies, misread: true };
   }

@@ -51,6 +51,8 @@ export interface SynthOptions {
   start?: string;
   /** Output directory (created if missing). */
   out: string;
+  /** Share of reads that are look-alike misreads (O/0, I/1, B/8, S/5, Z/2), 0..0.5; default 0.02. */
+  misreadRate?: number;
   /** Called after each day is written. */
   onProgress?: (p: SynthProgress) => void;
 }
@@ -99,6 +101,7 @@ function validate(o: SynthOptions): { start: string; vehicles: number } {
   const start = o.start ?? '2025-03-03';
   if (!/^\d{4}-\d{2}-\d{2}$/.test(start) || Number.isNaN(Date.parse(start + 'T00:00:00Z'))) throw new Error(synthBadOption('start', 'a date YYYY-MM-DD', start));
   if (!o.out) throw new Error(synthBadOption('out', 'a directory', o.out));
+  if (o.misreadRate !== undefined && !(o.misreadRate >= 0 && o.misreadRate <= 0.5)) throw new Error(synthBadOption('misreadRate', 'a number 0..0.5', o.misreadRate));
   return { start, vehicles };
 }
 
@@ -136,7 +139,7 @@ export async function synthesize(opts: SynthOptions): Promise<SynthResult> {
   const days = opts.days;
   const day0 = makeDay(start, 0);
   const windowEnd = makeDay(start, days - 1).end;
-  const noise = siteNoise(net.sites.length, day0.start, windowEnd, deriveRng(key, 2));
+  const noise = siteNoise(net.sites.length, day0.start, windowEnd, deriveRng(key, 2), opts.misreadRate);
 
   const idx = (k: Town['kind']) => towns.map((t, i) => (t.kind === k ? i : -1)).filter((i) => i >= 0);
   const markets = idx('market');
