@@ -26,6 +26,8 @@ import { readParquetReads } from './read-parquet-reads';
 import type { SortedReads } from './parquet-sql-pass';
 import { REJECT_REASONS, type LoadSummary, type RejectReason } from './types';
 import { classifyVrm, VRM_FORMATS } from './vrm';
+import { openLoadCache } from '../cache/load-cache';
+import type { CacheOptions } from '../cache/read-cache';
 
 /** Options of `loadReads`. */
 export interface LoadReadsOptions {
@@ -47,6 +49,13 @@ export interface LoadReadsOptions {
   authorisation?: string;
   /** Called as the file is read: fraction of the file done (0..1) and reads accepted so far. */
   onProgress?: (fraction: number, readsSoFar: number) => void;
+  /**
+   * The reads cache (on by default): the same load again — same bytes in the reads and
+   * sites files, same ingest rules, same `notAfter` / `now` / `authorisation` — comes from a
+   * local columnar copy instead of parsing the file. `false` bypasses it (nothing read or
+   * written); an object sets its folder and the smallest file cached. See cache/read-cache.ts.
+   */
+  cache?: boolean | CacheOptions;
 }
 
 /**
@@ -78,11 +87,24 @@ export async function loadReads(options: LoadReadsOptions): Promise<{ store: Rea
   const file = options.reads;
   const format = detectFormat(file);
   recordInput(file); // for the run manifest (hashed only when a manifest is made)
-  const sites = typeof options.sites === 'string' ? await loadSites(options.sites) : options.sites ?? null;
   const notAfter = options.notAfter instanceof Date ? options.notAfter.getTime() : options.notAfter;
   const age = options.now === undefined ? null : dataAgeLimits({ now: options.now, authorisation: options.authorisation });
-  const acc = new ReadAccumulator({ sites, notAfter, retainFrom: age?.retainFrom, accessFrom: age?.accessFrom });
   const onProgress = options.onProgress ?? (() => undefined);
+  const sourceFiles = typeof options.sites === 'string' ? [file, options.sites] : [file];
+  const cache = await openLoadCache(options.cache, {
+    reads: file, sites: options.sites ?? null, format, notAfter: notAfter ?? null, now: age?.now ?? null,
+    authorisation: age?.authorisation ?? null, quarantine: options.quarantine ?? null,
+  });
+  if (cache.hit) {
+    const { store, summary, inputs } = cache.hit;
+    if (typeof options.sites === 'string') recordInput(options.sites);
+    summary.elapsedMs = Date.now() - t0;
+    noteStoreSource(store, sourceFiles, summary.dataAge, inputs);
+    onProgress(1, store.n);
+    return { store, summary };
+  }
+  const sites = typeof options.sites === 'string' ? await loadSites(options.sites) : options.sites ?? null;
+  const acc = new ReadAccumulator({ sites, notAfter, retainFrom: age?.retainFrom, accessFrom: age?.accessFrom });
   let q: QuarantineWriter | null = null;
   if (options.quarantine) {
     try { q = new QuarantineWriter(options.quarantine); } catch (e) {
@@ -101,7 +123,8 @@ export async function loadReads(options: LoadReadsOptions): Promise<{ store: Rea
   const { columns: cols, sites: siteTable } = acc.finish();
   const { store, removed } = presorted ? storeFromSorted(presorted, siteTable) : dropExactDuplicates(storeFromColumns(cols, siteTable));
   const summary = summarise(file, format, read, acc, store, removed, columns, q?.path ?? null, t0, age);
-  noteStoreSource(store, typeof options.sites === 'string' ? [file, options.sites] : [file], summary.dataAge);
+  const inputs = await cache.save(store, summary);
+  noteStoreSource(store, sourceFiles, summary.dataAge, inputs);
   onProgress(1, store.n);
   return { store, summary };
 }
@@ -127,7 +150,7 @@ function summarise(file: string, format: LoadSummary['format'], read: number, ac
     ambiguousLocalTimes: acc.ambiguous, vehicles: store.vrms.length, sites: store.sites.id.length,
     sitesFromReads: acc.sitesFromReads, columns,
     firstRead: store.n ? new Date(lo).toISOString() : null, lastRead: store.n ? new Date(hi).toISOString() : null,
-    dataAge: age && dataAgeRecord(age, reasons), quarantine, elapsedMs: Date.now() - t0,
+    dataAge: age && dataAgeRecord(age, reasons), quarantine, elapsedMs: Date.now() - t0, fromCache: false,
   };
 }
 

@@ -22,6 +22,13 @@ export type RejectReason =
   | 'bad_coordinates'         // lat/lon unparsable or outside the UK box (lat 49.8..60.9, lon -8.7..1.8)
   | 'bad_confidence';         // confidence not a number in 0..100
 
+/**
+ * Version of the ingest rules (what a load accepts, rejects and how it encodes the store).
+ * Part of the reads cache key: bump it whenever a rule or the store's encoding changes, so
+ * that no cached load made under the old rules is used.
+ */
+export const INGEST_VERSION = 2;
+
 /** All reason codes, in check order. */
 export const REJECT_REASONS: readonly RejectReason[] = [
   'malformed_line', 'empty_vrm', 'vrm_too_long', 'bad_timestamp', 'nonexistent_local_time', 'future_timestamp',
@@ -72,4 +79,6 @@ export interface LoadSummary {
   quarantine: string | null;
   /** Wall-clock load time in ms. */
   elapsedMs: number;
+  /** True when the store came from the reads cache (see cache/read-cache.ts). */
+  fromCache: boolean;
 }

@@ -33,8 +33,21 @@ const table = (): WeakMap<object, Provenance> => (g[KEY] ??= new WeakMap());
  * Remember the files a store was loaded from and the data-age rule applied (called by loadReads).
  * @example noteStoreSource(store, ['reads.csv.gz', 'sites.csv'], null)
  */
-export function noteStoreSource(store: object, files: readonly string[], dataAge: DataAgeRecord | null): void {
-  table().set(store, { files: files.map((f) => path.resolve(f)), digests: new Map(), dataAge });
+export function noteStoreSource(store: object, files: readonly string[], dataAge: DataAgeRecord | null,
+  /** SHA-256 already known for some of the files (the reads cache hashes them), with their size:mtime stamps. */
+  known: readonly { file: string; sha256: string; stamp: string }[] = []): void {
+  const digests = new Map<string, AuditInput>();
+  for (const k of known) { const file = path.resolve(k.file); digests.set(`${file}\0${k.stamp}`, { file, sha256: k.sha256 }); }
+  table().set(store, { files: files.map((f) => path.resolve(f)), digests, dataAge });
+}
+
+/**
+ * The size:mtime stamp `storeInputs` compares a file by.
+ * @example auditStamp('reads.csv.gz') // '120825703:1764765480123.4'
+ */
+export function auditStamp(file: string): string {
+  const st = statSync(file);
+  return `${st.size}:${st.mtimeMs}`;
 }
 
 /**
@@ -55,7 +68,7 @@ export function storeInputs(store: object): AuditInput[] {
   if (!p) return [];
   return p.files.map((file) => {
     let stamp = '';
-    try { const st = statSync(file); stamp = `${st.size}:${st.mtimeMs}`; } catch { return { file, sha256: 'unreadable' }; }
+    try { stamp = auditStamp(file); } catch { return { file, sha256: 'unreadable' }; }
     const key = `${file}\0${stamp}`;
     let d = p.digests.get(key);
     if (!d) { d = { file, sha256: fileSha256(file) }; p.digests.set(key, d); }
