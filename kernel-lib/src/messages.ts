@@ -9,8 +9,23 @@
 
 /** `anpr validate` usage. */
 export const validateUsage = () =>
-  'usage: anpr validate --reads FILE [--sites FILE] [--json] [--quarantine FILE]\n' +
-  '  FILE: CSV, CSV.gz, Parquet or Arrow IPC. Exit 0 when readable, 2 on a fatal error.';
+  'usage: anpr validate --reads FILE [--sites FILE] [--json] [--quarantine FILE] [--no-cache]\n' +
+  '  FILE: CSV, CSV.gz, Parquet or Arrow IPC. Exit 0 when readable, 2 on a fatal error.\n' +
+  '  --no-cache: load from the file even when the reads cache holds this load (see anpr cache).';
+
+/** CLI: usage of `anpr cache`. */
+export const cacheUsage = () =>
+  'usage: anpr cache list|clear [--dir DIR] [--json]\n' +
+  '  The reads cache keeps each load (same input bytes, ingest rules and --now/--authorisation) as columns on local disk,\n' +
+  '  so the same load again skips parsing. DIR: ANPR_CACHE_DIR, else $XDG_CACHE_HOME/anpr, else ~/.cache/anpr (mode 0700).\n' +
+  '  Entries holding reads older than 365 days are removed whenever the cache is used. list: the entries; clear: remove them all.';
+/** CLI: `anpr cache list` line for one entry. */
+export const cacheEntryLine = (e: { key: string; created: string; firstRead: string | null; reads: number; bytes: number; inputs: { file: string }[] }) =>
+  `${e.key.slice(0, 12)}  ${e.reads} reads, ${(e.bytes / 2 ** 20).toFixed(1)} MiB, made ${e.created}, oldest read ${e.firstRead ?? '-'}: ${e.inputs.map((x) => x.file).join(', ')}`;
+/** CLI: `anpr cache list` when empty, and its footer. */
+export const cacheListed = (n: number, dir: string) => `${n} cache entr${n === 1 ? 'y' : 'ies'} in ${dir}`;
+/** CLI: `anpr cache clear` done. */
+export const cacheCleared = (n: number, dir: string) => `removed ${n} cache entr${n === 1 ? 'y' : 'ies'} from ${dir}`;
 
 /** Fatal: the file does not exist or cannot be opened. */
 export const fileNotReadable = (file: string, detail: string) =>
@@ -383,12 +398,13 @@ export const findUsage = () => [
   '  clones       [--max-speed KMH]',
   'SITES is a comma-separated list of site ids; GEOJSON a file. FILE: CSV, CSV.gz or Parquet.',
   '--now ISO applies the data-age rule: reads older than 90 days before it need --authorisation REF; older than 365 days are never used.',
+  '--no-cache parses the reads file even when the reads cache holds this load (see anpr cache).',
   'Plates are pseudonymised unless --reveal. Every run is logged to the audit log (see anpr audit). Exit 0 ok, 2 bad usage or input.',
 ].join('\n');
 
 /** CLI: usage of `anpr profile`. */
 export const profileUsage = () =>
-  'usage: anpr profile --vrm VRM --reads FILE --sites FILE --purpose TEXT --operator ID [--reference REF] [--audit-log FILE] [--now ISO [--authorisation REF]] [--hub GEOJSON] [--markets GEOJSON] [--from ISO] [--to ISO] [--json] [--reveal]';
+  'usage: anpr profile --vrm VRM --reads FILE --sites FILE --purpose TEXT --operator ID [--reference REF] [--audit-log FILE] [--now ISO [--authorisation REF]] [--hub GEOJSON] [--markets GEOJSON] [--from ISO] [--to ISO] [--json] [--reveal] [--no-cache]';
 
 /** CLI: a bad option value. */
 export const cliBadOption = (command: string, option: string, value: unknown, expected: string) =>

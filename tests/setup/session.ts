@@ -12,6 +12,8 @@ import { session } from '../../kernel-lib/src/privacy/session';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'anpr-test-audit-'));
 process.env.ANPR_AUDIT_LOG = path.join(dir, 'audit.jsonl');
+// The reads cache too (loads of files ≥ 4 MiB are cached): never the user's cache, removed with the folder.
+process.env.ANPR_CACHE_DIR = path.join(dir, 'cache');
 session({ operator: 'T-0001', purpose: 'automated tests', reference: 'vitest' });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -14,6 +14,7 @@ import { INGEST_VERSION, type LoadSummary } from '../ingest/types';
 import { auditStamp } from '../privacy/provenance';
 import type { ReadStore, SiteTable } from '../reads/types';
 import { cacheRoot } from './cache-dir';
+import { fileSha256 } from '../run/registry';
 import { fileStamp, knownSha256, rememberSha256, sha256InWorker } from './input-hash';
 import { CACHE_MIN_BYTES, cacheKey, lookupEntry, saveEntry, siteTableSha256, type CacheOptions } from './read-cache';
 
@@ -58,7 +59,8 @@ export async function openLoadCache(options: boolean | CacheOptions | undefined,
   const files = [inp.reads, ...(typeof inp.sites === 'string' ? [inp.sites] : [])];
   const stamps = files.map(fileStamp);
   const auditStamps = files.map(auditStamp);
-  const known = files.map((f) => knownSha256(root, f));
+  // Remembered hashes; a small file not seen before (the sites file) is hashed now.
+  const known = files.map((f, i) => knownSha256(root, f) ?? (statSync(f).size <= SMALL ? remember(root, f, stamps[i], fileSha256(f)) : null));
   const keyOf = (shas: string[]) => cacheKey({
     ingestVersion: INGEST_VERSION, format: inp.format, reads: shas[0],
     sites: typeof inp.sites === 'string' ? shas[1] : inp.sites ? siteTableSha256(inp.sites) : null,
@@ -80,7 +82,8 @@ export async function openLoadCache(options: boolean | CacheOptions | undefined,
     }
     return session(root, clock, keyOf, hashed, Promise.resolve(shas), inp.quarantine);
   }
-  // Not seen before: hash beside the load.
+  // A large reads file not seen before: hashed in a worker beside the load (an entry made from
+  // the same bytes under another path is not found; the load then replaces it).
   const pending = Promise.all(files.map(async (f, i) => {
     if (known[i]) return known[i] as string;
     const sha = await sha256InWorker(f);
@@ -89,6 +92,14 @@ export async function openLoadCache(options: boolean | CacheOptions | undefined,
   }));
   pending.catch(() => undefined); // observed in save; a failed load never awaits it
   return session(root, clock, keyOf, hashed, pending, inp.quarantine);
+}
+
+/** Files up to this size are hashed on the main thread before the lookup. */
+const SMALL = 16 << 20;
+
+function remember(root: string, file: string, stamp: string, sha: string): string {
+  rememberSha256(root, file, stamp, sha);
+  return sha;
 }
 
 function session(root: string, clock: number, keyOf: (s: string[]) => string, hashed: (s: string[]) => HashedInput[],

@@ -23,6 +23,7 @@ export const commonOptions = {
   reference: { type: 'string' }, 'audit-log': { type: 'string' }, now: { type: 'string' }, authorisation: { type: 'string' },
   from: { type: 'string' }, to: { type: 'string' }, top: { type: 'string' },
   json: { type: 'boolean', default: false }, reveal: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false },
+  'no-cache': { type: 'boolean', default: false },
 } as const satisfies ParseArgsConfig['options'];
 
 /** Parsed values: strings, booleans, or string lists (multiple options). */
@@ -57,7 +58,8 @@ export function purposeOf(values: Values): { purpose: string; operator: string }
 
 /**
  * Load --reads (CSV, CSV.gz, Parquet) with --sites; with --now, the data-age rule applies
- * (reads older than 90 days need --authorisation REF, older than 365 days are never used).
+ * (reads older than 90 days need --authorisation REF, older than 365 days are never used);
+ * the reads cache serves a load it holds unless --no-cache.
  * @example const store = await loadStore('find area', { reads: 'reads.csv.gz', sites: 'sites.csv', now: '2025-04-01T00:00:00Z' });
  */
 export async function loadStore(command: string, values: Values): Promise<ReadStore> {
@@ -67,6 +69,7 @@ export async function loadStore(command: string, values: Values): Promise<ReadSt
   const { store } = await loadReads({
     reads: values.reads, sites: typeof values.sites === 'string' ? values.sites : undefined,
     now: typeof values.now === 'string' ? values.now : undefined, authorisation: typeof values.authorisation === 'string' ? values.authorisation : undefined,
+    cache: values['no-cache'] !== true, // --no-cache: parse the file even when the reads cache holds this load
   });
   return store;
 }

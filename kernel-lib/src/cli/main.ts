@@ -16,6 +16,7 @@ const commands: Record<string, () => Promise<Command>> = {
   audit: () => import('./audit').then((m) => ({ summary: m.summary, run: m.run })),
   report: () => import('./report').then((m) => ({ summary: m.summary, run: m.run })),
   ingest: () => import('./ingest').then((m) => ({ summary: m.summary, run: m.run })),
+  cache: () => import('./cache').then((m) => ({ summary: m.summary, run: m.run })),
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -1,5 +1,5 @@
 /**
- * `anpr validate --reads FILE [--sites FILE] [--json] [--quarantine FILE]`
+ * `anpr validate --reads FILE [--sites FILE] [--json] [--quarantine FILE] [--no-cache]`
  *
  * Loads the reads as a notebook would and prints the load summary. Exit 0 when the file is
  * readable (even with rejected rows), 2 on bad usage or a fatal ingest error (message on stderr).
@@ -22,13 +22,13 @@ export const summary = 'check a reads file: rows read, accepted, rejected (by re
 export async function run(argv: string[]): Promise<number> {
   const values = parseOwnOptions(argv, {
     reads: { type: 'string' }, sites: { type: 'string' }, quarantine: { type: 'string' },
-    json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false },
+    json: { type: 'boolean', default: false }, 'no-cache': { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false },
   } as const, msg.validateUsage());
   if (typeof values === 'number') return values;
   if (!values.reads) { process.stderr.write(msg.validateUsage() + '\n'); return 2; }
   try {
     const progress = progressBar('Reading', { stream: !values.json && process.stderr.isTTY ? process.stderr : null });
-    const { summary: s } = await loadReads({ reads: values.reads, sites: values.sites, quarantine: values.quarantine, onProgress: progress });
+    const { summary: s } = await loadReads({ reads: values.reads, sites: values.sites, quarantine: values.quarantine, onProgress: progress, cache: !values['no-cache'] });
     progress.done(s.read);
     if (values.json) {
       process.stdout.write(JSON.stringify({

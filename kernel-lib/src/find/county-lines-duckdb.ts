@@ -210,7 +210,7 @@ export async function findCountyLinesDuckDB(options: FindCountyLinesDuckDBOption
     let summary: LoadSummary | null = null;
     let part: CountyLinesResult | null = null;
     for (const file of files) {
-      const { store, summary: s } = await loadReads({ reads: file, sites, now: options.now, authorisation: options.authorisation });
+      const { store, summary: s } = await loadReads({ reads: file, sites, now: options.now, authorisation: options.authorisation, cache: false });
       rmSync(file, { force: true });
       summary = summary ? addSummaries(summary, s) : s;
       loaded += s.read;
