@@ -16,6 +16,8 @@
  *  - VRM: `normaliseVrm` ≡ `upper(regexp_replace(v, '[^A-Za-z0-9]', '', 'g'))`, at most MAX_VRM_LENGTH long.
  *  - site: exact match on ids without surrounding whitespace (JS trims before looking up).
  *  - confidence: `Math.round` ≡ `round` on 0..100; NULL or NaN → 255 (not given).
+ *  - the read's own lat/lon: both NULL, or (numeric) in the UK box and within a small box
+ *    around the site's position (SETTLE_DLAT/DLON, well inside SITE_POSITION_TOLERANCE_KM).
  * Deferred rows that JS accepts are merged in by `mergeExtraReads`; where one is an exact
  * duplicate of a settled row, `firstRows` tells which came first in the file (its
  * confidence is kept).
@@ -29,6 +31,14 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { MAX_VRM_LENGTH } from './vrm';
+import { UK_BOUNDS } from './read-accumulator';
+
+/**
+ * A read's own coordinates settle in SQL only within this many degrees of its site's
+ * (lat, lon): at most 2.8 km and 3.3 km (at 49.8°N), under 4.3 km together, safely inside
+ * SITE_POSITION_TOLERANCE_KM; anything else is left to JS, which gives the exact reason.
+ */
+const SETTLE_DLAT = 0.025, SETTLE_DLON = 0.045;
 
 /** Column expressions of the reads table, as the Parquet reader built them. */
 export interface SqlPassColumns {
@@ -40,6 +50,11 @@ export interface SqlPassColumns {
   site: string;
   /** Confidence as DOUBLE, or null when the file has no confidence column. */
   confidence: string | null;
+  /** The read's own lat / lon: DOUBLE expressions, text expressions (`numeric` false), or null when absent. */
+  lat?: string | null;
+  lon?: string | null;
+  /** Whether lat/lon are numeric (text coordinates settle only when both are NULL). */
+  numericPosition?: boolean;
 }
 
 /** Accepted reads sorted by (vehicle, time, site, file row), exact duplicates removed. */
@@ -95,11 +110,11 @@ export class SqlPass {
    * Register the settled sites (ids a JS lookup finds, with UK coordinates) and build the
    * VRM dictionary.
    */
-  async prepare(sites: readonly { id: string; code: number }[]): Promise<void> {
+  async prepare(sites: readonly { id: string; code: number; lat: number; lon: number }[]): Promise<void> {
     const c = this.c;
-    await c.run('CREATE OR REPLACE TEMP TABLE anpr_site (id VARCHAR, code INTEGER)');
+    await c.run('CREATE OR REPLACE TEMP TABLE anpr_site (id VARCHAR, code INTEGER, slat DOUBLE, slon DOUBLE)');
     const app = await c.createAppender('anpr_site');
-    for (const s of sites) { app.appendVarchar(s.id); app.appendInteger(s.code); app.endRow(); }
+    for (const s of sites) { app.appendVarchar(s.id); app.appendInteger(s.code); app.appendDouble(s.lat); app.appendDouble(s.lon); app.endRow(); }
     app.closeSync();
     await c.run(`CREATE OR REPLACE TEMP TABLE anpr_vrm AS
       SELECT raw, norm, (dense_rank() OVER (ORDER BY norm) - 1)::INTEGER AS code
@@ -159,16 +174,22 @@ export class SqlPass {
     const cols = this.cols;
     const conf = cols.confidence ?? 'NULL::DOUBLE';
     const late = (Number.isFinite(this.notAfter) ? ` AND t <= ${this.notAfter}` : '') + (Number.isFinite(this.notBefore) ? ` AND t >= ${this.notBefore}` : '');
+    const B = UK_BOUNDS;
+    const position = cols.numericPosition
+      ? `((la IS NULL AND lo IS NULL) OR (la BETWEEN ${B.minLat} AND ${B.maxLat} AND lo BETWEEN ${B.minLon} AND ${B.maxLon}
+          AND abs(la - slat) <= ${SETTLE_DLAT} AND abs(lo - slon) <= ${SETTLE_DLON}))`
+      : '(la IS NULL AND lo IS NULL)';
     const settled = `(norm <> '' AND length(norm) <= ${MAX_VRM_LENGTH} AND t IS NOT NULL AND isfinite(t)${late} AND site IS NOT NULL
-      AND (cf IS NULL OR isnan(cf) OR (cf >= 0 AND cf <= 100)))`;
+      AND (cf IS NULL OR isnan(cf) OR (cf >= 0 AND cf <= 100)) AND ${position})`;
     return `
       SELECT CASE WHEN ${settled} THEN v.code ELSE -1 END AS code, CASE WHEN ${settled} THEN t ELSE 0 END AS t,
              CASE WHEN ${settled} THEN site ELSE 0 END AS site, rn,
              CASE WHEN ${settled} AND NOT (cf IS NULL OR isnan(cf)) THEN round(cf) ELSE 255 END AS cf
-      FROM (SELECT file_row_number::INTEGER AS rn, ${cols.vrm} AS vraw, ${cols.site} AS sraw, ${cols.time} AS t, ${conf} AS cf
+      FROM (SELECT file_row_number::INTEGER AS rn, ${cols.vrm} AS vraw, ${cols.site} AS sraw, ${cols.time} AS t, ${conf} AS cf,
+                   ${cols.lat ?? 'NULL::DOUBLE'} AS la, ${cols.lon ?? 'NULL::DOUBLE'} AS lo
             FROM ${this.from} WHERE ${where}) p
       LEFT JOIN anpr_vrm v ON v.raw = p.vraw
-      LEFT JOIN (SELECT id, code AS site FROM anpr_site) s ON s.id = p.sraw`;
+      LEFT JOIN (SELECT id, code AS site, slat, slon FROM anpr_site) s ON s.id = p.sraw`;
   }
 
   /** Copy the sorted result into store columns: renumber used vehicles, drop duplicates. */

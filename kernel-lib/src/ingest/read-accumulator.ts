@@ -10,9 +10,22 @@ import type { SiteTable } from '../reads/types';
 import { londonWallToUtc, parseTimestamp, type ParsedTime } from './london-time';
 import type { RejectReason } from './types';
 import { MAX_VRM_LENGTH, normaliseVrm } from './vrm';
+import { haversineKm } from '../trips/haversine';
 
 /** UK bounding box for read and site coordinates. */
 export const UK_BOUNDS = { minLat: 49.8, maxLat: 60.9, minLon: -8.7, maxLon: 1.8 } as const;
+
+/**
+ * A read that carries its own lat/lon at a registered site is rejected as
+ * `site_position_mismatch` when that position is more than this many km from the site's
+ * registered position (a wrong site id, a moved or mobile camera: where the vehicle was is
+ * not known). Impossible coordinates (unparsable, or outside the UK box) are `bad_coordinates`.
+ */
+export const SITE_POSITION_TOLERANCE_KM = 5;
+
+/** How a read's own coordinates compare with its site (see `ReadAccumulator.positionCode`). */
+export const Position = { Ok: 0, Bad: 1, Mismatch: 2 } as const;
+export type Position = (typeof Position)[keyof typeof Position];
 
 /** How a reader passes the time: text to parse, an instant in epoch ms, or London wall-clock ms. */
 export const TimeKind = { Text: 0, UtcMs: 1, LondonWallMs: 2 } as const;
@@ -72,6 +85,8 @@ export class ReadAccumulator {
   private readonly vrms: string[] = [];
   private readonly siteCode = new Map<string, number>();
   private readonly siteOk: boolean[] = [];
+  /** Per site code: 1 when it was made from a read's coordinates (no registered position to compare with). */
+  private readonly siteFromRead: number[] = [];
   private readonly sites: { id: string[]; name: string[]; lat: number[]; lon: number[]; road: string[]; direction: string[] };
   /** Reads later than this (epoch ms) are rejected as future_timestamp (Infinity = off). */
   readonly notAfter: number;
@@ -100,6 +115,7 @@ export class ReadAccumulator {
     this.sites.road.push(road); this.sites.direction.push(direction);
     this.siteCode.set(id, code);
     this.siteOk.push(inUk(lat, lon));
+    this.siteFromRead.push(0);
     return code;
   }
 
@@ -135,11 +151,12 @@ export class ReadAccumulator {
    * at any other site id must go through `add`.
    *
    * @example
-   * new ReadAccumulator({ sites }).settledSites() // [{ id: 'S1', code: 0 }, …]
+   * new ReadAccumulator({ sites }).settledSites() // [{ id: 'S1', code: 0, lat: 53.4, lon: -2.2 }, …]
    */
-  settledSites(): { id: string; code: number }[] {
-    const out: { id: string; code: number }[] = [];
-    for (const [id, code] of this.siteCode) if (this.siteOk[code] && id === id.trim()) out.push({ id, code });
+  settledSites(): { id: string; code: number; lat: number; lon: number }[] {
+    const out: { id: string; code: number; lat: number; lon: number }[] = [];
+    for (const [id, code] of this.siteCode)
+      if (this.siteOk[code] && id === id.trim()) out.push({ id, code, lat: this.sites.lat[code], lon: this.sites.lon[code] });
     return out;
   }
 
@@ -181,8 +198,13 @@ export class ReadAccumulator {
       if (sc === undefined) {
         const dir = isBlank(direction) ? '' : String(direction).trim();
         sc = this.pushSite(id, id, la, lo, '', dir);
+        this.siteFromRead[sc] = 1;
         this.sitesFromReads++;
       }
+    } else if (this.siteOk[sc] && !(isBlank(lat) && isBlank(lon))) {
+      // A read at a registered site that carries its own position: it must agree with the register.
+      const pos = this.positionCode(sc, toNumber(lat), toNumber(lon));
+      if (pos !== Position.Ok) return this.reject(pos === Position.Bad ? 'bad_coordinates' : 'site_position_mismatch');
     }
 
     // Confidence
@@ -191,14 +213,38 @@ export class ReadAccumulator {
   }
 
   /**
+   * Check a read's own coordinates (NaN = unparsable; call only when at least one was given)
+   * against site `site`: Position.Bad (impossible), Position.Mismatch (more than
+   * SITE_POSITION_TOLERANCE_KM from a registered site) or Position.Ok. Counts nothing.
+   */
+  positionCode(site: number, lat: number, lon: number): Position {
+    if (!inUk(lat, lon)) return Position.Bad;
+    if (this.siteFromRead[site] === 0 && haversineKm(lat, lon, this.sites.lat[site], this.sites.lon[site]) > SITE_POSITION_TOLERANCE_KM)
+      return Position.Mismatch;
+    return Position.Ok;
+  }
+
+  /** Whether site code `site` has a valid (UK box) position. */
+  siteValid(site: number): boolean {
+    return this.siteOk[site];
+  }
+
+  /** A site's position [lat, lon] (for readers that pre-check read coordinates, e.g. in SQL). */
+  sitePosition(site: number): [number, number] {
+    return [this.sites.lat[site], this.sites.lon[site]];
+  }
+
+  /**
    * Fast path for readers that resolved codes themselves: `code` from `vrmCode`, `t` parsed,
    * `site` from `knownSite` (must be >= 0; unknown sites go through `add`), `confidence`
-   * checked for 0..100 when `hasConfidence` (NaN is rejected).
+   * checked for 0..100 when `hasConfidence` (NaN is rejected), `position` from `positionCode`
+   * when the read carries its own coordinates.
    */
-  addCoded(code: number, t: ParsedTime, site: number, confidence: number, hasConfidence: boolean): RejectReason | null {
+  addCoded(code: number, t: ParsedTime, site: number, confidence: number, hasConfidence: boolean, position: Position = Position.Ok): RejectReason | null {
     if (code < 0) return this.reject(code === -1 ? 'empty_vrm' : 'vrm_too_long');
     const timeReason = this.timeReason(t);
     if (timeReason !== null) return timeReason;
+    if (position !== Position.Ok && this.siteOk[site]) return this.reject(position === Position.Bad ? 'bad_coordinates' : 'site_position_mismatch');
     return this.push(code, t, site, confidence, hasConfidence);
   }
 

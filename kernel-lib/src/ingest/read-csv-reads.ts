@@ -6,7 +6,7 @@ import { ByteKeyCache } from './byte-key-cache';
 import { IngestError } from './ingest-error';
 import { parseTimestamp, type ParsedTime } from './london-time';
 import type { RejectReason } from './types';
-import { parseDecimal, TimeKind, type ReadAccumulator } from './read-accumulator';
+import { parseDecimal, Position, TimeKind, type ReadAccumulator } from './read-accumulator';
 import type { QuarantineWriter } from './quarantine';
 
 /**
@@ -21,6 +21,9 @@ export async function readCsvReads(file: string, gz: boolean, acc: ReadAccumulat
   let read = 0;
   const vrmCache = new ByteKeyCache(1 << 14);
   const siteCache = new ByteKeyCache(1 << 10);
+  // (site code, lat text, lon text) already found to agree with the register: no number parsed per row.
+  const posCache = new ByteKeyCache(1 << 12);
+  const posKey = new Uint8Array(64);
   const t: ParsedTime = { ms: NaN, status: 'bad' };
   let width = 0;
   let iVrm = -1, iTs = -1, iSite = -1, iLat = -1, iLon = -1, iConf = -1, iDir = -1;
@@ -82,7 +85,31 @@ export async function readCsvReads(file: string, gz: boolean, acc: ReadAccumulat
               } else hasConf = true;
             }
           }
-          reason = acc.addCoded(code, t, site, conf, hasConf);
+          let pos: Position = Position.Ok;
+          if (iLat >= 0 || iLon >= 0) {
+            const las = iLat >= 0 ? sc.starts[iLat] : 0, lae = iLat >= 0 ? sc.ends[iLat] : 0;
+            const los = iLon >= 0 ? sc.starts[iLon] : 0, loe = iLon >= 0 ? sc.ends[iLon] : 0;
+            if (lae > las || loe > los) {
+              const len = 4 + (lae - las) + 1 + (loe - los);
+              let h = 0, k = -1;
+              const keyed = len <= posKey.length && !(iLat >= 0 && sc.escaped[iLat]) && !(iLon >= 0 && sc.escaped[iLon]);
+              if (keyed) {
+                posKey[0] = site & 255; posKey[1] = (site >>> 8) & 255; posKey[2] = (site >>> 16) & 255; posKey[3] = site >>> 24;
+                let o = 4;
+                for (let j = las; j < lae; j++) posKey[o++] = buf[j];
+                posKey[o++] = 44;
+                for (let j = los; j < loe; j++) posKey[o++] = buf[j];
+                h = ByteKeyCache.hash(posKey, 0, len);
+                k = posCache.find(posKey, 0, len, h);
+              }
+              if (k < 0) {
+                const la = iLat >= 0 ? sc.field(iLat).trim() : '', lo = iLon >= 0 ? sc.field(iLon).trim() : '';
+                pos = la === '' && lo === '' ? Position.Ok : acc.positionCode(site, la === '' ? NaN : parseDecimal(la), lo === '' ? NaN : parseDecimal(lo));
+                if (pos === Position.Ok && keyed && posCache.size < 1 << 20) posCache.insert(posKey, 0, len, h, 1);
+              }
+            }
+          }
+          reason = acc.addCoded(code, t, site, conf, hasConf, pos);
         }
       }
       if (reason !== null && q) q.row(line, reason, sc.raw());

@@ -34,7 +34,7 @@ import { matchReadColumns, type ReadColumn } from './columns';
 import { describe, parquetFrom, sqlIdent, streamChunks, withDuckDb } from './duckdb-source';
 import { IngestError } from './ingest-error';
 import { londonWallToUtc, parseTimestamp, type ParsedTime } from './london-time';
-import { parseDecimal, TimeKind, type ReadAccumulator } from './read-accumulator';
+import { parseDecimal, Position, TimeKind, type ReadAccumulator } from './read-accumulator';
 import { checkRequiredReadColumns } from './read-csv-reads';
 import { csvValue, type QuarantineWriter } from './quarantine';
 import { SqlPass, type SortedReads } from './parquet-sql-pass';
@@ -75,6 +75,7 @@ export async function readParquetReads(file: string, acc: ReadAccumulator, q: Qu
       const columns: Record<string, string> = {};
       let timeKind: TimeKind = TimeKind.Text;
       let numericConfidence = false;
+      let numericPosition = true;
       const exprs = used.map((k) => {
         const col = cols[m.get(k)!];
         columns[k] = col.name;
@@ -91,6 +92,7 @@ export async function readParquetReads(file: string, acc: ReadAccumulator, q: Qu
           if (k === 'confidence') numericConfidence = true;
           return `CAST(${id} AS DOUBLE)`;
         }
+        if (k === 'lat' || k === 'lon') numericPosition = false;
         return `CAST(${id} AS VARCHAR)`;
       });
       const P = Object.fromEntries(ORDER.map((k) => [k, used.indexOf(k)])) as Record<ReadColumn, number>;
@@ -118,7 +120,8 @@ export async function readParquetReads(file: string, acc: ReadAccumulator, q: Qu
         && (timeKind as TimeKind) === TimeKind.UtcMs && (P.confidence < 0 || numericConfidence)) {
         const src = `read_parquet(${from.slice('read_parquet('.length, -1)}, file_row_number = true)`;
         pass = new SqlPass(c, src,
-          { vrm: exprs[P.vrm], time: exprs[P.timestamp], site: exprs[P.site_id], confidence: P.confidence < 0 ? null : exprs[P.confidence] },
+          { vrm: exprs[P.vrm], time: exprs[P.timestamp], site: exprs[P.site_id], confidence: P.confidence < 0 ? null : exprs[P.confidence],
+            lat: P.lat < 0 ? null : exprs[P.lat], lon: P.lon < 0 ? null : exprs[P.lon], numericPosition },
           acc.notAfter, rowCount, acc.accessFrom);
         await pass.prepare(settledSites);
       }
@@ -144,7 +147,9 @@ export async function readParquetReads(file: string, acc: ReadAccumulator, q: Qu
           : numericConfidence ? `coalesce(${exprs[P.confidence]}, 'NaN'::DOUBLE)` : exprs[P.confidence];
         const t: ParsedTime = { ms: NaN, status: 'bad' };
         let nextProgress = PROGRESS_EVERY;
-        await streamChunks(c, `SELECT ${hashOf(P.vrm)}, ${hashOf(P.site_id)}, ${tsExpr}, ${confExpr} FROM ${from}`, (v, rows) => {
+        const posExpr = (p: number) => (p < 0 ? 'NULL::VARCHAR' : `CAST(${exprs[p]} AS VARCHAR)`);
+        const hasPos = P.lat >= 0 || P.lon >= 0;
+        await streamChunks(c, `SELECT ${hashOf(P.vrm)}, ${hashOf(P.site_id)}, ${tsExpr}, ${confExpr}${hasPos ? `, ${posExpr(P.lat)}, ${posExpr(P.lon)}` : ''} FROM ${from}`, (v, rows) => {
           const HV = doubles(v[0], rows), HS = doubles(v[1], rows);
           const TS = timeKind === TimeKind.Text ? null : doubles(v[2], rows);
           const CF = numericConfidence || P.confidence < 0 ? doubles(v[3], rows) : null;
@@ -168,7 +173,13 @@ export async function readParquetReads(file: string, acc: ReadAccumulator, q: Qu
               const s = typeof cv === 'string' ? cv.trim() : cv == null ? '' : String(cv);
               hasConf = s !== '' && s !== 'NaN'; conf = parseDecimal(s);
             }
-            const reason = acc.addCoded(code, t, site, conf, hasConf);
+            let pos: Position = Position.Ok;
+            if (hasPos) {
+              const la = v[4].getItem(i), lo = v[5].getItem(i);
+              const las = la == null ? '' : String(la).trim(), los = lo == null ? '' : String(lo).trim();
+              if (las !== '' || los !== '') pos = acc.positionCode(site, las === '' ? NaN : parseDecimal(las), los === '' ? NaN : parseDecimal(los));
+            }
+            const reason = acc.addCoded(code, t, site, conf, hasConf, pos);
             if (reason !== null && q) { rejected.push(row); rejectedWhy.push(reason); }
           }
           if (row >= nextProgress) { progress(row / rowCount, acc.n); nextProgress = row + PROGRESS_EVERY; }

@@ -6,7 +6,7 @@ import type { VrmFormat } from '../reads/types';
  * Why a row was rejected. Every rejected row carries exactly one (the first check it fails,
  * in this order: malformed_line, empty_vrm / vrm_too_long, bad_timestamp / nonexistent_local_time,
  * future_timestamp, beyond_retention / needs_authorisation, unknown_site / bad_coordinates,
- * bad_confidence). The two data-age reasons occur only when the load was given a `now`;
+ * site_position_mismatch, bad_confidence). The two data-age reasons occur only when the load was given a `now`;
  * their rows are not copied into the quarantine file (line and reason only).
  */
 export type RejectReason =
@@ -19,7 +19,8 @@ export type RejectReason =
   | 'beyond_retention'        // older than 365 days before the load's `now` (off unless given)
   | 'needs_authorisation'     // older than 90 days before `now`, and no authorisation reference
   | 'unknown_site'            // site id not in the sites table and no coordinates on the read
-  | 'bad_coordinates'         // lat/lon unparsable or outside the UK box (lat 49.8..60.9, lon -8.7..1.8)
+  | 'bad_coordinates'         // lat/lon unparsable or outside the UK box (lat 49.8..60.9, lon -8.7..1.8): the read's own, or its site's
+  | 'site_position_mismatch'  // the read's own lat/lon lie more than SITE_POSITION_TOLERANCE_KM (5 km) from its registered site
   | 'bad_confidence';         // confidence not a number in 0..100
 
 /**
@@ -27,12 +28,12 @@ export type RejectReason =
  * Part of the reads cache key: bump it whenever a rule or the store's encoding changes, so
  * that no cached load made under the old rules is used.
  */
-export const INGEST_VERSION = 2;
+export const INGEST_VERSION = 3;
 
 /** All reason codes, in check order. */
 export const REJECT_REASONS: readonly RejectReason[] = [
   'malformed_line', 'empty_vrm', 'vrm_too_long', 'bad_timestamp', 'nonexistent_local_time', 'future_timestamp',
-  'beyond_retention', 'needs_authorisation', 'unknown_site', 'bad_coordinates', 'bad_confidence',
+  'beyond_retention', 'needs_authorisation', 'unknown_site', 'bad_coordinates', 'site_position_mismatch', 'bad_confidence',
 ];
 
 /** What a load did with every row. Invariant: read = accepted + rejected + duplicates. */

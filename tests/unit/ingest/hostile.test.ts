@@ -44,6 +44,7 @@ const ROWS: [file: string, expected: Counts][] = [
   ['ambiguous-timestamps.csv', n(6, 6, 0, 0, {}, { extra: { ambiguousLocalTimes: 3 } })],     // repeated autumn hour: first (BST) occurrence
   ['dst-gap.csv', n(7, 4, 3, 0, { nonexistent_local_time: 3 })],                            // 01:00–01:59 local on 30 March 2025
   ['coordinates.csv', n(12, 3, 9, 0, { bad_coordinates: 9 }, { extra: { sitesFromReads: 2 } })],
+  ['site-positions.csv', n(11, 4, 7, 0, { site_position_mismatch: 2, bad_coordinates: 5 })],   // 58.9 is 610 km off but in the box; OFF itself is at 0,0
   ['unknown-sites.csv', n(5, 1, 4, 0, { unknown_site: 4 })],                                // ids are case-sensitive; spaces trimmed
   ['confidence.csv', n(11, 5, 6, 0, { bad_confidence: 6 })],                                // -1, NaN, 101, high, Infinity, 0x10
   ['formula-injection.csv', n(6, 2, 4, 0, { vrm_too_long: 1, bad_timestamp: 1, unknown_site: 1, bad_confidence: 1 }, { vrms: ['CMDCCALCA0', 'ZE90FGH'] })],

@@ -50,7 +50,7 @@ describe('loadReads: every rejection reason, with its line', () => {
     const { store, summary } = await loadReads({ reads, sites, quarantine, notAfter: Date.UTC(2030, 0, 1) });
     expect(summary.reasons).toEqual({
       malformed_line: 2, empty_vrm: 1, vrm_too_long: 0, bad_timestamp: 1, nonexistent_local_time: 1, future_timestamp: 1,
-      beyond_retention: 0, needs_authorisation: 0, unknown_site: 1, bad_coordinates: 2, bad_confidence: 2,
+      beyond_retention: 0, needs_authorisation: 0, unknown_site: 1, bad_coordinates: 2, site_position_mismatch: 0, bad_confidence: 2,
     });
     expect(summary).toMatchObject({ read: 12, accepted: 1, rejected: 11, duplicates: 0, format: 'csv' });
     expect(rowsOf(store)).toEqual([['AB12CDE', '2025-01-01T10:00:00.000Z', 'S1', 90]]);
@@ -184,7 +184,7 @@ describe('loadReads: Parquet deferred rows (sites from read coordinates)', () =>
         ('AB12CDE', '2025-01-01T10:00:00Z', 'S1', NULL, NULL, 50.0),   -- 1 known site: pass 1
         ('AB12CDE', '2025-01-01T11:00:00Z', 'NEW', 53.1, -2.1, 60.0),  -- 2 new site from coords: pass 2
         ('AB12CDE', '2025-01-01T12:00:00Z', 'S1', NULL, NULL, 101.0),  -- 3 bad_confidence: pass 1
-        ('AB12CDE', '2025-01-01T13:00:00Z', 'NEW', 10.0, 10.0, 70.0),  -- 4 NEW exists now: its own coords ignored
+        ('AB12CDE', '2025-01-01T13:00:00Z', 'NEW', 53.1, -2.1, 70.0),  -- 4 NEW exists now: its own coords are in the UK box
         ('ZZ99ZZZ', '2025-01-01T14:00:00Z', 'FAR', 10.0, 10.0, 70.0),  -- 5 bad_coordinates: pass 2
         ('ZZ99ZZZ', 'nope', 'S2', NULL, NULL, NULL)                    -- 6 bad_timestamp: pass 1
       ) t(vrm, timestamp, site_id, lat, lon, confidence)) TO '${pq}' (FORMAT parquet)`);
@@ -311,5 +311,37 @@ describe('loadReads: edge cases', () => {
     expect(summary.rejected).toBe(1);
     // every earlier row spans 2 physical lines: row i starts on line 2 + 2i
     expect(fs.readFileSync(quarantine, 'utf8').split('\n')[1]).toBe(`${2 + 2 * 54321},bad_timestamp,AB12CDE,oops,S1`);
+  });
+});
+
+describe('loadReads: a read whose own position contradicts its registered site', () => {
+  // S1 is registered at 53.40,-2.20 (SITES_CSV): 3.3 km off is kept, 11 km and 610 km off are site_position_mismatch,
+  // impossible or half-given coordinates are bad_coordinates; the same on every reader.
+  const rows = [
+    ['ZA01AAA', 53.40, -2.20], ['ZA02AAA', 53.43, -2.20], ['ZA03AAA', 53.50, -2.20], ['ZA04AAA', 58.9, -2.2],
+    ['ZA05AAA', 95.0, -2.2], ['ZA06AAA', 53.40, null], ['ZA07AAA', null, null], ['ZA08AAA', 40.0, -2.2],
+  ] as const;
+  const expected = { accepted: 3, rejected: 5, reasons: { site_position_mismatch: 2, bad_coordinates: 3 } };
+  const lines = ['1,line,reason', '4,site_position_mismatch', '5,site_position_mismatch', '6,bad_coordinates', '7,bad_coordinates', '9,bad_coordinates'];
+
+  it('CSV, typed Parquet (SQL pass) and text-time Parquet (hash pass) agree', async () => {
+    const csv = writeFile(dir, 'positions.csv', ['vrm,timestamp,site_id,lat,lon,confidence',
+      ...rows.map(([v, la, lo], i) => `${v},2025-01-01T1${i}:00:00Z,S1,${la ?? ''},${lo ?? ''},90`)].join('\n') + '\n');
+    const inst = await DuckDBInstance.create(':memory:');
+    const c = await inst.connect();
+    const typed = path.join(dir, 'positions.parquet'), text = path.join(dir, 'positions-text.parquet');
+    await c.run(`COPY (SELECT vrm, timestamp::TIMESTAMPTZ AS timestamp, site_id, lat::DOUBLE AS lat, lon::DOUBLE AS lon, confidence::DOUBLE AS confidence
+      FROM read_csv('${csv}', all_varchar = true)) TO '${typed}' (FORMAT parquet)`);
+    await c.run(`COPY (SELECT vrm, timestamp, site_id, lat::DOUBLE AS lat, lon::DOUBLE AS lon, confidence::DOUBLE AS confidence
+      FROM read_csv('${csv}', all_varchar = true)) TO '${text}' (FORMAT parquet)`);
+    c.closeSync(); inst.closeSync();
+    for (const reads of [csv, typed, text]) {
+      const quarantine = `${reads}.q.csv`;
+      const { store, summary } = await loadReads({ reads, sites, quarantine });
+      expect(summary).toMatchObject({ ...expected, reasons: { ...expected.reasons, unknown_site: 0, bad_confidence: 0 } });
+      expect(store.vrms).toEqual(['ZA01AAA', 'ZA02AAA', 'ZA07AAA']);
+      expect(fs.readFileSync(quarantine, 'utf8').trim().split('\n').map((l) => l.split(',').slice(0, 2).join(','))).toEqual(
+        ['line,reason', ...lines.slice(1).map((l) => (reads === csv ? l : `${Number(l.split(',')[0]) - 1},${l.split(',')[1]}`))]);
+    }
   });
 });
