@@ -18,18 +18,24 @@ export function placeBars(places: ProfileBundle['places']): { label: string; sit
     .map(p => ({ label: count.get(p.name)! > 1 ? `${p.name} (${p.site})` : p.name, site: p.site, name: p.name, reads: p.reads }));
 }
 
+/** Height of one bar's band, in pixels. */
+const BAR_STEP = 18;
+
 /**
  * The vega-lite spec of the places chart.
  * @example placesSpec(bundle.places).encoding.y.sort // '-x'
  */
 export function placesSpec(places: ProfileBundle['places']): Record<string, any> {
+  const bars = placeBars(places);
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     description: MSG.placesChartTitle,
-    data: { values: placeBars(places) },
+    data: { values: bars },
     width: 'container',
-    height: { step: 18 },
-    // Fit the width to the panel; the height follows the number of places.
+    // Fit the width to the panel; the height follows the number of places (18 px a bar). A
+    // fixed height rather than `{ step: 18 }`: vega-lite drops fit-y, with a warning, from
+    // any spec with a discrete (step) height, and `width: 'container'` asks for fit.
+    height: BAR_STEP * Math.max(1, bars.length),
     autosize: { type: 'fit-x', contains: 'padding' },
     mark: { type: 'bar', tooltip: true, color: '#4e79a7' },
     encoding: {

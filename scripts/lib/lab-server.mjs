@@ -22,9 +22,11 @@ export function freePort() {
 
 /**
  * Start the lab bound to 127.0.0.1 with a token; resolves once /api/status answers.
+ * Our extension reaches the page as any prebuilt labextension does: from the labextensions
+ * paths (the set-up links it into the project prefix); `noLabextensions` starts without any.
  * @example const lab = await startLab({ port: 8888 }); console.log(lab.url); await lab.stop();
  */
-export async function startLab({ port, token, rootDir = NOTEBOOKS, build, quiet = false, env = {} } = {}) {
+export async function startLab({ port, token, rootDir = NOTEBOOKS, build, quiet = false, env = {}, python = PYTHON, noLabextensions = false } = {}) {
   port = port ?? (await freePort());
   token = token ?? randomBytes(24).toString('hex');
   for (const d of ['config', 'data', 'runtime', 'ipython', 'lab']) mkdirSync(path.join(LOCAL, d), { recursive: true });
@@ -38,9 +40,11 @@ export async function startLab({ port, token, rootDir = NOTEBOOKS, build, quiet 
     '--ServerApp.open_browser=False',
     '--ServerApp.allow_root=True',
     '--MappingKernelManager.default_kernel_name=tslab',
-    `--NotebookNotary.data_dir=${path.join(LOCAL, 'data')}`
+    `--NotebookNotary.data_dir=${path.join(LOCAL, 'data')}`,
+    // Federated extensions come from the labextensions paths (jupyter_path('labextensions')).
+    ...(noLabextensions ? ['--AnprLabApp.labextensions_path=[]', '--AnprLabApp.extra_labextensions_path=[]'] : [])
   ];
-  const child = spawn(PYTHON, args, {
+  const child = spawn(python, args, {
     env: jupyterEnv({ ...(build ? { ANPR_LAB_BUILD: build } : {}), ...env }),
     stdio: ['ignore', quiet ? 'ignore' : 'inherit', quiet ? 'pipe' : 'inherit'],
     detached: false

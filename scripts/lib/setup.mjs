@@ -3,9 +3,10 @@
 // kernel registered into the project-local prefix. A second run does nothing slow.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { KERNEL_PREFIX, LAB_BUILD, LOCAL, ROOT } from './paths.mjs';
+import { ensureUpstreamHost } from './upstream-host.mjs';
 
 /** Debian packages the lab needs; tests also need a browser and the kernel test suite. */
 export const DEBIAN_FOR_START = ['python3-jupyter-server', 'python3-jupyterlab-server', 'python3-nbclient', 'python3-nbformat', 'python3-ipykernel', 'jupyter-client', 'jupyter-nbconvert'];
@@ -73,6 +74,10 @@ export function ensureNpm() {
 
 const TSC = ['node_modules/typescript/bin/tsc']; // TypeScript 5.9 (node_modules/.bin/tsc is tslab's 5.0)
 
+/** Where the server finds our prebuilt extension during development: linked as `jupyter labextension develop` does. */
+export const LABEXTENSION_LINK = path.join(KERNEL_PREFIX, 'share', 'jupyter', 'labextensions', '@anpr', 'jupyterlab-ext');
+export const LABEXTENSION_DIR = path.join(ROOT, 'jupyterlab-ext', 'labextension');
+
 export function ensureBuilt() {
   const stamps = path.join(LOCAL, 'stamps');
   buildIfChanged('kernel-lib', ['kernel-lib/src', 'kernel-lib/package.json', 'kernel-lib/tsconfig.json', 'tsconfig.json'], path.join(stamps, 'kernel-lib'), () =>
@@ -81,10 +86,35 @@ export function ensureBuilt() {
   buildIfChanged('jupyterlab-ext', ['jupyterlab-ext/src', 'jupyterlab-ext/package.json', 'jupyterlab-ext/tsconfig.json', 'kernel-lib/src/contract'], path.join(stamps, 'jupyterlab-ext'), () =>
     run('node', [...TSC, '-p', 'jupyterlab-ext'])
   );
-  buildIfChanged('lab (JupyterLab frontend)', ['lab/index.js', 'lab/webpack.config.js', 'lab/package.json', 'jupyterlab-ext/lib', 'jupyterlab-ext/style', 'kernel-lib/dist/contract', 'package-lock.json'], path.join(stamps, 'lab'), () =>
+  // The prebuilt (federated) labextension: what a user's JupyterLab loads, and what our host loads.
+  buildIfChanged(
+    'jupyterlab-ext prebuilt labextension',
+    ['jupyterlab-ext/lib', 'jupyterlab-ext/style', 'jupyterlab-ext/package.json', 'jupyterlab-ext/scripts/build-prebuilt.mjs', 'kernel-lib/dist/contract', 'lab/federation', 'package-lock.json'],
+    path.join(stamps, 'labextension'),
+    () => run('node', ['jupyterlab-ext/scripts/build-prebuilt.mjs', '--no-tsc'])
+  );
+  // The host: JupyterLab's own extensions bundled, ours not (it is federated).
+  buildIfChanged('lab (JupyterLab host)', ['lab/index.js', 'lab/bootstrap.js', 'lab/webpack.config.js', 'lab/package.json', 'lab/federation', 'package-lock.json'], path.join(stamps, 'lab'), () =>
     run('node', [path.join(ROOT, 'node_modules/webpack/bin/webpack.js'), '--config', 'webpack.config.js'], { cwd: path.join(ROOT, 'lab') })
   );
   if (!existsSync(path.join(LAB_BUILD, 'bundle.js'))) throw new Error('[setup] lab/build/bundle.js missing after build');
+  if (!existsSync(path.join(LABEXTENSION_DIR, 'package.json'))) throw new Error('[setup] jupyterlab-ext/labextension missing after build');
+  linkLabextension();
+}
+
+/** Link the prebuilt extension into the project prefix's labextensions folder (re-made when it points elsewhere). */
+function linkLabextension() {
+  let current = null;
+  try {
+    current = readlinkSync(LABEXTENSION_LINK);
+  } catch {
+    /* missing */
+  }
+  if (current === LABEXTENSION_DIR) return;
+  rmSync(LABEXTENSION_LINK, { recursive: true, force: true });
+  mkdirSync(path.dirname(LABEXTENSION_LINK), { recursive: true });
+  symlinkSync(LABEXTENSION_DIR, LABEXTENSION_LINK, 'dir');
+  log(`linked ${path.relative(ROOT, LABEXTENSION_LINK)} -> ${path.relative(ROOT, LABEXTENSION_DIR)}`);
 }
 
 export function ensureKernel() {
@@ -114,6 +144,8 @@ export function setup({ forTests = false } = {}) {
   ensureNpm();
   ensureBuilt();
   ensureKernel();
+  // Tests also open our extension in an unmodified upstream host (npm pack, test-only).
+  if (forTests) ensureUpstreamHost();
   for (const d of ['config', 'data', 'runtime', 'ipython', 'lab']) mkdirSync(path.join(LOCAL, d), { recursive: true });
   log(`ready in ${((Date.now() - t) / 1000).toFixed(1)} s`);
 }

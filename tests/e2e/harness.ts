@@ -14,6 +14,8 @@ export interface LabSession {
   lab: { base: string; token: string; stop: () => Promise<void>; log: () => string };
   browser: Browser;
   page: Page;
+  /** Every console message of the page ("type: text"), in order. */
+  console: string[];
   close: () => Promise<void>;
 }
 
@@ -22,19 +24,34 @@ const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable
 
 /**
  * Start the lab serving `rootDir` (removed on close when `removeRoot`) and open a browser page.
- * `ANPR_E2E_LAB_BUILD` points the server at another frontend build.
+ * `ANPR_E2E_LAB_BUILD` points the server at another frontend build; `ANPR_E2E_NO_LABEXTENSIONS=1`
+ * starts it with no federated extension at all (the tests of our widgets must then fail).
+ * `python` and `env` start the server with another interpreter / environment (the wheel test).
  */
-export async function openLab(rootDir: string, { removeRoot = true, viewport = { width: 1400, height: 1000 } } = {}): Promise<LabSession> {
+export async function openLab(
+  rootDir: string,
+  { removeRoot = true, viewport = { width: 1400, height: 1000 }, python, env = {} }: { removeRoot?: boolean; viewport?: { width: number; height: number }; python?: string; env?: Record<string, string> } = {}
+): Promise<LabSession> {
   mkdirSync(SHOTS, { recursive: true });
   const state = mkdtempSync(path.join(os.tmpdir(), 'anpr-e2e-state-'));
-  const lab = await startLab({ quiet: true, rootDir, build: process.env.ANPR_E2E_LAB_BUILD, env: { ANPR_LAB_EXPOSE_APP: '1', ANPR_LAB_STATE: state } });
+  const lab = await startLab({
+    quiet: true,
+    rootDir,
+    python,
+    build: process.env.ANPR_E2E_LAB_BUILD,
+    noLabextensions: process.env.ANPR_E2E_NO_LABEXTENSIONS === '1',
+    env: { ANPR_LAB_EXPOSE_APP: '1', ANPR_LAB_STATE: state, ...env }
+  });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const page = await browser.newPage({ viewport });
   page.on('pageerror', e => console.error('[page error]', e.message));
+  const messages: string[] = [];
+  page.on('console', m => messages.push(`${m.type()}: ${m.text()}`));
   return {
     lab,
     browser,
     page,
+    console: messages,
     close: async () => {
       await browser.close();
       await lab.stop();
@@ -75,4 +92,19 @@ export function watchPage(page: Page, into: { requests: string[]; dialogs: strin
     into.dialogs.push(d.message());
     void d.dismiss();
   });
+}
+
+/** The federated extensions the page's config lists, and the containers the page has loaded (window._JUPYTERLAB). */
+export async function federation(page: Page): Promise<{ listed: { name: string; load: string }[]; containers: string[] }> {
+  return page.evaluate(() => {
+    const el = document.getElementById('jupyter-config-data');
+    const config = JSON.parse(el?.textContent || '{}');
+    const containers = Object.keys((window as unknown as { _JUPYTERLAB?: Record<string, unknown> })._JUPYTERLAB ?? {});
+    return { listed: config.federated_extensions ?? [], containers };
+  });
+}
+
+/** Console messages about module federation's shared scope (version mismatches, missing shared modules). */
+export function sharedScopeWarnings(messages: string[]): string[] {
+  return messages.filter(m => /Unsatisfied version|shared module|share scope|Shared module/i.test(m));
 }

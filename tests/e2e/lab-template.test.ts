@@ -1,13 +1,14 @@
 // End to end: the real JupyterLab (our build, Debian's jupyter_server) in headless Chromium
 // opens the start-here template, runs all cells on the tslab kernel, and both ANPR widgets
 // render with content. Screenshots go to test-results/e2e/.
-// ANPR_E2E_LAB_BUILD=<dir> points the server at another build (e.g. one made with
-// ANPR_LAB_WITHOUT_EXT=1, against which this test must fail).
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync } from 'node:fs';
+// Our extension is not in the host's bundle: the page loads it at run time as a prebuilt
+// (federated) labextension, the way a user's JupyterLab does. ANPR_E2E_NO_LABEXTENSIONS=1
+// starts the server without it, and then this test must fail.
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openAndRunAll, openLab, ROOT, SHOTS, type LabSession } from './harness';
+import { federation, openAndRunAll, openLab, ROOT, SHOTS, sharedScopeWarnings, type LabSession } from './harness';
 
 const NOTEBOOK = '00-start-here.ipynb';
 
@@ -77,5 +78,21 @@ describe('JupyterLab with the ANPR extension', () => {
     expect(await map.first().boundingBox()).toMatchObject({ height: expect.any(Number) });
     expect((await map.first().boundingBox())!.height).toBeGreaterThan(200);
     expect((await profile.first().boundingBox())!.height).toBeGreaterThan(100);
+  });
+
+  it('loaded @anpr/jupyterlab-ext by module federation from its prebuilt folder, with no shared-scope warning', async () => {
+    const { listed, containers } = await federation(page);
+    const ours = listed.find(e => e.name === '@anpr/jupyterlab-ext');
+    const built = JSON.parse(readFileSync(path.join(ROOT, 'jupyterlab-ext', 'labextension', 'package.json'), 'utf8')).jupyterlab._build;
+    expect(ours).toEqual({ name: '@anpr/jupyterlab-ext', ...built });
+    expect(containers).toContain('@anpr/jupyterlab-ext');
+    // The remote entry came from the labextensions URL.
+    const res = await fetch(`${lab.base}/lab/extensions/@anpr/jupyterlab-ext/${built.load}`);
+    expect(res.status).toBe(200);
+    // Never bundled: the host's own files hold none of the renderers' code.
+    const hostFiles = readdirSync(path.join(ROOT, 'lab', 'build')).filter(f => f.endsWith('.js'));
+    const bundled = hostFiles.filter(f => readFileSync(path.join(ROOT, 'lab', 'build', f), 'utf8').includes('anpr-MapWidget'));
+    expect(bundled).toEqual([]);
+    expect(sharedScopeWarnings(session.console)).toEqual([]);
   });
 });
