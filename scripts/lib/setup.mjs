@@ -11,7 +11,7 @@ import { ensureUpstreamHost } from './upstream-host.mjs';
 /** Debian packages the lab needs; tests also need a browser and the kernel test suite. */
 export const DEBIAN_FOR_START = ['python3-jupyter-server', 'python3-jupyterlab-server', 'python3-nbclient', 'python3-nbformat', 'python3-ipykernel', 'jupyter-client', 'jupyter-nbconvert'];
 // clickhouse-server/-client: the ClickHouse executor's test starts its own 2-shard cluster (scripts/lib/clickhouse.mjs).
-export const DEBIAN_FOR_TEST = [...DEBIAN_FOR_START, 'python3-jupyter-kernel-test', 'chromium', 'clickhouse-server', 'clickhouse-client'];
+export const DEBIAN_FOR_TEST = [...DEBIAN_FOR_START, 'python3-jupyter-kernel-test', 'chromium', 'python3-venv', 'python3-build', 'python3-hatchling', 'clickhouse-server', 'clickhouse-client'];
 
 const log = msg => process.stderr.write(`[setup] ${msg}\n`);
 
