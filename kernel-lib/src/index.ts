@@ -79,14 +79,26 @@ export type { VehicleFeatures, FeatureContext, FeatureOptions, Loop } from './tr
 export { haversineKm, siteDistanceKm } from './trips/haversine';
 export { findLookalikes, mergeLookalikes, lookalikeKey, defaultLookalikeOptions } from './find/lookalikes';
 export type { LookalikeGroup, LookalikeOptions } from './find/lookalikes';
-export { scoreCountyLines, defaultCountyLinesWeights, defaultCountyLinesShape } from './find/county-lines-score';
+export { scoreCountyLinesAdditive, defaultCountyLinesWeights, defaultCountyLinesShape } from './find/county-lines-score';
+export { scoreCountyLines, factualReasons } from './find/county-lines-logistic';
+export type { ScorerModel } from './find/county-lines-logistic';
+export { fittedCountyLinesModel } from './find/county-lines-model';
+export { COUNTY_LINES_TERMS, termValues } from './find/county-lines-terms';
+export type { ScoreTerm } from './find/county-lines-terms';
+export { fitLogistic } from './score/fit-logistic';
+export { readVariantSpec, variantScenario, evaluateScenario, minMedian } from './score/robustness';
+export type { MethodVariant, VariantSpec, RobustnessRow } from './score/robustness';
+export type { LogisticFit } from './score/fit-logistic';
 export type { CountyLinesScorer, CountyLinesScoreParams, CountyLinesWeights, CountyLinesShape, ScorePart, Scored } from './find/county-lines-score';
 export { findCountyLines, defaultCountyLinesParams, rankCountyLines } from './find/county-lines';
 export { findCountyLinesDuckDB, parquetSource } from './find/county-lines-duckdb';
 export type { FindCountyLinesDuckDBOptions, DuckDBFindResult } from './find/county-lines-duckdb';
 export { findCountyLinesClickHouse, ingestClickHouse, clickhouseTarget } from './find/county-lines-clickhouse';
 export type { FindCountyLinesClickHouseOptions, ClickHouseFindResult, IngestClickHouseOptions, ClickHouseTarget } from './find/county-lines-clickhouse';
-export { linkPlateRelays, defaultPlateRelayOptions } from './find/plate-relay';
+export { linkPlateRelays, defaultPlateRelayOptions, relaySimilarity, relayChains } from './find/plate-relay';
+export { fillLoopCrowd } from './find/loop-crowd';
+export { suspectedLines } from './find/suspected-lines';
+export type { SuspectedLine } from './find/suspected-lines';
 export type { PlateRelay, PlateRelayOptions } from './find/plate-relay';
 export type {
   CountyLinesParams, CountyLinesParamsInput, CountyLinesCandidate, CountyLinesResult, FindCountyLinesOptions, FinderContext, RankContext, DiscoverMarketsParams,
@@ -111,7 +123,7 @@ export { clones, defaultClonesOptions } from './find/clones';
 export type { CloneRow, ClonesOptions } from './find/clones';
 export { profile, VehicleProfile } from './profile/profile';
 export type { ProfileOptions, ProfileRead, ProfileTour, ProfileCountyLines } from './profile/profile';
-export { averagePrecision, precisionAtK, decoysInTop, evaluateRanking } from './score/evaluate';
+export { averagePrecision, precisionAtK, recallAtK, decoysInTop, evaluateRanking, linePairScores } from './score/evaluate';
 
 // ---- display ------------------------------------------------------------------------
 export { MIMEBUNDLE, isDisplayable } from './display/bundle';
@@ -124,6 +136,7 @@ export type { MapViewOptions } from './display/map-view';
 export { mapSvg } from './display/map-svg';
 export type { MapSvgOptions } from './display/map-svg';
 export { profileView, ProfileView } from './display/profile-view';
+export { lineProfileView } from './display/line-view';
 export type { ProfileViewOptions } from './display/profile-view';
 export { escapeHtml, htmlTable } from './display/html';
 export { vegaLite, vegaLiteSvg, VegaLiteView, VEGALITE_MIME } from './display/vega-lite';

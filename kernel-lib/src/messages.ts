@@ -476,16 +476,55 @@ export const duckdbMissingColumn = (reads: string, column: string) =>
 export const clickhouseNeedsMarkets = () =>
   'findCountyLinesClickHouse needs markets: discovering them needs every hub-based vehicle\'s tours, which the coarse stage does not compute. Give markets, or load the reads and use findCountyLines.';
 export const clickhouseBadUrl = (url: string) =>
-  `${url}: not a ClickHouse address; give clickhouse://HOST:PORT/DB (PORT is the HTTP port, 8123 by default) or http://HOST:PORT.`;
+  `${url}: not a ClickHouse address; give clickhouse://[USER@]HOST:PORT/DB (PORT is the HTTP port, 8123 by default), clickhouses://[USER@]HOST:PORT/DB for TLS (HTTPS port, 8443 by default), or http(s)://HOST:PORT.`;
+export const clickhousePasswordInUrl = () =>
+  'A ClickHouse address must not hold a password (it would be written to the audit log): give the user in the address (clickhouses://USER@HOST:PORT/DB) or ANPR_CLICKHOUSE_USER, and the password in ANPR_CLICKHOUSE_PASSWORD.';
 export const clickhouseBadName = (name: string) =>
   `"${name}" is not a usable ClickHouse database or cluster name (letters, digits and _ only).`;
 export const clickhouseUnknownSite = (site: string) =>
   `The ClickHouse reads name site "${site}", which the sites file does not have: ingest and search with the same sites file.`;
-export const clickhouseIngested = (reads: number, seconds: number, url: string) =>
-  `ingested ${reads} reads into ${url} in ${seconds.toFixed(1)} s`;
+export const clickhouseIngested = (r: { read: number; reads: number; rejected: number; duplicates: number; plates: number; seconds: number }, url: string) =>
+  `ingested ${r.reads.toLocaleString('en-GB')} reads (${r.plates.toLocaleString('en-GB')} plates) into ${url} in ${r.seconds.toFixed(1)} s, ` +
+  `${Math.round(r.read / Math.max(r.seconds, 1e-9)).toLocaleString('en-GB')} rows/s: read ${r.read.toLocaleString('en-GB')} = accepted ${r.reads.toLocaleString('en-GB')} + rejected ${r.rejected.toLocaleString('en-GB')} + duplicates ${r.duplicates.toLocaleString('en-GB')}`;
+export const clickhouseIngestLoadedWhole = (file: string) =>
+  `${file}: Parquet and Arrow are loaded whole before the insert (CSV and CSV.gz stream in constant memory).`;
 /** CLI: usage of `anpr ingest`. */
 export const ingestUsage = () =>
-  'usage: anpr ingest --to clickhouse://HOST:PORT/DB --reads FILE --sites FILE [--cluster NAME] [--shards URL,URL…] [--append] [--json]\n' +
-  '  Loads validated reads into DB.reads, a Distributed table over MergeTree shards (reads_local), sharded by look-alike key.\n' +
-  '  PORT is the HTTP port. --shards: every shard\'s HTTP address, to create reads_local on each (else CREATE … ON CLUSTER NAME, default anpr).\n' +
+  'usage: anpr ingest --to clickhouse[s]://[USER@]HOST:PORT/DB --reads FILE --sites FILE [--quarantine FILE] [--cluster NAME] [--shards URL,URL…] [--append] [--json]\n' +
+  '  Streams validated reads (CSV, CSV.gz; Parquet and Arrow are loaded whole) as RowBinary into DB.reads, a Distributed table over\n' +
+  '  MergeTree shards (reads_local), sharded by look-alike key; a progress bar on a terminal, a summary line at the end.\n' +
+  '  PORT is the HTTP(S) port; clickhouses:// is TLS; the password comes from ANPR_CLICKHOUSE_PASSWORD (ANPR_CLICKHOUSE_USER for the user).\n' +
+  '  --shards: every shard\'s HTTP address, to create reads_local on each (else CREATE … ON CLUSTER NAME, default anpr).\n' +
   '  Without --append the tables are created afresh. Exit 0 ok, 2 bad usage or input.';
+
+// ---- county-lines scorer terms (find/county-lines-logistic.ts) ------------------------------
+
+/** Reason: a scorer term that weighed for or against the vehicle, with its contribution to the log-odds. */
+export const reasonTerm = (describe: string, contribution: number) =>
+  `${contribution >= 0 ? 'for' : 'against'}: ${describe} (${contribution >= 0 ? '+' : '−'}${Math.abs(contribution).toFixed(1)})`;
+
+/** Reason: nights spent in the market on runs, not read as residence. */
+export const reasonNightsAway = (k: number, n: number) =>
+  `${k} of ${n} market stays span the night`;
+
+/** Scorer model: a weight names no term. */
+export const modelUnknownTerm = (name: string, known: readonly string[]) =>
+  `County-lines scorer model: weight "${name}" names no term; the terms are ${known.join(', ')}.`;
+
+/** Line: one suspected line's summary. */
+export const lineSummary = (id: string, plates: number, loops: number, markets: readonly string[]) =>
+  `${id}: ${plates} plate${plates === 1 ? '' : 's'}, ${loops} loop${loops === 1 ? '' : 's'} to ${markets.join(', ')}`;
+
+/** Lines: heading of the suspected lines in the CLI's text output. */
+export const linesHeading = (n: number) => `Suspected lines (plates believed to be one operation: relay chains): ${n}`;
+
+/** Robustness variants file: wrong shape. */
+export const badVariantSpec = (file: string) =>
+  `${file}: a variants file needs "seeds" (array), "variants" (array) and "tuning" (at most 4 variant names).`;
+
+/** Robustness variants file: a tuning variant that is not listed. */
+export const unknownTuningVariant = (file: string, name: string) =>
+  `${file}: tuning variant "${name}" is not among the variants.`;
+
+/** Line profile: its plates in order of use. */
+export const linePlates = (plates: readonly string[]) => `plates in order of use: ${plates.join(' → ')}`;

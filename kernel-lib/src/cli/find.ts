@@ -179,13 +179,19 @@ function printCountyLines(res: CountyLinesResult, values: Values, reveal: boolea
       parts: c.parts.filter((p) => p.contribution !== 0).map((p) => ({ name: p.name, contribution: p.contribution })),
     };
   });
+  // Suspected lines, in the same form as the candidates: plates pseudonymised unless --reveal.
+  const suspected = res.lines.map((l) => ({ id: l.id, vrms: l.vrms.map(hide), markets: l.markets, loops: l.loops, score: l.score }));
   if (values.json) {
-    process.stdout.write(JSON.stringify({ candidates, run: { ...record, counts: res.counts, markets: res.markets } }) + '\n');
+    process.stdout.write(JSON.stringify({ candidates, lines: suspected, run: { ...record, counts: res.counts, markets: res.markets } }) + '\n');
     return;
   }
   const lines = [`County-lines candidates: hub ${res.hub}, markets ${res.markets.map((m) => m.name).join(', ') || '(none)'}; ${res.counts.scored} vehicles scored.`];
   lines.push(`${'rank'.padEnd(5)}${'vrm'.padEnd(14)}${'score'.padStart(7)}  reasons`);
   for (const c of candidates.slice(0, top)) lines.push(`${String(c.rank).padEnd(5)}${c.vrm.padEnd(14)}${c.score.toFixed(2).padStart(7)}  ${c.reasons.slice(0, 3).join('; ')}`);
   lines.push(msg.queryRowsShown(Math.min(top, candidates.length), candidates.length));
+  if (suspected.length) {
+    lines.push('', msg.linesHeading(suspected.length));
+    for (const l of suspected.slice(0, top)) lines.push(`${msg.lineSummary(l.id, l.vrms.length, l.loops, l.markets)}: ${l.vrms.join(' → ')}`);
+  }
   process.stdout.write(lines.join('\n') + '\n');
 }

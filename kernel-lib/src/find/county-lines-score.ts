@@ -1,5 +1,7 @@
 /**
- * The county-lines scorer: a transparent, additive score over vehicle features.
+ * The hand-weighted county-lines scorer of the first releases, kept for comparison and as an
+ * example of a scorer of your own (the default is the fitted logistic scorer,
+ * county-lines-logistic.ts): a transparent, additive score over vehicle features.
  *
  *   score = Σ weight_k × value_k,   value_k ∈ [0, 1]
  *
@@ -18,6 +20,7 @@
  */
 import * as msg from '../messages';
 import type { VehicleFeatures } from '../trips/features';
+import type { ScorerModel } from './county-lines-logistic';
 
 /** Weights of the score parts (sign = direction). */
 export interface CountyLinesWeights {
@@ -117,6 +120,8 @@ export interface CountyLinesScoreParams {
   shape: CountyLinesShape;
   /** Night window used in reason text (local hours). */
   nightStartHour: number;
+  /** Weights of the logistic scorer's terms (the default scorer; see county-lines-logistic.ts). */
+  model: ScorerModel;
 }
 
 /** Default weights: positive = runner-like, negative = decoy-like. */
@@ -166,15 +171,15 @@ function fmtMin(m: number): string {
 }
 
 /**
- * Score one vehicle's features for county-lines running. Returns the total, every part
+ * Score one vehicle's features with the hand-set weights. Returns the total, every part
  * (value 0..1, weight, contribution) and plain-English reasons.
  *
  * @example
- * const s = scoreCountyLines(features, defaultCountyLinesParams);
+ * const s = scoreCountyLinesAdditive(features, defaultCountyLinesParams);
  * s.score          // 6.8
  * s.reasons[0]     // '7 returns Liverpool→Rhyl in 21 days, median dwell 30–48 min'
  */
-export function scoreCountyLines(f: VehicleFeatures, params: CountyLinesScoreParams): Scored {
+export function scoreCountyLinesAdditive(f: VehicleFeatures, params: CountyLinesScoreParams): Scored {
   const w = params.weights, sh = params.shape;
   const L = f.loops;
   const evidence = clamp01(L / sh.loopsForEvidence);

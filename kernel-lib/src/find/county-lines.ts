@@ -25,10 +25,14 @@ import { sitePlaces } from '../trips/places';
 import { defaultStayOptions, type StayOptions } from '../trips/stays';
 import { defaultSplitTripsOptions, type SplitTripsOptions } from '../trips/trips';
 import {
-  defaultCountyLinesShape, defaultCountyLinesWeights, scoreCountyLines,
+  defaultCountyLinesShape, defaultCountyLinesWeights,
   type CountyLinesScoreParams, type CountyLinesScorer, type ScorePart,
 } from './county-lines-score';
+import { scoreCountyLines } from './county-lines-logistic';
+import { fittedCountyLinesModel } from './county-lines-model';
 import { defaultPlateRelayOptions, linkPlateRelays, type PlateRelayOptions } from './plate-relay';
+import { fillLoopCrowd } from './loop-crowd';
+import { suspectedLines, type SuspectedLine } from './suspected-lines';
 import { candidatePlan } from './county-lines-substore';
 import { forEachChunk } from './county-lines-chunks';
 import { RankedCandidate } from './county-lines-candidate';
@@ -103,6 +107,7 @@ export const defaultCountyLinesParams: CountyLinesParams = {
   relay: { ...defaultPlateRelayOptions, enabled: true },
   weights: { ...defaultCountyLinesWeights },
   shape: { ...defaultCountyLinesShape },
+  model: fittedCountyLinesModel,
   scorer: scoreCountyLines,
 };
 
@@ -160,6 +165,8 @@ export interface CountyLinesResult extends Displayable {
   params: CountyLinesParams;
   /** Look-alike groups merged into the scored vehicles (`counts.mergedPlates` counts every plate merged). */
   lookalikes: LookalikeGroup[];
+  /** Suspected lines: plates believed to be one operation (relay chains), best first. */
+  lines: SuspectedLine[];
   counts: { reads: number; vehicles: number; scored: number; mergedPlates: number; seconds: number };
 }
 
@@ -174,15 +181,21 @@ export function finderTimeMs(x: Date | string | number | undefined, which: 'from
   return t;
 }
 
-function mergeParams(p: CountyLinesParamsInput | undefined, scorer: CountyLinesScorer | undefined): CountyLinesParams {
-  const d = defaultCountyLinesParams as unknown as Record<string, unknown>;
+const isPlain = (x: unknown): x is Record<string, unknown> => !!x && typeof x === 'object' && !Array.isArray(x);
+
+/** Defaults overlaid with the given values, plain objects merged at every depth (a copy: defaults never change). */
+function deepMerge(d: unknown, p: unknown): unknown {
+  if (!isPlain(d)) return p === undefined ? d : p;
+  if (p !== undefined && !isPlain(p)) return p;
   const out: Record<string, unknown> = {};
-  for (const k of Object.keys(d)) {
-    const dv = d[k], pv = (p as Record<string, unknown> | undefined)?.[k];
-    out[k] = dv && typeof dv === 'object' && pv && typeof pv === 'object' ? { ...dv, ...pv } : pv ?? (dv && typeof dv === 'object' ? { ...dv } : dv);
-  }
+  for (const k of new Set([...Object.keys(d), ...Object.keys(p ?? {})])) out[k] = deepMerge(d[k], (p as Record<string, unknown> | undefined)?.[k]);
+  return out;
+}
+
+function mergeParams(p: CountyLinesParamsInput | undefined, scorer: CountyLinesScorer | undefined): CountyLinesParams {
+  const out = deepMerge(defaultCountyLinesParams, p) as CountyLinesParams;
   if (scorer) out.scorer = scorer;
-  return out as unknown as CountyLinesParams;
+  return out;
 }
 
 /**
@@ -325,6 +338,7 @@ export interface RankContext {
 export function rankCountyLines(featureList: VehicleFeatures[], ctx: RankContext): CountyLinesResult {
   const { params } = ctx;
   if (params.relay.enabled && ctx.counts.reads > 0) linkPlateRelays(featureList, ctx.firstTime, ctx.lastTime, params.relay);
+  fillLoopCrowd(featureList);
   const candidates: CountyLinesCandidate[] = featureList.map((features) => {
     const score = params.scorer(features, params).score;
     // One NaN score would silently scramble the whole ranking's sort: stop and say which.
@@ -333,8 +347,10 @@ export function rankCountyLines(featureList: VehicleFeatures[], ctx: RankContext
   });
   candidates.sort((a, b) => b.score - a.score || (a.vrm < b.vrm ? -1 : a.vrm > b.vrm ? 1 : 0));
   candidates.forEach((c, i) => { c.rank = i + 1; });
+  const scoreOf = new Map(candidates.map((c) => [c.vrm, c.score]));
+  const lines = suspectedLines(featureList, (vrm) => scoreOf.get(vrm) ?? -Infinity);
   const result = {
-    candidates, hub: ctx.hub, markets: ctx.markets, params, lookalikes: ctx.lookalikes,
+    candidates, hub: ctx.hub, markets: ctx.markets, params, lookalikes: ctx.lookalikes, lines,
     counts: { reads: ctx.counts.reads, vehicles: ctx.counts.vehicles, scored: candidates.length, mergedPlates: ctx.counts.mergedPlates, seconds: (Date.now() - ctx.t0) / 1000 },
   } as CountyLinesResult;
   // As a cell's last value (or passed to show) the result displays as its top 20 candidates,

@@ -75,3 +75,49 @@ export function evaluateRanking(
     truthCount: t.size, found, decoysTop: decoysInTop(ranked, truth.decoys ?? {}, k),
   };
 }
+
+/**
+ * Share of the truth items found in the first k ranked items (recall at k).
+ *
+ * @example
+ * recallAtK(['A', 'X', 'B'], new Set(['A', 'B', 'C']), 2) // 1/3
+ */
+export function recallAtK(ranked: readonly string[], truth: ReadonlySet<string> | readonly string[], k: number): number {
+  const t = truth instanceof Set ? truth : new Set(truth as readonly string[]);
+  if (t.size === 0 || !(k > 0)) return NaN;
+  const top = new Set(ranked.slice(0, k));
+  let hits = 0;
+  for (const v of t) if (top.has(v)) hits++;
+  return hits / t.size;
+}
+
+/**
+ * Pairwise precision, recall and F1 of grouping plates into lines, against the truth's swap
+ * groups: a pair of plates is "same line" when both sit in one group. Only plates that appear in
+ * both the found lines and the truth groups count (a plate the finder never grouped is a
+ * singleton; a truth plate never seen is left out of precision but counts against recall).
+ * Precision and recall are NaN when there is no pair to judge.
+ *
+ * @example
+ * linePairScores([['A', 'B'], ['C', 'D']], [['A', 'B', 'C'], ['D']])
+ * // { precision: 0.5, recall: 1/3, f1: 0.4, foundPairs: 2, truthPairs: 3, correctPairs: 1 }
+ */
+export function linePairScores(found: readonly (readonly string[])[], truth: readonly (readonly string[])[]):
+  { precision: number; recall: number; f1: number; foundPairs: number; truthPairs: number; correctPairs: number } {
+  const groupOf = new Map<string, number>();
+  truth.forEach((g, i) => { for (const v of g) groupOf.set(v, i); });
+  let foundPairs = 0, correctPairs = 0, truthPairs = 0;
+  for (const g of truth) truthPairs += (g.length * (g.length - 1)) / 2;
+  for (const line of found) {
+    const vs = [...new Set(line)];
+    for (let i = 0; i < vs.length; i++) for (let j = i + 1; j < vs.length; j++) {
+      foundPairs++;
+      const a = groupOf.get(vs[i]);
+      if (a !== undefined && a === groupOf.get(vs[j])) correctPairs++;
+    }
+  }
+  const precision = foundPairs ? correctPairs / foundPairs : NaN;
+  const recall = truthPairs ? correctPairs / truthPairs : NaN;
+  const f1 = precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
+  return { precision, recall, f1, foundPairs, truthPairs, correctPairs };
+}

@@ -111,12 +111,36 @@ export interface VehicleFeatures {
   od: { from: string; to: string; trips: number }[];
   loopList: Loop[];
   /** Plates that seem to take over from / hand over to this one (filled by the finder's relay step; see find/plate-relay.ts). */
-  relayPlates: { vrm: string; role: 'before' | 'after'; gapHours: number; market: string }[];
+  relayPlates: { vrm: string; role: 'before' | 'after'; gapHours: number; market: string; similarity?: number }[];
   /** Plates in this plate's relay chain (1 when none) and their loops to its market (the finder's relay step fills these). */
   relayChainPlates: number;
   relayChainLoops: number;
   /** Look-alike plates whose reads were merged into this one. */
   mergedWith: { vrm: string; reads: number }[];
+  /** Distinct local days (03:00 boundary) on which a loop to a market departed. */
+  loopDays: number;
+  /** Nights (read gaps spanning 03:00 local) with the reads either side at one place: in the hub, in a market, anywhere. */
+  nightsInHub: number;
+  nightsInMarket: number;
+  nightsObserved: number;
+  /** Active days read in a market but not the hub, and in the hub but not a market. */
+  marketOnlyDays: number;
+  hubOnlyDays: number;
+  /** Trips that start and end in the same market town (local driving there). */
+  marketLocalTrips: number;
+  /** Share of loops departing on the two most common weekdays (1 for a fixed-days visitor; NaN without loops). */
+  loopTopWeekdaysShare: number;
+  /** Standard deviation of ln(market dwell midpoint, minutes) over loops (NaN with fewer than 2 loops). */
+  dwellLogStd: number;
+  /** Mean stops per loop tour at places other than the hub and the markets (a round, or errands). */
+  otherStopsPerLoop: number;
+  /**
+   * How common the vehicle's loops are: for each loop, the number of other vehicles with a loop
+   * to the same market arriving within ±1 h of the same clock time (each vehicle counted once,
+   * weighted by its share of loops there), averaged over the loops. Filled by the finder's
+   * ranking step, which sees every scored vehicle; 0 until then.
+   */
+  loopCrowd: number;
 }
 
 /** Median of numbers (NaN for none). @example median([3, 1, 2]) // 2 */
@@ -332,6 +356,7 @@ export function vehicleFeatures(ctx: FeatureContext, v: number, options: Feature
   let overnightAway = 0;
   const u0 = hubTours.vehicleTourStart[v], u1 = hubTours.vehicleTourStart[v + 1];
   const stopMs = o.stopMinutes * 60_000;
+  let otherStops = 0, loopTours = 0;
   for (let u = u0; u < u1; u++) {
     if (hubTours.overnight[u]) overnightAway++;
     let stops = 0;
@@ -346,6 +371,11 @@ export function vehicleFeatures(ctx: FeatureContext, v: number, options: Feature
         || (hubTours.visitDwellMin[k] === hubTours.visitDwellMin[best] && hubTours.visitDwellMax[k] > hubTours.visitDwellMax[best])) best = k;
     }
     if (best >= 0) {
+      loopTours++;
+      for (let k = hubTours.visitStart[u]; k < hubTours.visitStart[u + 1]; k++) {
+        const p = hubTours.visitPlace[k];
+        if (p !== hubPlace && !isMarket.has(p) && hubTours.visitDwellMin[k] >= stopMs) otherStops++;
+      }
       loops.push({
         market: places.name[hubTours.visitPlace[best]], depart: hubTours.depart[u], arrive: hubTours.visitArrive[best],
         return: hubTours.return[u], dwellMinMinutes: hubTours.visitDwellMin[best] / 60_000,
@@ -366,6 +396,9 @@ export function vehicleFeatures(ctx: FeatureContext, v: number, options: Feature
     if (wd === 0 || wd === 6) weekendLoops++;
   }
   const depHours = loops.map((l) => londonHour(l.depart));
+
+  const lp = loopPass(store, sp, a, b, hubPlace, marketMask, trips, t0, t1, loops);
+  const otherStopsPerLoop = loopTours > 0 ? otherStops / loopTours : 0;
 
   const bp = bases.place[v];
   const baseKind = bp < 0 ? 'unknown' : bp === hubPlace ? 'hub' : isMarket.has(bp) ? 'market' : 'other';
@@ -404,5 +437,56 @@ export function vehicleFeatures(ctx: FeatureContext, v: number, options: Feature
     relayChainPlates: 1,
     relayChainLoops: loopsByMarket.length ? loopsByMarket[0].loops : 0,
     mergedWith: [],
+    loopDays: lp.loopDays,
+    nightsInHub: lp.nightsInHub, nightsInMarket: lp.nightsInMarket, nightsObserved: lp.nightsObserved,
+    marketOnlyDays: lp.marketOnlyDays, hubOnlyDays: lp.hubOnlyDays, marketLocalTrips: lp.marketLocalTrips,
+    loopTopWeekdaysShare: lp.topWeekdaysShare, dwellLogStd: lp.dwellLogStd, otherStopsPerLoop,
+    loopCrowd: 0,
+  };
+}
+
+/** Per-vehicle day, night and loop-shape figures (see the fields of the same names in VehicleFeatures). */
+function loopPass(store: ReadStore, sp: Int32Array, a: number, b: number, hubPlace: number, marketMask: Uint8Array,
+  trips: Trips, t0: number, t1: number, loops: readonly Loop[]) {
+  const { time, site } = store;
+  // Days: which places each local day saw (reads are time-sorted, so days come in order).
+  let marketOnlyDays = 0, hubOnlyDays = 0, day = NaN, dayHub = false, dayMarket = false;
+  const closeDay = () => { if (dayMarket && !dayHub) marketOnlyDays++; else if (dayHub && !dayMarket) hubOnlyDays++; };
+  let nightsInHub = 0, nightsInMarket = 0, nightsObserved = 0;
+  for (let i = a; i < b; i++) {
+    const d = londonDay(time[i]);
+    if (d !== day) { if (day === day) closeDay(); day = d; dayHub = false; dayMarket = false; }
+    const p = sp[site[i]];
+    if (p === hubPlace) dayHub = true; else if (p >= 0 && marketMask[p] === 1) dayMarket = true;
+    if (i + 1 < b && londonDay(time[i + 1]) > d) {
+      nightsObserved++;
+      if (sp[site[i + 1]] === p) { if (p === hubPlace) nightsInHub++; else if (p >= 0 && marketMask[p] === 1) nightsInMarket++; }
+    }
+  }
+  if (day === day) closeDay();
+  let marketLocalTrips = 0;
+  for (let t = t0; t < t1; t++) {
+    const ps = sp[trips.startSite[t]];
+    if (ps >= 0 && marketMask[ps] === 1 && sp[trips.endSite[t]] === ps && trips.end[t] > trips.start[t]) marketLocalTrips++;
+  }
+  const weekdays = [0, 0, 0, 0, 0, 0, 0];
+  let loopDays = 0, lastDay = NaN;
+  const logDwell: number[] = [];
+  for (const l of loops) {
+    weekdays[londonWeekday(l.depart)]++;
+    const d = londonDay(l.depart);
+    if (d !== lastDay) { loopDays++; lastDay = d; }
+    logDwell.push(Math.log(Math.max(1, (l.dwellMinMinutes + l.dwellMaxMinutes) / 2)));
+  }
+  weekdays.sort((x, y) => y - x);
+  let mean = 0;
+  for (const x of logDwell) mean += x;
+  mean /= Math.max(1, logDwell.length);
+  let sq = 0;
+  for (const x of logDwell) sq += (x - mean) ** 2;
+  return {
+    marketOnlyDays, hubOnlyDays, nightsInHub, nightsInMarket, nightsObserved, marketLocalTrips, loopDays,
+    topWeekdaysShare: loops.length ? (weekdays[0] + weekdays[1]) / loops.length : NaN,
+    dwellLogStd: logDwell.length >= 2 ? Math.sqrt(sq / (logDwell.length - 1)) : NaN,
   };
 }

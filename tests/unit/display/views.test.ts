@@ -72,7 +72,7 @@ describe('county-lines result', () => {
     const bundle = result[SYM]();
     expect(String(bundle.data['text/html'])).toContain('County-lines candidates');
     expect(JSON.stringify(bundle)).not.toContain('AB12CDE');
-    expect(Object.keys(JSON.parse(JSON.stringify(result)))).toEqual(['candidates', 'hub', 'markets', 'params', 'lookalikes', 'counts']);
+    expect(Object.keys(JSON.parse(JSON.stringify(result)))).toEqual(['candidates', 'hub', 'markets', 'params', 'lookalikes', 'lines', 'counts']);
   });
 });
 

@@ -22,9 +22,12 @@ describe('findCountyLines', () => {
   const byVrm = (v: string) => res.candidates.find((c) => c.vrm === v)!;
 
   it('ranks the hand-made runner above the commuter and the market resident', () => {
-    expect(res.candidates.map((c) => c.vrm)).toEqual(['RUN1', 'COM1', 'RES1']);
+    expect(res.candidates[0].vrm).toBe('RUN1');
+    expect(res.candidates.map((c) => c.vrm).sort()).toEqual(['COM1', 'RES1', 'RUN1']);
     expect(res.candidates.map((c) => c.rank)).toEqual([1, 2, 3]);
+    // Scores are log-odds: the runner is far likelier than either look-alike.
     expect(byVrm('RUN1').score).toBeGreaterThan(byVrm('COM1').score + 2);
+    expect(byVrm('RUN1').score).toBeGreaterThan(byVrm('RES1').score + 2);
   });
   it('explains in plain English', () => {
     const r = byVrm('RUN1');
@@ -32,8 +35,10 @@ describe('findCountyLines', () => {
     expect(r.reasons[1]).toMatch(/^median dwell 2\d min–40 min/);
     expect(r.reasons[2]).toBe('7 of 7 arrived at the market after 19:00 or before dawn');
     expect(r.reasons[3]).toMatch(/^based in Liverpool/);
-    expect(byVrm('COM1').reasons.join('; ')).toMatch(/10 of 10 arrivals at the market within the same 2-hour window of the day, like a commuter/);
-    expect(byVrm('COM1').reasons.join('; ')).toMatch(/10 of 10 daytime market stays last 5 h or more/);
+    // The fitted terms that weighed most, in words, with their contribution to the log-odds.
+    expect(r.reasons.join('; ')).toMatch(/for: ln\(1 \+ loops hub → market → hub to the most visited market\) \(\+\d/);
+    expect(byVrm('COM1').reasons.join('; ')).toMatch(/against: share of market arrivals within one 2-hour clock window .*\(−\d/);
+    expect(byVrm('COM1').reasons.join('; ')).toMatch(/against: share of loops with a daytime market stop of 4 h or more \(a work shift\) \(−\d/);
     expect(byVrm('RES1').reasons.join('; ')).toMatch(/based in Rhyl \(a market town/);
   });
   it('reports parts whose contributions sum to the score, and features', () => {
@@ -55,9 +60,13 @@ describe('findCountyLines', () => {
       scorer: (f) => ({ score: f.reads, parts: [], reasons: [] }),
     });
     expect(r.candidates[0].vrm).toBe('RES1'); // most reads
-    const p = findCountyLines(store, { hub: hubGeo, markets: marketsGeo, params: { weights: { longStops: 0, regularTiming: 0 } } });
-    expect(p.params.weights.loops).toBe(defaultCountyLinesParams.weights.loops);
-    expect(p.params.weights.longStops).toBe(0);
+    // Nested params merge at every depth: one weight changed, the others kept.
+    const p = findCountyLines(store, { hub: hubGeo, markets: marketsGeo, params: { model: { weights: { night: 0 } } } as never });
+    expect(p.params.model.weights.loops).toBe(defaultCountyLinesParams.model.weights.loops);
+    expect(p.params.model.weights.night).toBe(0);
+    expect(defaultCountyLinesParams.model.weights.night).not.toBe(0); // the defaults are never changed
+    expect(p.candidates.find((c) => c.vrm === 'RUN1')!.score).toBeLessThan(byVrm('RUN1').score); // night arrivals count no more
+    expect(() => findCountyLines(store, { hub: hubGeo, markets: marketsGeo, params: { model: { weights: { nigth: 1 } } } as never })).toThrow(/weight "nigth" names no term/);
   });
   it('discovers the market when none is given', () => {
     const r = findCountyLines(store, { hub: area(hubGeo), params: { discover: { minVehicles: 2 } } });

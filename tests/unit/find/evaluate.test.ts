@@ -17,3 +17,21 @@ describe('evaluate', () => {
     expect(e.decoysTop).toEqual({ commuter: 1, total: 1 });
   });
 });
+
+describe('recall at k and line pairs', () => {
+  it('recall at k, hand-checked', async () => {
+    const { recallAtK } = await import('../../../kernel-lib/src/score/evaluate');
+    expect(recallAtK(['A', 'X', 'B'], new Set(['A', 'B', 'C']), 2)).toBeCloseTo(1 / 3, 12);
+    expect(recallAtK(['A', 'X', 'B'], ['A', 'B'], 3)).toBe(1);
+    expect(recallAtK(['A'], [], 3)).toBeNaN();
+  });
+  it('pairwise precision and recall of lines against swap groups', async () => {
+    const { linePairScores } = await import('../../../kernel-lib/src/score/evaluate');
+    const s = linePairScores([['A', 'B'], ['C', 'D']], [['A', 'B', 'C'], ['D']]);
+    expect(s).toMatchObject({ foundPairs: 2, truthPairs: 3, correctPairs: 1, precision: 0.5 });
+    expect(s.recall).toBeCloseTo(1 / 3, 12);
+    expect(s.f1).toBeCloseTo(0.4, 12);
+    expect(linePairScores([], [['A', 'B']])).toMatchObject({ precision: NaN, recall: 0, f1: 0 });
+    expect(linePairScores([['A', 'B', 'C']], [['A', 'B', 'C']]).f1).toBe(1);
+  });
+});

@@ -1,0 +1,105 @@
+/**
+ * The county-lines scorer: a logistic model over named terms (county-lines-terms.ts).
+ *
+ *   score = intercept + Σ weight_k × term_k(features)      (the log-odds of "runner")
+ *
+ * Each term's contribution is one of the candidate's parts, and the reasons say in words which
+ * terms weighed most for and against. The weights are fitted on the tuning scenarios only
+ * (`npm run fit:scorer`, which writes county-lines-model.ts with the command and data it used);
+ * pass `params.model` to try other weights, or `params.scorer` to replace the scorer.
+ */
+import * as msg from '../messages';
+import type { VehicleFeatures } from '../trips/features';
+import type { CountyLinesScoreParams, ScorePart, Scored } from './county-lines-score';
+import { COUNTY_LINES_TERMS, termValues } from './county-lines-terms';
+
+/** Weights by term name (a missing term weighs 0), the intercept, and how they were fitted. */
+export interface ScorerModel {
+  intercept: number;
+  weights: Record<string, number>;
+  fitted: null | {
+    command: string;
+    variants: string[];
+    seeds: string[];
+    rows: number;
+    positives: number;
+    l2: number;
+    logLoss: number;
+  };
+}
+
+/** Contributions at least this large (log-odds) are named in the reasons. */
+const REASON_MIN = 0.4;
+
+function fmtMin(m: number): string {
+  if (!Number.isFinite(m)) return '?';
+  return m >= 120 ? `${(m / 60).toFixed(1)} h` : `${Math.round(m)} min`;
+}
+
+const knownTerms = new Set(COUNTY_LINES_TERMS.map((t) => t.name));
+const checked = new WeakSet<ScorerModel>();
+function checkModel(model: ScorerModel): void {
+  if (checked.has(model)) return;
+  for (const name of Object.keys(model.weights)) if (!knownTerms.has(name)) throw new RangeError(msg.modelUnknownTerm(name, [...knownTerms]));
+  checked.add(model);
+}
+
+/**
+ * Score one vehicle: the log-odds under `params.model`, every term's part, and reasons.
+ *
+ * @example
+ * const s = scoreCountyLines(features, defaultCountyLinesParams);
+ * s.parts.find((p) => p.name === 'loops') // { name: 'loops', value: 2.08, weight: 1.3, contribution: 2.7 }
+ */
+export function scoreCountyLines(f: VehicleFeatures, params: CountyLinesScoreParams): Scored {
+  const model = params.model;
+  checkModel(model);
+  const x = termValues(f);
+  let score = model.intercept;
+  for (let k = 0; k < x.length; k++) score += (model.weights[COUNTY_LINES_TERMS[k].name] ?? 0) * x[k];
+  const partsOf = (): ScorePart[] => [
+    { name: 'intercept', value: 1, weight: model.intercept, contribution: model.intercept },
+    ...COUNTY_LINES_TERMS.map((t, k) => {
+      const weight = model.weights[t.name] ?? 0;
+      return { name: t.name, value: x[k], weight, contribution: weight * x[k] };
+    }),
+  ];
+  const because = (): string[] => {
+    const reasons = factualReasons(f, params.nightStartHour);
+    const ranked = COUNTY_LINES_TERMS.map((t, k) => ({ t, c: (model.weights[t.name] ?? 0) * x[k] }))
+      .filter(({ c }) => Math.abs(c) >= REASON_MIN)
+      .sort((a, b) => Math.abs(b.c) - Math.abs(a.c) || (a.t.name < b.t.name ? -1 : 1));
+    for (const { t, c } of ranked) reasons.push(msg.reasonTerm(t.describe, c));
+    return reasons;
+  };
+  let reasons: string[] | undefined, parts: ScorePart[] | undefined;
+  return {
+    score,
+    get parts() { return (parts ??= partsOf()); },
+    get reasons() { return (reasons ??= because()); },
+  };
+}
+
+/** What the data say, in words, whatever the weights: loops, dwell, night arrivals, base, relays, merges. */
+export function factualReasons(f: VehicleFeatures, nightStartHour: number): string[] {
+  const reasons: string[] = [];
+  const L = f.loops;
+  if (L > 0) {
+    const top = f.loopsByMarket[0];
+    reasons.push(msg.reasonLoops(top.loops, f.hub, top.market, f.calendarDays, f.loopsByMarket.length - 1));
+    reasons.push(msg.reasonDwell(fmtMin(f.marketDwellMedianMin), fmtMin(f.marketDwellMedianMax)));
+    const night = Math.round(f.loopNightShare * L);
+    if (night > 0) reasons.push(msg.reasonNight(night, L, nightStartHour));
+    const nights = f.loopList.filter((l) => l.stopOvernight).length;
+    if (nights > 0) reasons.push(msg.reasonNightsAway(nights, L));
+  } else {
+    reasons.push(msg.reasonNoLoops());
+  }
+  if (f.base) reasons.push(msg.reasonBase(f.base, f.baseKind, f.baseShare));
+  for (const r of f.relayPlates.slice(0, 3)) reasons.push(msg.reasonRelay(r.vrm, r.role, r.gapHours, r.market));
+  if (f.relayChainPlates > 1 && f.relayChainLoops > f.topMarketLoops && f.loopsByMarket.length) {
+    reasons.push(msg.reasonRelayChain(f.relayChainPlates, f.relayChainLoops, f.loopsByMarket[0].market));
+  }
+  for (const m of f.mergedWith) reasons.push(msg.reasonMerged(m.vrm, m.reads));
+  return reasons;
+}

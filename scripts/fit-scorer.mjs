@@ -1,0 +1,70 @@
+// `npm run fit:scorer`: fit the county-lines scorer's weights on the tuning variants only.
+//
+// For each tuning variant of bench/methods/variants.json and each seed, the finder runs (markets
+// given) and every scored vehicle becomes one row: its term values (find/county-lines-terms.ts)
+// and whether the truth calls it a runner. A logistic regression with an L2 penalty
+// (score/fit-logistic.ts) gives the weights, written with this command and its data to
+// kernel-lib/src/find/county-lines-model.ts. Deterministic: same variants, same weights.
+//
+//   npm run fit:scorer [-- --l2 1] [-- --variants a,b] [-- --dry-run]
+import { spawnSync } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ensureBuilt, ensureNpm } from './lib/setup.mjs';
+import { ROOT } from './lib/paths.mjs';
+
+if (!process.env.ANPR_FIT_CHILD) {
+  ensureNpm();
+  ensureBuilt();
+  const r = spawnSync('node', [import.meta.filename, ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, TZ: 'Europe/London', ANPR_FIT_CHILD: '1' } });
+  process.exit(r.status ?? 1);
+}
+
+const { values } = parseArgs({ options: { l2: { type: 'string', default: '2' }, variants: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } } });
+const { loadVariants, runVariant } = await import('../bench/methods/variant.mjs');
+const lib = await import(path.join(ROOT, 'kernel-lib', 'dist', 'index.js'));
+const spec = loadVariants();
+const names = values.variants ? values.variants.split(',') : spec.tuning;
+const l2 = Number(values.l2);
+const audit = path.join(ROOT, 'bench-results', 'methods', `fit-audit-${process.pid}.jsonl`);
+const x = [], y = [];
+try {
+  for (const name of names) {
+    const v = spec.variants.find((q) => q.name === name);
+    if (!v) throw new Error(`no variant ${name} in bench/methods/variants.json`);
+    for (const seed of spec.seeds) {
+      const r = await runVariant(v, seed, { markets: 'given', audit, keepResult: true });
+      const runners = new Set(r.truth.county_lines);
+      for (const c of r.result.candidates) { x.push(Array.from(lib.termValues(c.features))); y.push(runners.has(c.vrm) ? 1 : 0); }
+      process.stderr.write(`[fit] ${name} ${seed}: ${r.result.candidates.length} rows\n`);
+    }
+  }
+} finally {
+  rmSync(audit, { force: true });
+}
+const fit = lib.fitLogistic(x, y, { l2 });
+const round = (w) => Math.round(w * 1e4) / 1e4;
+const weights = Object.fromEntries(lib.COUNTY_LINES_TERMS.map((t, k) => [t.name, round(fit.weights[k])]));
+const positives = y.reduce((s, v) => s + v, 0);
+const command = `npm run fit:scorer -- --l2 ${l2}${values.variants ? ` --variants ${values.variants}` : ''}`;
+const model = {
+  intercept: round(fit.intercept), weights,
+  fitted: { command, variants: names, seeds: spec.seeds, rows: x.length, positives, l2, logLoss: round(fit.logLoss) },
+};
+process.stderr.write(`[fit] ${x.length} rows (${positives} runners), ${fit.iterations} Newton steps, log-loss ${fit.logLoss.toFixed(4)}\n`);
+for (const [k, w] of Object.entries(weights)) process.stdout.write(`${k.padEnd(16)} ${w >= 0 ? ' ' : ''}${w.toFixed(4)}\n`);
+if (!values['dry-run']) {
+  const file = path.join(ROOT, 'kernel-lib', 'src', 'find', 'county-lines-model.ts');
+  writeFileSync(file, `/**
+ * The county-lines scorer's weights, fitted on the tuning variants only. Written by
+ * \`${command}\` (scripts/fit-scorer.mjs); edit by re-running it, or pass your own
+ * \`params.model\` to the finder. Each weight multiplies a term of county-lines-terms.ts.
+ */
+import type { ScorerModel } from './county-lines-logistic';
+
+/** The fitted model. */
+export const fittedCountyLinesModel: ScorerModel = ${JSON.stringify(model, null, 2).replace(/"([a-zA-Z_][a-zA-Z0-9_]*)":/g, '$1:').replace(/"/g, "'")};
+`);
+  process.stderr.write(`[fit] wrote ${path.relative(ROOT, file)}\n`);
+}
