@@ -2,25 +2,51 @@
 // plates made distinct by a suffix ('X' + copy number: still synthetic, 'Z…' plates, and no two
 // copies fold to the same look-alike key), written once as Parquet partitioned by day
 // (`day=YYYY-MM-DD/`) under bench-results/scale/, like a region's daily extracts.
-import { existsSync, mkdirSync } from 'node:fs';
+//
+// Below 10 copies: one folder `x{N}/day=…/`. From 10 copies (a multiple of 10): blocks of 10
+// copies each, `blocks/b=NN/day=…/` (copies 10·NN … 10·NN+9), written once and shared, so 100M
+// is `blocks/b=00`, 300M the glob `blocks/b=0[0-2]/**/*.parquet` and 1,000M every block: the
+// 1,000M set costs the disk of 1,000M reads, not of 1,400M.
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { benchData } from '../data.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
+const SCALE = path.join(ROOT, 'bench-results', 'scale');
 
+async function writeCopies(base, dir, first, count) {
+  const done = path.join(dir, '_done');
+  if (existsSync(done)) return;
+  process.stderr.write(`[bench:scale] ${new Date().toISOString()} writing copies ${first}…${first + count - 1} of ${path.basename(base.dir)} as Parquet by day into ${dir}\n`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(path.dirname(dir), { recursive: true });
+  const c = await (await DuckDBInstance.create(':memory:')).connect();
+  await c.run(`SET preserve_insertion_order = false`);
+  await c.run(`COPY (SELECT vrm || 'X' || k AS vrm, timestamp, site_id, lat, lon, direction, confidence, strftime(timestamp, '%Y-%m-%d') AS day
+    FROM read_parquet('${base.parquet}'), range(${first}, ${first + count}) t(k)) TO '${dir}' (FORMAT parquet, PARTITION_BY (day), OVERWRITE_OR_IGNORE true)`);
+  await c.run(`COPY (SELECT 1 AS ok) TO '${done}' (FORMAT csv)`);
+  c.closeSync?.();
+}
+
+/**
+ * The scale data for `copies` × 10M reads: { dir (a folder or a glob of Parquet files), base }.
+ * @example const { dir, base } = await scaleData(30); // dir = …/blocks/b=0[0-2]/**\/*.parquet
+ */
 export async function scaleData(copies) {
   const base = await benchData(10_000_000);
-  const dir = path.join(ROOT, 'bench-results', 'scale', `x${copies}`);
-  const done = path.join(dir, '_done');
-  if (!existsSync(done)) {
-    process.stderr.write(`[bench:scale] writing ${copies} × ${path.basename(base.dir)} as Parquet by day into ${dir}\n`);
-    mkdirSync(path.dirname(dir), { recursive: true });
-    const c = await (await DuckDBInstance.create(':memory:')).connect();
-    await c.run(`SET preserve_insertion_order = false`);
-    await c.run(`COPY (SELECT vrm || 'X' || k AS vrm, timestamp, site_id, lat, lon, direction, confidence, strftime(timestamp, '%Y-%m-%d') AS day
-      FROM read_parquet('${base.parquet}'), range(${copies}) t(k)) TO '${dir}' (FORMAT parquet, PARTITION_BY (day), OVERWRITE_OR_IGNORE true)`);
-    await c.run(`COPY (SELECT 1 AS ok) TO '${done}' (FORMAT csv)`);
+  if (copies < 10) {
+    const dir = path.join(SCALE, `x${copies}`);
+    await writeCopies(base, dir, 0, copies);
+    return { dir, base };
   }
+  if (copies % 10 !== 0 || copies > 1000) throw new Error(`scale copies must be < 10 or a multiple of 10 up to 1000, not ${copies}`);
+  const blocks = copies / 10;
+  for (let b = 0; b < blocks; b++) await writeCopies(base, path.join(SCALE, 'blocks', `b=${String(b).padStart(2, '0')}`), b * 10, 10);
+  const last = String(blocks - 1).padStart(2, '0');
+  const dir = blocks === 1 ? path.join(SCALE, 'blocks', 'b=00')
+    : blocks <= 10 ? path.join(SCALE, 'blocks', `b=0[0-${last[1]}]`, '**', '*.parquet')
+    : blocks % 10 === 0 ? path.join(SCALE, 'blocks', `b=[0-${Math.floor((blocks - 1) / 10)}][0-9]`, '**', '*.parquet')
+    : (() => { throw new Error(`scale copies above 100 must be a multiple of 100, not ${copies}`); })();
   return { dir, base };
 }
