@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { KERNEL_PREFIX, LAB_BUILD, LOCAL, ROOT } from './paths.mjs';
 import { ensureUpstreamHost } from './upstream-host.mjs';
@@ -38,7 +39,10 @@ export function ensureDebian(pkgs) {
   run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
 }
 
-function hashFiles(paths) {
+/** What `npm ci` depends on: the lock and every workspace's package.json. */
+const NPM_INPUTS = ['package-lock.json', 'package.json', 'kernel-lib/package.json', 'jupyterlab-ext/package.json', 'kernel/package.json', 'lab/package.json'];
+
+export function hashFiles(paths) {
   const h = createHash('sha256');
   const walk = p => {
     if (!existsSync(p)) return;
@@ -65,7 +69,7 @@ function buildIfChanged(name, inputs, stamp, build) {
 
 export function ensureNpm() {
   const stamp = path.join(ROOT, 'node_modules', '.anpr-lock.sha256');
-  const digest = hashFiles(['package-lock.json', 'package.json', 'kernel-lib/package.json', 'jupyterlab-ext/package.json', 'lab/package.json']);
+  const digest = hashFiles(NPM_INPUTS);
   if (existsSync(stamp) && readFileSync(stamp, 'utf8') === digest) return;
   log('npm ci');
   run('npm', ['ci', '--no-audit', '--no-fund']);
@@ -85,6 +89,10 @@ export function ensureBuilt() {
   );
   buildIfChanged('jupyterlab-ext', ['jupyterlab-ext/src', 'jupyterlab-ext/package.json', 'jupyterlab-ext/tsconfig.json', 'kernel-lib/src/contract'], path.join(stamps, 'jupyterlab-ext'), () =>
     run('node', [...TSC, '-p', 'jupyterlab-ext'])
+  );
+  // The kernel (TypeScript, kernel/src -> kernel/dist): tslab's executor made to behave.
+  buildIfChanged('kernel', ['kernel/src', 'kernel/package.json', 'kernel/tsconfig.json', 'tsconfig.json'], path.join(stamps, 'kernel'), () =>
+    run('node', [...TSC, '-p', 'kernel'])
   );
   // The prebuilt (federated) labextension: what a user's JupyterLab loads, and what our host loads.
   buildIfChanged(
@@ -118,23 +126,12 @@ function linkLabextension() {
 }
 
 export function ensureKernel() {
-  // Our entry point around tslab's executor (lab/kernel/anpr-kernel.js) under tslab's kernel
-  // names: notebooks reference `tslab`. Written directly; re-written whenever it differs.
-  // The node that runs the set-up runs the kernel (no dependence on PATH).
-  const entry = path.join(ROOT, 'lab', 'kernel', 'anpr-kernel.js');
-  const specs = {
-    tslab: { argv: [process.execPath, entry, 'kernel', '--config-path', '{connection_file}'], display_name: 'TypeScript (tslab + ANPR)', language: 'typescript' },
-    jslab: { argv: [process.execPath, entry, 'kernel', '--config-path', '{connection_file}', '--js'], display_name: 'JavaScript (jslab + ANPR)', language: 'javascript' }
-  };
-  for (const [name, spec] of Object.entries(specs)) {
-    const dir = path.join(KERNEL_PREFIX, 'share', 'jupyter', 'kernels', name);
-    const file = path.join(dir, 'kernel.json');
-    const text = JSON.stringify(spec, null, 2) + '\n';
-    if (existsSync(file) && readFileSync(file, 'utf8') === text) continue;
-    log(`registering the ${name} kernel in ${KERNEL_PREFIX}`);
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(file, text);
-  }
+  // The kernelspecs `tslab` and `jslab` (the names the templates use), written by the kernel's
+  // own installer (kernel/src/install.ts, as `npx anpr-kernel install --prefix P`) into the
+  // project-local prefix; files already equal are left alone. The node that runs the set-up
+  // runs the kernel (no dependence on PATH).
+  const { installKernelSpecs, kernelsDir } = createRequire(import.meta.url)(path.join(ROOT, 'kernel', 'dist', 'install.js'));
+  for (const file of installKernelSpecs(kernelsDir({ prefix: KERNEL_PREFIX }))) log(`registered ${path.relative(ROOT, file)}`);
 }
 
 /** Everything `npm start` needs (`forTests` adds the browser and the kernel test suite). */

@@ -1,4 +1,4 @@
-// The project's `tslab` kernel (lab/kernel/anpr-kernel.js) speaks the Jupyter protocol as
+// The project's `tslab` kernel (kernel/src, compiled to kernel/dist) speaks the Jupyter protocol as
 // clients expect: Debian's jupyter_kernel_test suite plus our own checks in
 // test_conformance.py, run with the project's Jupyter environment (kernelspecs in the prefix).
 import { spawnSync } from 'node:child_process';

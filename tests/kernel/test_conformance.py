@@ -1,4 +1,4 @@
-"""Jupyter protocol conformance of the project's `tslab` kernel (lab/kernel/anpr-kernel.js).
+"""Jupyter protocol conformance of the project's `tslab` kernel (kernel/src, compiled to kernel/dist).
 
 Debian's jupyter_kernel_test drives the kernel over ZeroMQ like any Jupyter client; the extra
 tests below cover what it does not: execution counts, stop_on_error, error names/values, the
