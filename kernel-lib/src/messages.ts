@@ -528,3 +528,18 @@ export const unknownTuningVariant = (file: string, name: string) =>
 
 /** Line profile: its plates in order of use. */
 export const linePlates = (plates: readonly string[]) => `plates in order of use: ${plates.join(' → ')}`;
+
+// ---- synth: behaviour families (issue 13) ---------------------------------------------
+/** synth families: a bad or unknown key in a family override. */
+export const synthBadFamily = (path: string, expected: string, value: unknown) =>
+  `Behaviour family ${path || '(root)'} = ${JSON.stringify(value)}; expected ${expected}.`;
+
+/** anpr synth --variant: the variant is not in the variants file. */
+export const synthUnknownVariant = (name: string, file: string, known: string[]) =>
+  `Variant "${name}" is not in ${file}; expected one of: ${known.join(', ')}.`;
+
+/** anpr synth: usage with behaviour families. */
+export const synthFamilyUsage = (scenarioNames: string[]) =>
+  `usage: anpr synth --scenario NAME --days N --seed S --out DIR [--vehicles N] [--start YYYY-MM-DD] [--misread-rate R] [--family FILE.json]\n` +
+  `       anpr synth --variant NAME --seed S --out DIR [--variants FILE]   (scenario, days, start, vehicles, family from bench/methods/variants.json)\n` +
+  `       anpr synth --list\nscenarios: ${scenarioNames.join(', ')}`;

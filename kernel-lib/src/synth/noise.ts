@@ -1,5 +1,5 @@
 /**
- * Sensor noise: each site misses 10-25 % of passes and may be out for hours or days; some
+ * Sensor noise: each site misses 10-25 % of passes (NoiseParams: a behaviour family sets its own) and may be out for hours or days; some
  * reads are look-alike misreads (O/0, I/1, B/8, S/5, Z/2) with lower confidence; a few are
  * read twice (same VRM, site and second). Confidence is 0-100.
  */
@@ -14,6 +14,23 @@ export interface SiteNoise {
   misreadRate: number;
 }
 
+/** Camera noise parameters of siteNoise (the defaults are the fixed scenarios'). */
+export interface NoiseParams {
+  /** Per-site miss rate, drawn uniformly in this range. */
+  missRate: [number, number];
+  /** Chance that a site has an outage in the window. */
+  outageChance: number;
+  /** Share of outages lasting 2-12 h (the others 1-3 days). */
+  outageShortShare: number;
+}
+
+/**
+ * Noise of the fixed scenarios: 10-25 % missed, 12 % of sites with an outage, 70 % of them short.
+ * @example
+ * siteNoise(n, t0, t1, rng, 0.02, DEFAULT_NOISE); // same as siteNoise(n, t0, t1, rng)
+ */
+export const DEFAULT_NOISE: Readonly<NoiseParams> = { missRate: [0.1, 0.25], outageChance: 0.12, outageShortShare: 0.7 };
+
 /** Outcome of one pass at a camera. */
 export interface ReadOutcome { vrm: string; confidence: number; copies: 0 | 1 | 2; misread: boolean }
 
@@ -24,15 +41,15 @@ const LOOKALIKE: Record<string, string> = { O: '0', '0': 'O', I: '1', '1': 'I', 
  * @example
  * const noise = siteNoise(net.sites.length, t0, t0 + 28 * 86400, createRng('s1:noise'));
  */
-export function siteNoise(nSites: number, start: number, end: number, rng: Rng, misreadRate = 0.02): SiteNoise {
+export function siteNoise(nSites: number, start: number, end: number, rng: Rng, misreadRate = 0.02, params: Readonly<NoiseParams> = DEFAULT_NOISE): SiteNoise {
   const missRate = new Float64Array(nSites);
   const outages: [number, number][][] = [];
   const span = end - start;
   for (let s = 0; s < nSites; s++) {
-    missRate[s] = rng.range(0.1, 0.25);
+    missRate[s] = rng.range(params.missRate[0], params.missRate[1]);
     const w: [number, number][] = [];
-    if (rng.chance(0.12)) {
-      const len = rng.chance(0.7) ? rng.range(2, 12) * 3600 : rng.range(1, 3) * 86400;
+    if (rng.chance(params.outageChance)) {
+      const len = rng.chance(params.outageShortShare) ? rng.range(2, 12) * 3600 : rng.range(1, 3) * 86400;
       const s0 = start + rng.next() * Math.max(0, span - len);
       w.push([Math.round(s0), Math.round(s0 + len)]);
     }

@@ -73,9 +73,46 @@ const london: ScenarioDef = {
   minPopulation: 30000
 };
 
+/** West Midlands: Birmingham exporting to Shropshire, Herefordshire, Worcestershire and Staffordshire towns. */
+const westMidlands: ScenarioDef = {
+  name: 'west_midlands',
+  description: 'Hub Birmingham; market towns in Shropshire, Herefordshire, Worcestershire, Staffordshire and Warwickshire.',
+  hub: { name: 'Birmingham' },
+  markets: [
+    { name: 'Shrewsbury' }, { name: 'Hereford' }, { name: 'Worcester' }, { name: 'Stafford' },
+    { name: 'Telford' }, { name: 'Kidderminster' }, { name: 'Stratford-upon-Avon' }
+  ],
+  leisure: [
+    { name: 'Stratford-upon-Avon' }, { name: 'Great Malvern' }, { name: 'Ludlow' }, { name: 'Bridgnorth' },
+    { name: 'Warwick' }, { name: 'Evesham' }
+  ],
+  region: { south: 51.9, west: -3.2, north: 53.1, east: -1.2 },
+  backgroundTowns: 32,
+  minPopulation: 15000
+};
+
+/** West Yorkshire: Leeds exporting to the North Yorkshire coast and dales and the East Riding. */
+const westYorkshire: ScenarioDef = {
+  name: 'west_yorkshire',
+  description: 'Hub Leeds; market towns on the North Yorkshire and East Riding coasts and in the dales.',
+  hub: { name: 'Leeds' },
+  markets: [
+    { name: 'Scarborough' }, { name: 'Harrogate' }, { name: 'York' }, { name: 'Whitby' },
+    { name: 'Bridlington' }, { name: 'Skipton' }, { name: 'Northallerton' }
+  ],
+  leisure: [
+    { name: 'Scarborough' }, { name: 'Whitby' }, { name: 'Bridlington' }, { name: 'Filey' },
+    { name: 'Ilkley' }, { name: 'Ripon' }
+  ],
+  region: { south: 53.3, west: -2.4, north: 54.6, east: 0.2 },
+  backgroundTowns: 30,
+  minPopulation: 15000
+};
+
 /**
- * Every scenario, by name.
+ * Every scenario, by name. west_midlands and west_yorkshire (seven markets each) were added for
+ * the behaviour-family benchmark; the first two are the templates'.
  * @example
- * Object.keys(scenarios); // ['merseyside', 'london']
+ * Object.keys(scenarios); // ['merseyside', 'london', 'west_midlands', 'west_yorkshire']
  */
-export const scenarios: Readonly<Record<string, ScenarioDef>> = { merseyside, london };
+export const scenarios: Readonly<Record<string, ScenarioDef>> = { merseyside, london, west_midlands: westMidlands, west_yorkshire: westYorkshire };

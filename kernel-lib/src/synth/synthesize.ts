@@ -9,6 +9,11 @@
  *
  * Every random draw comes from a stream keyed by (seed, class, vehicle, day), so a run is
  * byte-for-byte repeatable and memory holds only agents' habits and a day or two of reads.
+ *
+ * With `family` (families.ts) the scenario first draws its behaviour parameters from the
+ * family's ranges, and runners and decoys (family-agents.ts, more decoy classes) draw their own
+ * from the scenario's; the camera noise comes from the family too, and family.json records the
+ * draw. Without `family` the output is exactly the fixed scenarios'.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -35,6 +40,14 @@ import { deliveryVan } from './behaviours/delivery';
 import { taxi } from './behaviours/taxi';
 import { leisure, marketLocal } from './behaviours/leisure';
 import { countyLines } from './behaviours/county-lines';
+import { familyRunner } from './behaviours/runners';
+import { shiftCommuter } from './behaviours/shifts';
+import { deliveryRound } from './behaviours/rounds';
+import { hireShift } from './behaviours/hire';
+import { carerVisit, leisureTrips, studentWeekend } from './behaviours/visits';
+import { drawScenario, resolveFamily } from './families';
+import type { FamilyInput, ScenarioFamily } from './families';
+import { FAMILY_DECOYS, familyAgents } from './family-agents';
 import { synthBadOption, synthUnknownScenario } from '../messages';
 
 /** Options of synthesize(). */
@@ -51,8 +64,10 @@ export interface SynthOptions {
   start?: string;
   /** Output directory (created if missing). */
   out: string;
-  /** Share of reads that are look-alike misreads (O/0, I/1, B/8, S/5, Z/2), 0..0.5; default 0.02. */
+  /** Share of reads that are look-alike misreads (O/0, I/1, B/8, S/5, Z/2), 0..0.5; default 0.02 (or the family's). */
   misreadRate?: number;
+  /** Behaviour family overrides (families.ts); omitted = the scenario's fixed behaviours, byte for byte. */
+  family?: FamilyInput;
   /** Called after each day is written. */
   onProgress?: (p: SynthProgress) => void;
 }
@@ -72,7 +87,7 @@ export interface SynthResult {
   sites: number;
   /** Vehicles (VRMs) present in the reads, by ground-truth class. */
   vehicles: Record<VehicleClass, number>;
-  files: { reads: string; sites: string; hub: string; markets: string; truth: string };
+  files: { reads: string; sites: string; hub: string; markets: string; truth: string; family?: string };
 }
 
 /**
@@ -82,10 +97,18 @@ export interface SynthResult {
  */
 export const DEFAULT_VEHICLES = 5000;
 
-const CLASSES: VehicleClass[] = ['county_lines', 'commuter_to_market', 'market_resident_to_hub', 'delivery_van', 'taxi', 'leisure', 'market_local', 'background'];
+const FIXED_CLASSES: VehicleClass[] = ['county_lines', 'commuter_to_market', 'market_resident_to_hub', 'delivery_van', 'taxi', 'leisure', 'market_local', 'background'];
+/** Every class; the index keys the per-day random streams (append only). */
+const CLASSES: VehicleClass[] = [...FIXED_CLASSES, 'commuter_day', 'commuter_evening', 'commuter_night', 'commuter_part_time', 'delivery_round', 'evening_courier', 'private_hire', 'carer', 'student'];
 const BEHAVIOUR: Record<VehicleClass, Behaviour> = {
   county_lines: countyLines, commuter_to_market: commuterToMarket, market_resident_to_hub: marketResidentToHub,
-  delivery_van: deliveryVan, taxi, leisure, market_local: marketLocal, background
+  delivery_van: deliveryVan, taxi, leisure, market_local: marketLocal, background,
+  commuter_day: shiftCommuter, commuter_evening: shiftCommuter, commuter_night: shiftCommuter, commuter_part_time: shiftCommuter,
+  delivery_round: deliveryRound, evening_courier: deliveryRound, private_hire: hireShift, carer: carerVisit, student: studentWeekend
+};
+/** Behaviours of the family path where a class name is shared with the fixed scenarios. */
+const FAMILY_BEHAVIOUR: Partial<Record<VehicleClass, Behaviour>> = {
+  county_lines: familyRunner, market_resident_to_hub: shiftCommuter, taxi: hireShift, leisure: leisureTrips
 };
 /** Decoys per 5000 background vehicles (minimum in brackets). */
 const DECOYS: [VehicleClass, number, number][] = [
@@ -139,7 +162,11 @@ export async function synthesize(opts: SynthOptions): Promise<SynthResult> {
   const days = opts.days;
   const day0 = makeDay(start, 0);
   const windowEnd = makeDay(start, days - 1).end;
-  const noise = siteNoise(net.sites.length, day0.start, windowEnd, deriveRng(key, 2), opts.misreadRate);
+  const fam: ScenarioFamily | undefined = opts.family ? drawScenario(resolveFamily(opts.family), deriveRng(key, 7)) : undefined;
+  const noise = fam
+    ? siteNoise(net.sites.length, day0.start, windowEnd, deriveRng(key, 2), opts.misreadRate ?? fam.noise.misreadRate[0],
+      { missRate: fam.noise.missRate, outageChance: fam.noise.outageShare[0], outageShortShare: 1 - fam.noise.outageLongShare[0] })
+    : siteNoise(net.sites.length, day0.start, windowEnd, deriveRng(key, 2), opts.misreadRate);
 
   const idx = (k: Town['kind']) => towns.map((t, i) => (t.kind === k ? i : -1)).filter((i) => i >= 0);
   const markets = idx('market');
@@ -149,7 +176,8 @@ export async function synthesize(opts: SynthOptions): Promise<SynthResult> {
     others: towns.map((_, i) => i).filter((i) => i !== 0),
     gravity: towns.map((a, i) => cumulative(towns.map((b, j) => (i === j ? (0.6 * a.population) / Math.max(9, a.radiusKm ** 2) : b.population / Math.max(25, distanceKm(a.lat, a.lon, b.lat, b.lon) ** 2))))),
     population: cumulative(towns.map((t) => t.population)),
-    place: (town: number, rng: Rng) => placeIn(towns, town, rng)
+    place: (town: number, rng: Rng) => placeIn(towns, town, rng),
+    ...(fam ? { family: fam } : {})
   };
 
   // ---- agents ----
@@ -162,17 +190,25 @@ export async function synthesize(opts: SynthOptions): Promise<SynthResult> {
     classOf[plateNo++] = cls;
     return a;
   };
-  const runners = Math.max(markets.length, Math.round(markets.length * 1.5 * Math.sqrt(scale)));
-  const lineMarket: number[] = [];
+  const lineMarket: number[][] = [];
+  if (fam) {
+    const made = familyAgents(fam, {
+      world, key, scale, start: day0.start, end: windowEnd, days, startDow: day0.dow, mk: mkAgent,
+      swap: (a, t) => { a.swapAt.push(t); a.plates.push(plateNo); classOf[plateNo++] = 'county_lines'; }
+    });
+    for (const l of made.lines) { agents.push(l.agent); lineMarket.push(l.markets); }
+    agents.push(...made.decoys);
+  }
+  const runners = fam ? 0 : Math.max(markets.length, Math.round(markets.length * 1.5 * Math.sqrt(scale)));
   for (let n = 0; n < runners; n++) {
     const rng = deriveRng(key, 3, 0, n);
     const m = markets[n % markets.length];
     const a = mkAgent('county_lines', n, world.place(0, rng), world.place(m, rng), rng);
     let t = day0.start + rng.range(3, 14) * 86400;
     while (t < windowEnd) { a.swapAt.push(Math.round(t)); a.plates.push(plateNo); classOf[plateNo++] = 'county_lines'; t += rng.range(7, 14) * 86400; }
-    agents.push(a); lineMarket.push(m);
+    agents.push(a); lineMarket.push([m]);
   }
-  DECOYS.forEach(([cls, base, floor], ci) => {
+  if (!fam) DECOYS.forEach(([cls, base, floor], ci) => {
     const count = Math.max(floor, Math.round(base * scale));
     for (let n = 0; n < count; n++) {
       const rng = deriveRng(key, 3, ci + 1, n);
@@ -196,7 +232,7 @@ export async function synthesize(opts: SynthOptions): Promise<SynthResult> {
 
   // ---- day by day ----
   mkdirSync(opts.out, { recursive: true });
-  const files = {
+  const files: SynthResult['files'] = {
     reads: join(opts.out, 'reads.csv.gz'), sites: join(opts.out, 'sites.csv'), hub: join(opts.out, 'hub.geojson'),
     markets: join(opts.out, 'markets.geojson'), truth: join(opts.out, 'truth.json')
   };
@@ -229,7 +265,8 @@ export async function synthesize(opts: SynthOptions): Promise<SynthResult> {
     const day = d === 0 ? day0 : makeDay(start, d);
     for (const a of agents) {
       const rng = deriveRng(key, 5, CLASSES.indexOf(a.cls), a.n, d);
-      for (const tour of BEHAVIOUR[a.cls](a, day, world, rng)) {
+      const behave = (fam && FAMILY_BEHAVIOUR[a.cls]) || BEHAVIOUR[a.cls];
+      for (const tour of behave(a, day, world, rng)) {
         const plate = plateAt(a, tour.depart);
         drive(a, plate, plateStr.get(plate)!, tour, rng);
       }
@@ -256,7 +293,8 @@ export async function synthesize(opts: SynthOptions): Promise<SynthResult> {
 
   const vrmOf = (p: number) => plateStr.get(p) ?? plateFor(plateKey, p);
   const decoys: SynthTruth['decoys'] = {};
-  const counts = Object.fromEntries(CLASSES.map((c) => [c, 0])) as Record<VehicleClass, number>;
+  const usedClasses: VehicleClass[] = fam ? ['county_lines', ...FAMILY_DECOYS, 'background'] : FIXED_CLASSES;
+  const counts = Object.fromEntries(usedClasses.map((c) => [c, 0])) as Record<VehicleClass, number>;
   for (const a of agents) {
     if (a.cls === 'county_lines') continue;
     if (!seen[a.plates[0]]) continue;
@@ -271,7 +309,8 @@ export async function synthesize(opts: SynthOptions): Promise<SynthResult> {
   agents.forEach((a, k) => {
     if (a.cls !== 'county_lines') return;
     const vrms = a.plates.filter((p) => seen[p]).map(vrmOf);
-    if (vrms.length) lines.push({ market: towns[lineMarket[k]].name, vrms });
+    const ms = lineMarket[k];
+    if (vrms.length) lines.push(ms.length > 1 ? { market: towns[ms[0]].name, markets: ms.map((m) => towns[m].name), vrms } : { market: towns[ms[0]].name, vrms });
   });
   const countyLinesVrms = lines.flatMap((l) => l.vrms);
   counts.county_lines = countyLinesVrms.length;
@@ -280,5 +319,9 @@ export async function synthesize(opts: SynthOptions): Promise<SynthResult> {
     swap_groups: lines.map((l) => l.vrms), lines
   };
   writeFileSync(files.truth, truthJson(truth));
+  if (fam) {
+    files.family = join(opts.out, 'family.json');
+    writeFileSync(files.family, JSON.stringify({ input: opts.family, scenario: fam }, null, 1) + '\n');
+  }
   return { scenario: def.name, seed, days, start, reads: writer.rows, misreads, duplicates, sites: net.sites.length, vehicles: counts, files };
 }

@@ -14,8 +14,8 @@ export interface SynthTruth {
   county_lines: string[];
   decoys: Partial<Record<Exclude<VehicleClass, 'county_lines'>, string[]>>;
   swap_groups: string[][];
-  /** One entry per runner: the line's market town and its plates in order of use. */
-  lines: { market: string; vrms: string[] }[];
+  /** One entry per runner: the line's (main) market town, all its markets when it serves several (behaviour families), and its plates in order of use. */
+  lines: { market: string; markets?: string[]; vrms: string[] }[];
 }
 
 /**

@@ -6,6 +6,7 @@
 import type { Town } from '../geography';
 import type { Place } from '../route';
 import type { Rng } from '../prng';
+import type { ScenarioFamily } from '../families';
 
 /** Ground-truth class of a vehicle. */
 export type VehicleClass =
@@ -16,7 +17,17 @@ export type VehicleClass =
   | 'taxi'
   | 'leisure'
   | 'market_local'
-  | 'background';
+  | 'background'
+  // behaviour families (families.ts) only:
+  | 'commuter_day'
+  | 'commuter_evening'
+  | 'commuter_night'
+  | 'commuter_part_time'
+  | 'delivery_round'
+  | 'evening_courier'
+  | 'private_hire'
+  | 'carer'
+  | 'student';
 
 /** One local calendar day (Europe/London). */
 export interface Day {
@@ -49,6 +60,10 @@ export interface Agent {
   swapAt: number[];
   /** Busy until (end of the last tour). */
   freeAt: number;
+  /** Behaviour families only: the agent's own parameters, its fixed weekdays (0 = Monday), further places (a line's other markets). */
+  p?: Record<string, number>;
+  days?: number[];
+  places?: Place[];
 }
 
 /** The scenario's towns and the cumulative weights behaviours draw from. */
@@ -63,6 +78,8 @@ export interface World {
   /** Cumulative population weights over all towns (where vehicles live). */
   population: Float64Array;
   place(town: number, rng: Rng): Place;
+  /** Behaviour families only: the scenario's draw (per-trip ranges). */
+  family?: ScenarioFamily;
 }
 
 /** A behaviour: the tours an agent makes on a day. */

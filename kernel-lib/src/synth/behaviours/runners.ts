@@ -1,0 +1,63 @@
+/**
+ * County-lines runners of a behaviour family: each runner has its own runs a week, time of day
+ * (daytime, evening or night), mixture of stays (minutes, hours, overnight, days), local drives
+ * inside the market during a stay, and markets (1-3); on other days, drives around the hub.
+ * Before its line starts and after it stops the vehicle is not on the road. Plate swaps are
+ * handled by the engine (Agent.swapAt).
+ */
+import type { Behaviour, Tour, World, Agent } from './common';
+import type { Rng } from '../prng';
+import type { Place } from '../route';
+import { HOUR, MIN, clamp } from './common';
+import { draw } from '../families';
+
+/**
+ * A stay at `base` of `dwell` seconds, broken by local drives (10-40 min) inside its town.
+ * @example
+ * const stops = stayStops(a.target, 20 * HOUR, 1.5, world, rng); // [{ to: base, dwell }, { to: elsewhere, dwell }, { to: base, dwell }, ...]
+ */
+export function stayStops(base: Place, dwell: number, tripsPer8h: number, w: World, rng: Rng): Tour['stops'] {
+  const trips = Math.floor(tripsPer8h * (dwell / (8 * HOUR)) + rng.next());
+  const parts = Array.from({ length: trips + 1 }, () => 0.2 + rng.next());
+  const total = parts.reduce((s, x) => s + x, 0);
+  const stops: Tour['stops'] = [];
+  parts.forEach((x, i) => {
+    stops.push({ to: base, dwell: Math.max(5 * MIN, (dwell * x) / total) });
+    if (i < trips) stops.push({ to: w.place(base.town, rng), dwell: rng.range(10, 40) * MIN });
+  });
+  return stops;
+}
+
+function stayLength(a: Agent, w: World, rng: Rng): number {
+  const p = a.p!, f = w.family!.runners;
+  if (rng.chance(p.overnight)) return rng.chance(p.multiDay) ? draw(f.multiDayStayD, rng) * 24 * HOUR : draw(f.overnightStayH, rng) * HOUR;
+  return rng.chance(p.short) ? draw(f.shortStayMin, rng) * MIN : draw(f.hoursStayH, rng) * HOUR;
+}
+
+/**
+ * A runner's day: a run to one of the line's markets, or a drive around the hub.
+ * @example
+ * const tours = familyRunner(agent, day, world, rng);
+ */
+export const familyRunner: Behaviour = (a, day, w, rng) => {
+  const p = a.p!;
+  if (day.end <= p.activeFrom || day.start >= p.activeTo || a.freeAt >= day.end) return [];
+  if (rng.next() < p.runsPerWeek / 7) {
+    const places = a.places ?? [];
+    const target = places.length && !rng.chance(p.mainShare) ? places[rng.int(places.length)] : a.target;
+    const hour = p.daytime ? clamp(p.departH + p.jitterH * rng.normal(), 6, 17.5) : clamp(p.departH + p.jitterH * rng.normal(), 15, 28.5);
+    const depart = day.at(hour);
+    if (depart >= a.freeAt && depart >= p.activeFrom && depart < p.activeTo) {
+      const stops = stayStops(target, stayLength(a, w, rng), p.localTrips, w, rng);
+      stops.push({ to: a.home, dwell: 0 });
+      return [{ depart, speedKmh: p.speed * (0.92 + 0.16 * rng.next()), stops }];
+    }
+  }
+  if (rng.chance(p.hubDrive)) {
+    const depart = day.at(rng.range(10, 22));
+    if (depart >= a.freeAt && depart >= p.activeFrom && depart < p.activeTo) {
+      return [{ depart, speedKmh: 50, stops: [{ to: w.place(a.home.town, rng), dwell: rng.range(0.3, 2.5) * HOUR }, { to: a.home, dwell: 0 }] }];
+    }
+  }
+  return [];
+};
