@@ -154,15 +154,18 @@ export async function synthesize(opts: SynthOptions): Promise<SynthResult> {
   const { start, vehicles } = validate(opts);
   const def = scenarios[opts.scenario];
   const seed = String(opts.seed);
-  const key: SeedKey = seedKey(`${def.name}:${seed}`);
-  const plateKey = seedKey(`plates:${def.name}:${seed}`);
+  // A family run is keyed by the resolved family too: two families at one seed are two different worlds.
+  const family = opts.family ? resolveFamily(opts.family) : undefined;
+  const world0 = family ? `${def.name}:${seed}:family:${JSON.stringify(family)}` : `${def.name}:${seed}`;
+  const key: SeedKey = seedKey(world0);
+  const plateKey = seedKey(`plates:${world0}`);
   const towns = scenarioTowns(def);
   const net = buildSites(towns, deriveRng(key, 1));
   const router = new Router(towns, net);
   const days = opts.days;
   const day0 = makeDay(start, 0);
   const windowEnd = makeDay(start, days - 1).end;
-  const fam: ScenarioFamily | undefined = opts.family ? drawScenario(resolveFamily(opts.family), deriveRng(key, 7)) : undefined;
+  const fam: ScenarioFamily | undefined = family ? drawScenario(family, deriveRng(key, 7)) : undefined;
   const noise = fam
     ? siteNoise(net.sites.length, day0.start, windowEnd, deriveRng(key, 2), opts.misreadRate ?? fam.noise.misreadRate[0],
       { missRate: fam.noise.missRate, outageChance: fam.noise.outageShare[0], outageShortShare: 1 - fam.noise.outageLongShare[0] })
@@ -321,7 +324,7 @@ export async function synthesize(opts: SynthOptions): Promise<SynthResult> {
   writeFileSync(files.truth, truthJson(truth));
   if (fam) {
     files.family = join(opts.out, 'family.json');
-    writeFileSync(files.family, JSON.stringify({ input: opts.family, scenario: fam }, null, 1) + '\n');
+    writeFileSync(files.family, JSON.stringify({ input: opts.family, family, scenario: fam }, null, 1) + '\n');
   }
   return { scenario: def.name, seed, days, start, reads: writer.rows, misreads, duplicates, sites: net.sites.length, vehicles: counts, files };
 }
