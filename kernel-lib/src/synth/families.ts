@@ -246,8 +246,8 @@ export const defaultFamily: BehaviourFamily = {
       dwellH: [4, 5], daysPerWeek: [2, 4], jitterMin: [3, 15], absence: [0.02, 0.08]
     },
     market_resident_to_hub: { count: [30, 80], shiftShare: [0.1, 0.3], partTimeShare: [0.1, 0.3], visitorShare: [0.1, 0.3], departH: [5.8, 8.5], dwellH: [8, 10], jitterMin: [5, 25] },
-    delivery_round: { count: [10, 30], singleMarketShare: [0.3, 0.7], stops: [3, 6], stopMin: [20, 35], departH: [7, 10.5], jitterMin: [10, 40], daysPerWeek: [4, 6] },
-    evening_courier: { count: [4, 16], singleMarketShare: [0.3, 0.7], stops: [2, 5], stopMin: [5, 30], departH: [16.5, 19.5], jitterMin: [10, 40], daysPerWeek: [3, 6] },
+    delivery_round: { count: [10, 30], singleMarketShare: [0.3, 0.7], stops: [1, 5], stopMin: [20, 35], departH: [7, 10.5], jitterMin: [10, 40], daysPerWeek: [4, 6] },
+    evening_courier: { count: [4, 16], singleMarketShare: [0.3, 0.7], stops: [1, 4], stopMin: [5, 30], departH: [16.5, 19.5], jitterMin: [10, 40], daysPerWeek: [3, 6] },
     taxi: { count: [15, 40], nightShare: [0.3, 0.6], jobs: [8, 16], shiftsPerWeek: [4, 6], longRunChance: [0.05, 0.2], longRunMarketShare: [0.4, 0.7], waitMin: [5, 30] },
     private_hire: { count: [8, 30], nightShare: [0.2, 0.5], jobs: [3, 8], shiftsPerWeek: [3, 6], longRunChance: [0.15, 0.4], longRunMarketShare: [0.4, 0.8], waitMin: [5, 20] },
     carer: { count: [8, 30], visitsPerWeek: [1, 4], departH: [17, 20], dwellH: [1, 3], jitterMin: [10, 30], reverseShare: [0, 0.3] },
@@ -336,12 +336,14 @@ export function drawInt(r: Range, rng: Rng): number {
 }
 
 /**
- * One agent's propensity around a scenario-level share: the share plus a little spread, in [0, 1].
+ * One agent's propensity around a scenario-level share: the share plus a little spread, in [0, 1];
+ * the spread shrinks towards 0 and 1, so a share of 0 or 1 holds for every agent.
  * @example
  * propensity([0.4, 0.4], rng); // e.g. 0.47
  */
 export function propensity(r: Range, rng: Rng, spread = 0.12): number {
-  const x = (r[0] + r[1]) / 2 + spread * rng.normal();
+  const s = (r[0] + r[1]) / 2;
+  const x = s + 2 * spread * Math.sqrt(Math.max(0, s * (1 - s))) * rng.normal();
   return x < 0 ? 0 : x > 1 ? 1 : x;
 }
 
