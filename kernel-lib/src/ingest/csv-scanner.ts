@@ -39,8 +39,28 @@ export class CsvScanner {
   private leftover: Buffer | null = null;
   private readonly onRecord: RecordHandler;
 
-  constructor(onRecord: RecordHandler) {
+  /** `firstLine`: the physical line number of the first byte pushed (1 = start of the file). */
+  constructor(onRecord: RecordHandler, firstLine = 1) {
     this.onRecord = onRecord;
+    this.line = firstLine;
+  }
+
+  /** The physical line number the next record starts on. */
+  get nextLine(): number {
+    return this.line;
+  }
+
+  /** Take the bytes of the incomplete record kept for the next push (null when none); the scanner forgets them. */
+  takeLeftover(): Buffer | null {
+    const l = this.leftover;
+    this.leftover = null;
+    return l;
+  }
+
+  /** Forget any incomplete record and number the next record `line`. */
+  restartAt(line: number): void {
+    this.leftover = null;
+    this.line = line;
   }
 
   /** Field k of the current record as a string ('' past the end). */

@@ -3,6 +3,24 @@ import * as fs from 'node:fs';
 import * as zlib from 'node:zlib';
 import * as msg from '../messages';
 import { CsvScanner } from './csv-scanner';
+import type { BlockPool } from './csv-block-pool';
+
+/**
+ * The parallel path's hook (read-csv-reads.ts): after the header and the first chunk, a
+ * pool for the blocks of whole lines that follow (their first line given), or null to stay
+ * on the exact scanner. Blocks hold no `"` and no lone CR; from the first chunk that does,
+ * the rest of the file goes through the exact scanner, its line numbers continuing.
+ */
+export type OpenBlockPool = (firstLine: number) => BlockPool | null;
+
+const QUOTE = 34, LF = 10, CR = 13;
+
+/** True when b has no `"` and every CR is followed by LF. */
+function plainLines(b: Buffer): boolean {
+  if (b.indexOf(QUOTE) >= 0) return false;
+  for (let i = b.indexOf(CR); i >= 0; i = b.indexOf(CR, i + 1)) if (i + 1 >= b.length || b[i + 1] !== LF) return false;
+  return true;
+}
 import { IngestError } from './ingest-error';
 
 export interface CsvSourceHandlers {
@@ -22,14 +40,15 @@ export interface CsvSourceHandlers {
  * @example
  * await streamCsv('sites.csv', false, { header: (f) => console.log(f), record: (sc, nf, line) => console.log(line, sc.field(0)) });
  */
-export async function streamCsv(file: string, gz: boolean, h: CsvSourceHandlers): Promise<void> {
+export async function streamCsv(file: string, gz: boolean, h: CsvSourceHandlers, openPool?: OpenBlockPool, chunkBytes = 1 << 20): Promise<void> {
   const total = fs.statSync(file).size || 1;
-  const raw = fs.createReadStream(file, { highWaterMark: 1 << 20 });
+  const raw = fs.createReadStream(file, { highWaterMark: chunkBytes });
   let source: NodeJS.ReadableStream = raw;
-  if (gz) source = raw.pipe(zlib.createGunzip({ chunkSize: 1 << 20 }));
+  if (gz) source = raw.pipe(zlib.createGunzip({ chunkSize: Math.max(64, chunkBytes) }));
   let sawHeader = false;
   let checked = 0;
-  const scanner = new CsvScanner((sc, nf, line) => {
+  let pool: BlockPool | null = null, carry: Buffer | null = null;
+  let scanner = new CsvScanner((sc, nf, line) => {
     if (!sawHeader) {
       sawHeader = true;
       const fields: string[] = [];
@@ -57,18 +76,53 @@ export async function streamCsv(file: string, gz: boolean, h: CsvSourceHandlers)
         if (nul >= 0) throw new IngestError(msg.binaryFile(file, checked + nul), file);
         checked += upto;
       }
-      scanner.push(chunk);
+      if (pool) {
+        const data: Buffer = carry ? Buffer.concat([carry, chunk]) : chunk;
+        const cut: number = data.lastIndexOf(LF) + 1;
+        const part = data.subarray(0, cut);
+        if (!plainLines(part)) {
+          scanner = await leavePool(pool, h);
+          pool = null; carry = null;
+          scanner.push(data);
+        } else {
+          if (cut > 0) await pool.submit(part);
+          carry = cut < data.length ? Buffer.from(data.subarray(cut)) : null;
+        }
+      } else {
+        scanner.push(chunk);
+        if (openPool && sawHeader) {
+          const line = scanner.nextLine;
+          pool = openPool(line);
+          openPool = undefined;
+          if (pool) carry = scanner.takeLeftover();
+        }
+      }
       h.progress?.(Math.min(1, raw.bytesRead / total));
+    }
+    if (pool) {
+      if (carry && plainLines(carry)) { await pool.submit(carry); carry = null; }
+      const next = await pool.finish();
+      pool.close(); pool = null;
+      if (carry) { scanner = new CsvScanner((sc, nf, line) => h.record(sc, nf, line), next); scanner.push(carry); }
+      else scanner = new CsvScanner(() => undefined, next);
     }
     scanner.end();
   } catch (e) {
     if (e instanceof IngestError) throw e;
     throw new IngestError(msg.unreadableFile(file, gz ? 'gzip CSV' : 'CSV', (e as Error).message), file);
   } finally {
+    pool?.close();
     raw.destroy();
     if (source !== raw) (source as zlib.Gunzip).destroy();
   }
   if (!sawHeader) throw new IngestError(msg.emptyFile(file), file);
+}
+
+/** Wait for the pool's blocks and continue with an exact scanner from the line after them. */
+async function leavePool(pool: BlockPool, h: CsvSourceHandlers): Promise<CsvScanner> {
+  const next = await pool.finish();
+  pool.close();
+  return new CsvScanner((sc, nf, line) => h.record(sc, nf, line), next);
 }
 
 /** The encoding a UTF-16/UTF-32 byte-order mark announces, or null (UTF-8's BOM is fine: it is removed from the header). */

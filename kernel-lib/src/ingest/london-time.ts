@@ -175,3 +175,46 @@ export function parseTimestamp(text: string, out: ParsedTime): ParsedTime {
   out.ms = wall - offset; out.status = 'ok';
   return out;
 }
+
+/** Digits b[i, i+n) as a number, or -1. */
+function byteDigits(b: Uint8Array, i: number, n: number): number {
+  let v = 0;
+  for (let k = 0; k < n; k++) {
+    const c = b[i + k] - 48;
+    if (!(c >= 0 && c <= 9)) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+/**
+ * The common instant forms `YYYY-MM-DDTHH:MM:SSZ` and `YYYY-MM-DDTHH:MM:SS±HH:MM` (`T`, `t` or
+ * a space between date and time) read straight from bytes, with exactly `parseTimestamp`'s
+ * checks and result. Returns false, leaving `out` alone, for any other text (the caller then
+ * uses `parseTimestamp`); true when `out` holds parseTimestamp's answer (ok or bad).
+ *
+ * @example
+ * const out = { ms: NaN, status: 'bad' as const };
+ * parseInstantBytes(Buffer.from('2025-03-10T09:00:00+01:00'), 0, 25, out); // true; out.ms = Date.UTC(2025, 2, 10, 8)
+ */
+export function parseInstantBytes(b: Uint8Array, s: number, e: number, out: ParsedTime): boolean {
+  const len = e - s;
+  if (len !== 20 && len !== 25) return false;
+  if (b[s + 4] !== 45 || b[s + 7] !== 45 || b[s + 13] !== 58 || b[s + 16] !== 58) return false;
+  const sep = b[s + 10];
+  if (sep !== 84 && sep !== 32 && sep !== 116) return false;
+  const z = b[s + 19];
+  if (len === 20 ? z !== 90 && z !== 122 : (z !== 43 && z !== 45) || b[s + 22] !== 58) return false;
+  const y = byteDigits(b, s, 4), mo = byteDigits(b, s + 5, 2), d = byteDigits(b, s + 8, 2);
+  const h = byteDigits(b, s + 11, 2), mi = byteDigits(b, s + 14, 2), sec = byteDigits(b, s + 17, 2);
+  if (y < 0 || mo < 0 || d < 0 || h < 0 || mi < 0 || sec < 0) return false;
+  out.ms = NaN; out.status = 'bad';
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 23 || mi > 59 || sec > 59) return true;
+  const wall = daysFromCivil(y, mo, d) * DAY + h * HOUR + mi * 60_000 + sec * 1000;
+  if (len === 20) { out.ms = wall; out.status = 'ok'; return true; }
+  const oh = byteDigits(b, s + 20, 2), om = byteDigits(b, s + 23, 2);
+  if (oh < 0 || om < 0) return false;
+  if (om > 59 || oh > 14) return true;
+  out.ms = wall - (oh * 60 + om) * 60_000 * (z === 43 ? 1 : -1); out.status = 'ok';
+  return true;
+}

@@ -27,6 +27,17 @@ export const SITE_POSITION_TOLERANCE_KM = 5;
 export const Position = { Ok: 0, Bad: 1, Mismatch: 2 } as const;
 export type Position = (typeof Position)[keyof typeof Position];
 
+/**
+ * How a read's own coordinates (NaN = unparsable) compare with its site's registered
+ * position (`siteLat` NaN: a site made from a read, nothing to compare with).
+ * @example positionOf(53.5, -2.2, 53.4, -2.2) // Position.Mismatch (11 km)
+ */
+export function positionOf(lat: number, lon: number, siteLat: number, siteLon: number): Position {
+  if (!inUk(lat, lon)) return Position.Bad;
+  if (siteLat === siteLat && haversineKm(lat, lon, siteLat, siteLon) > SITE_POSITION_TOLERANCE_KM) return Position.Mismatch;
+  return Position.Ok;
+}
+
 /** How a reader passes the time: text to parse, an instant in epoch ms, or London wall-clock ms. */
 export const TimeKind = { Text: 0, UtcMs: 1, LondonWallMs: 2 } as const;
 export type TimeKind = (typeof TimeKind)[keyof typeof TimeKind];
@@ -156,7 +167,8 @@ export class ReadAccumulator {
   settledSites(): { id: string; code: number; lat: number; lon: number }[] {
     const out: { id: string; code: number; lat: number; lon: number }[] = [];
     for (const [id, code] of this.siteCode)
-      if (this.siteOk[code] && id === id.trim()) out.push({ id, code, lat: this.sites.lat[code], lon: this.sites.lon[code] });
+      if (this.siteOk[code] && id === id.trim())
+        out.push({ id, code, lat: this.siteFromRead[code] ? NaN : this.sites.lat[code], lon: this.sites.lon[code] }); // NaN: made from a read, no register to compare with
     return out;
   }
 
@@ -218,10 +230,18 @@ export class ReadAccumulator {
    * SITE_POSITION_TOLERANCE_KM from a registered site) or Position.Ok. Counts nothing.
    */
   positionCode(site: number, lat: number, lon: number): Position {
-    if (!inUk(lat, lon)) return Position.Bad;
-    if (this.siteFromRead[site] === 0 && haversineKm(lat, lon, this.sites.lat[site], this.sites.lon[site]) > SITE_POSITION_TOLERANCE_KM)
-      return Position.Mismatch;
-    return Position.Ok;
+    return positionOf(lat, lon, this.siteFromRead[site] === 0 ? this.sites.lat[site] : NaN, this.sites.lon[site]);
+  }
+
+  /**
+   * Append a read another thread already validated with these rules (csv-block-worker.ts):
+   * `code` from `vrmCode`, time `ok` and within the limits, a valid registered site, its own
+   * position Ok, confidence 0..100 or 255. Keeps file order with `add`/`addCoded`.
+   */
+  appendSettled(code: number, ms: number, site: number, confidence: number): void {
+    if (this.n === this.cap) this.grow();
+    const i = this.n++;
+    this.vehicle[i] = code; this.time[i] = ms; this.site[i] = site; this.confidence[i] = confidence;
   }
 
   /** Whether site code `site` has a valid (UK box) position. */

@@ -1,10 +1,14 @@
 /** Reads from CSV / CSV.gz into the accumulator (line numbers exact; see csv-scanner.ts). */
 import * as msg from '../messages';
 import { matchReadColumns, READ_ALIASES, type ReadColumn } from './columns';
-import { streamCsv } from './csv-source';
+import * as fs from 'node:fs';
+import { streamCsv, type CsvSourceHandlers } from './csv-source';
+import { BlockPool, blockWorkerFile, defaultBlockWorkers } from './csv-block-pool';
+import type { BlockPlan } from './csv-block-worker';
+import { CsvScanner } from './csv-scanner';
 import { ByteKeyCache } from './byte-key-cache';
 import { IngestError } from './ingest-error';
-import { parseTimestamp, type ParsedTime } from './london-time';
+import { parseInstantBytes, parseTimestamp, type ParsedTime } from './london-time';
 import type { RejectReason } from './types';
 import { parseDecimal, Position, TimeKind, type ReadAccumulator } from './read-accumulator';
 import type { QuarantineWriter } from './quarantine';
@@ -17,7 +21,7 @@ import type { QuarantineWriter } from './quarantine';
  * const { read } = await readCsvReads('reads.csv', false, acc, null, () => undefined);
  */
 export async function readCsvReads(file: string, gz: boolean, acc: ReadAccumulator, q: QuarantineWriter | null,
-  progress: (fraction: number, rows: number) => void): Promise<{ read: number; columns: Record<string, string> }> {
+  progress: (fraction: number, rows: number) => void): Promise<{ read: number; columns: Record<string, string>; parallel: boolean }> {
   let read = 0;
   const vrmCache = new ByteKeyCache(1 << 14);
   const siteCache = new ByteKeyCache(1 << 10);
@@ -28,7 +32,7 @@ export async function readCsvReads(file: string, gz: boolean, acc: ReadAccumulat
   let width = 0;
   let iVrm = -1, iTs = -1, iSite = -1, iLat = -1, iLon = -1, iConf = -1, iDir = -1;
   const columns: Record<string, string> = {};
-  await streamCsv(file, gz, {
+  const handlers: CsvSourceHandlers = {
     header(fields, raw) {
       const m = matchReadColumns(fields);
       checkRequiredReadColumns(file, m, fields);
@@ -72,7 +76,7 @@ export async function readCsvReads(file: string, gz: boolean, acc: ReadAccumulat
             iLat >= 0 ? sc.field(iLat) : null, iLon >= 0 ? sc.field(iLon) : null,
             iConf >= 0 ? sc.field(iConf) : null, iDir >= 0 ? sc.field(iDir) : null);
         } else {
-          parseTimestamp(sc.field(iTs), t);
+          if (sc.escaped[iTs] || !parseInstantBytes(buf, sc.starts[iTs], sc.ends[iTs], t)) parseTimestamp(sc.field(iTs), t);
           let conf = 0, hasConf = false;
           if (iConf >= 0) {
             const cs = sc.starts[iConf], ce = sc.ends[iConf];
@@ -115,9 +119,48 @@ export async function readCsvReads(file: string, gz: boolean, acc: ReadAccumulat
       if (reason !== null && q) q.row(line, reason, sc.raw());
     },
     progress(f) { progress(f, acc.n); },
-  });
-  return { read, columns };
+  };
+  // The parallel path (csv-block-pool.ts) for large files: workers settle the plainly valid rows,
+  // every other row comes back to `handlers.record` here, in file order.
+  let parallel = false;
+  const workerFile = blockWorkerFile();
+  const openPool = (firstLine: number): BlockPool | null => {
+    if (!csvParallel.enabled || !workerFile || iSite < 0 || fs.statSync(file).size < csvParallel.minBytes) return null;
+    const plan: BlockPlan = { width, iVrm, iTs, iSite, iLat, iLon, iConf, sites: acc.settledSites(), notAfter: acc.notAfter, accessFrom: acc.accessFrom };
+    const maps: number[][] = [];
+    const mini = new CsvScanner(handlers.record);
+    parallel = true;
+    csvParallel.runs++;
+    return new BlockPool(workerFile, plan, csvParallel.workers, firstLine, (r, first, w) => {
+      const map = (maps[w] ??= []);
+      for (const raw of r.newVrms) map.push(acc.vrmCode(raw));
+      const dl = r.deferredLine, n = r.n;
+      let a = 0, b = 0;
+      while (a < n || b < dl.length) {
+        if (b >= dl.length || (a < n && r.line[a] < dl[b])) {
+          read++;
+          acc.appendSettled(map[r.code[a]], r.time[a], r.site[a], r.conf[a]);
+          a++;
+        } else {
+          mini.restartAt(first + dl[b]);
+          mini.push(Buffer.from(r.deferredText[b] + '\n'));
+          b++;
+        }
+      }
+    });
+  };
+  await streamCsv(file, gz, handlers, openPool, csvParallel.chunkBytes);
+  return { read, columns, parallel };
 }
+
+/**
+ * Internal: the parallel CSV path's settings. It runs for files of at least `minBytes`
+ * (compressed size for CSV.gz) with `workers` worker threads; tests lower `minBytes` to run
+ * it on small files and compare it with the exact path (`enabled: false`); `chunkBytes` is the
+ * read size (the first chunk, holding the header, always goes through the exact scanner);
+ * `runs` counts loads that used the pool.
+ */
+export const csvParallel = { enabled: true, minBytes: 4 << 20, workers: defaultBlockWorkers(), chunkBytes: 1 << 20, runs: 0 };
 
 /**
  * Throw IngestError unless vrm, timestamp and (site_id or lat+lon) are all present.

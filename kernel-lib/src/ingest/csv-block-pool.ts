@@ -1,0 +1,110 @@
+/**
+ * The parallel CSV path's worker pool: blocks of whole lines go to worker threads
+ * (csv-block-worker.ts) round-robin, and their results are handed on strictly in file
+ * order, each with the physical line number its block starts at.
+ */
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { BlockPlan, BlockResult } from './csv-block-worker';
+
+/** The compiled worker script: beside this module, or in kernel-lib/dist when running from sources (tests). */
+export function blockWorkerFile(): string | null {
+  for (const f of [path.join(__dirname, 'csv-block-worker.js'), path.resolve(__dirname, '../../dist/ingest/csv-block-worker.js')])
+    if (existsSync(f)) return f;
+  return null;
+}
+
+/** Worker threads to use: one per core, at least 2, at most 4. */
+export const defaultBlockWorkers = () => Math.min(4, Math.max(2, os.availableParallelism?.() ?? os.cpus().length));
+
+/**
+ * Sends blocks to workers and hands results on in order.
+ * @example
+ * const pool = new BlockPool(file, plan, 2, 2, (r, line, w) => merge(r, line, w));
+ * await pool.submit(block); const nextLine = await pool.finish(); pool.close();
+ */
+export class BlockPool {
+  private readonly workers: Worker[];
+  private seq = 0;
+  private nextSeq = 0;
+  private line: number;
+  private readonly pending = new Map<number, { r: BlockResult; w: number }>();
+  private readonly owner = new Map<number, number>();
+  private waiters: (() => void)[] = [];
+  private failure: Error | null = null;
+
+  constructor(workerFile: string, plan: BlockPlan, count: number, firstLine: number,
+    private readonly onResult: (r: BlockResult, firstLine: number, worker: number) => void) {
+    this.line = firstLine;
+    this.workers = Array.from({ length: count }, (_, w) => {
+      const worker = new Worker(workerFile);
+      worker.postMessage({ plan });
+      worker.on('message', (r: BlockResult) => this.arrived(r, w));
+      worker.on('error', (e) => this.fail(e));
+      return worker;
+    });
+  }
+
+  private fail(e: Error): void {
+    this.failure ??= e;
+    this.wake();
+  }
+
+  private wake(): void {
+    const w = this.waiters;
+    this.waiters = [];
+    for (const f of w) f();
+  }
+
+  private arrived(r: BlockResult, w: number): void {
+    this.pending.set(r.seq, { r, w });
+    try {
+      for (let p = this.pending.get(this.nextSeq); p; p = this.pending.get(this.nextSeq)) {
+        this.pending.delete(this.nextSeq);
+        this.owner.delete(this.nextSeq);
+        this.onResult(p.r, this.line, p.w);
+        this.line += p.r.newlines;
+        this.nextSeq++;
+      }
+    } catch (e) {
+      this.fail(e as Error);
+    }
+    this.wake();
+  }
+
+  private inFlight(): number {
+    return this.seq - this.nextSeq;
+  }
+
+  private async until(ok: () => boolean): Promise<void> {
+    while (!ok()) {
+      if (this.failure) throw this.failure;
+      await new Promise<void>((res) => this.waiters.push(res));
+    }
+    if (this.failure) throw this.failure;
+  }
+
+  /** Queue a block (whole lines; the last block may end without a line end). Waits while many are in flight. */
+  async submit(block: Buffer): Promise<void> {
+    await this.until(() => this.inFlight() < 2 * this.workers.length);
+    const copy = new Uint8Array(block.length);
+    copy.set(block);
+    const seq = this.seq++;
+    const w = seq % this.workers.length;
+    this.owner.set(seq, w);
+    this.workers[w].postMessage({ seq, buf: copy.buffer, length: copy.length }, [copy.buffer]);
+  }
+
+  /** Wait for every block; returns the line number after the last one. */
+  async finish(): Promise<number> {
+    await this.until(() => this.inFlight() === 0);
+    return this.line;
+  }
+
+  /** Stop the workers. */
+  close(): void {
+    for (const w of this.workers) void w.terminate();
+  }
+}
