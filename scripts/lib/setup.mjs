@@ -87,9 +87,11 @@ export function ensureBuilt() {
   buildIfChanged('kernel-lib', ['kernel-lib/src', 'kernel-lib/package.json', 'kernel-lib/tsconfig.json', 'tsconfig.json'], path.join(stamps, 'kernel-lib'), () =>
     run('node', [...TSC, '-p', 'kernel-lib'])
   );
-  buildIfChanged('jupyterlab-ext', ['jupyterlab-ext/src', 'jupyterlab-ext/package.json', 'jupyterlab-ext/tsconfig.json', 'kernel-lib/src/contract'], path.join(stamps, 'jupyterlab-ext'), () =>
-    run('node', [...TSC, '-p', 'jupyterlab-ext'])
-  );
+  buildIfChanged('jupyterlab-ext', ['jupyterlab-ext/src', 'jupyterlab-ext/package.json', 'jupyterlab-ext/tsconfig.json', 'kernel-lib/src/contract'], path.join(stamps, 'jupyterlab-ext'), () => {
+    // From a clean lib/: a moved or deleted source must not leave its old output behind.
+    rmSync(path.join(ROOT, 'jupyterlab-ext', 'lib'), { recursive: true, force: true });
+    run('node', [...TSC, '-p', 'jupyterlab-ext']);
+  });
   // The kernel (TypeScript, kernel/src -> kernel/dist): tslab's executor made to behave.
   buildIfChanged('kernel', ['kernel/src', 'kernel/package.json', 'kernel/tsconfig.json', 'tsconfig.json'], path.join(stamps, 'kernel'), () =>
     run('node', [...TSC, '-p', 'kernel'])

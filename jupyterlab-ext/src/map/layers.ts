@@ -7,10 +7,10 @@
  */
 import * as L from 'leaflet';
 import type { MapArea, MapSite, MapTrack } from '@anpr/kernel-lib/contract';
-import { AREA_COLORS, SITE_COLOR, trackColor } from './colors';
-import { formatDateTime } from './format';
-import { textNode } from './map-text';
-import { MSG } from './messages';
+import { AREA_COLORS, SITE_COLOR, trackColor } from '../shared/colors';
+import { formatDateTime } from '../shared/format';
+import { textNode } from './text';
+import { MSG } from '../shared/messages';
 
 /**
  * Called when a site or track is clicked, with where. The widget opens the popup itself:

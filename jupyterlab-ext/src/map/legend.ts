@@ -3,8 +3,8 @@
  */
 import * as L from 'leaflet';
 import type { MapBundle } from '@anpr/kernel-lib/contract';
-import { AREA_COLORS, SITE_COLOR, trackColor } from './colors';
-import { MSG } from './messages';
+import { AREA_COLORS, SITE_COLOR, trackColor } from '../shared/colors';
+import { MSG } from '../shared/messages';
 
 /** Vehicles listed in the legend before "… and N more". */
 const MAX_LEGEND_TRACKS = 8;

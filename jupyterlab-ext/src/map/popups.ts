@@ -2,9 +2,9 @@
  * What a click on the map shows: a site's counts, a track's reads. Pure text (map-text.ts).
  */
 import type { MapSite, MapTrack } from '@anpr/kernel-lib/contract';
-import { formatDateTime } from './format';
-import { textBlock } from './map-text';
-import { MSG } from './messages';
+import { formatDateTime } from '../shared/format';
+import { textBlock } from './text';
+import { MSG } from '../shared/messages';
 
 /** Reads listed in a track popup before "… and N more". */
 const MAX_READS = 25;

@@ -6,9 +6,9 @@
  * window.
  */
 import type { MapBundle, MapTrack } from '@anpr/kernel-lib/contract';
-import { trackColor } from './colors';
-import { formatDateTime } from './format';
-import { MSG } from './messages';
+import { trackColor } from '../shared/colors';
+import { formatDateTime } from '../shared/format';
+import { MSG } from '../shared/messages';
 
 /** Slider resolution: the span is cut into this many steps. */
 const STEPS = 1000;

@@ -4,7 +4,7 @@
  */
 import * as L from 'leaflet';
 import type { MapTrack } from '@anpr/kernel-lib/contract';
-import { trackColor } from './colors';
+import { trackColor } from '../shared/colors';
 
 /** Segments shorter than this on screen get no arrow. */
 const MIN_SEGMENT_PX = 36;

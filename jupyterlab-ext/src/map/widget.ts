@@ -4,6 +4,7 @@
  *   bundle → checkMapBundle → toolbar (map-tools) + base layer (async) + heat + areas + sites
  *     + tracks (cut by the time filter) + arrows + legend → `data-anpr-painted`
  *
+ * The render / teardown / error skeleton is BundleRenderer's (shared/renderer.ts).
  * Lifecycle, as Lab expects of an output: invalidateSize on attach and resize, mouse-wheel
  * zoom only while the map has focus (click it), map.remove() on re-render and dispose.
  * Data attributes on the node say what is drawn (for tests and the render benchmark):
@@ -11,20 +12,20 @@
  * `data-anpr-painted` (performance.now() at renderModel and after the first full paint).
  */
 import * as L from 'leaflet';
-import { Widget } from '@lumino/widgets';
+import type { Widget } from '@lumino/widgets';
 import type { Message } from '@lumino/messaging';
 import type { IRenderMime } from '@jupyterlab/rendermime-interfaces';
 import { MAP_MIME, type MapBundle, type MapTrack } from '@anpr/kernel-lib/contract';
-import { checkMapBundle } from './validate';
-import { errorView } from './error-view';
-import { addUkBaseLayer } from './uk-basemap';
-import { areasLayer, sitesLayer, tracksLayer } from './map-layers';
+import { checkMapBundle } from '../shared/validate';
+import { BundleRenderer } from '../shared/renderer';
+import { addUkBaseLayer } from '../shared/basemap/uk-basemap';
+import { areasLayer, sitesLayer, tracksLayer } from './layers';
 import { attachArrows } from './track-arrows';
-import { legendControl } from './map-legend';
-import { MapTools } from './map-tools';
-import { readsSpan, segmentCount, timeFilterNode, tracksInWindow } from './map-time-filter';
-import { sitePopup, sitesByPosition, trackPopup } from './map-popups';
-import { MSG } from './messages';
+import { legendControl } from './legend';
+import { MapTools } from './tools/tools';
+import { readsSpan, segmentCount, timeFilterNode, tracksInWindow } from './time-filter';
+import { sitePopup, sitesByPosition, trackPopup } from './popups';
+import { MSG } from '../shared/messages';
 
 /** View when the bundle has nothing to fit: Great Britain. */
 const DEFAULT_CENTER: L.LatLngTuple = [54.2, -3.2];
@@ -46,29 +47,23 @@ export function dataBounds(bundle: MapBundle): L.LatLngBounds | null {
 }
 
 /** A rendered ANPR map bundle. */
-export class MapWidget extends Widget implements IRenderMime.IRenderer {
+export class MapWidget extends BundleRenderer<MapBundle> {
   constructor(_options?: IRenderMime.IRendererOptions) {
-    super();
-    this.addClass('anpr-MapWidget');
-    this.node.dataset.anprWidget = 'map';
+    super('map', MAP_MIME, 'anpr-MapWidget');
   }
 
-  /** Render (or re-render) the bundle under the map MIME type of `model`. */
-  async renderModel(model: IRenderMime.IMimeModel): Promise<void> {
+  protected renderStarted(): void {
     this.node.dataset.anprRenderStart = String(performance.now());
     delete this.node.dataset.anprPainted;
-    this._teardown();
-    this.node.textContent = '';
-    let bundle: MapBundle;
-    try {
-      bundle = checkMapBundle(model.data[MAP_MIME]);
-      this._build(bundle);
-    } catch (error) {
-      this._teardown();
-      this.node.textContent = '';
-      this.node.append(errorView('map', error));
-      return;
-    }
+  }
+
+  protected check(data: unknown): MapBundle {
+    return checkMapBundle(data);
+  }
+
+  /** The map and its layers (synchronous), then the base layer (loaded lazily), then the paint stamp. */
+  protected async draw(bundle: MapBundle): Promise<void> {
+    this._build(bundle);
     const map = this._map!;
     try {
       await addUkBaseLayer(map);
@@ -130,12 +125,6 @@ export class MapWidget extends Widget implements IRenderMime.IRenderer {
   /** The Leaflet map (for tests and the harness); null before render or after dispose. */
   get map(): L.Map | null {
     return this._map;
-  }
-
-  dispose(): void {
-    if (this.isDisposed) return;
-    this._teardown();
-    super.dispose();
   }
 
   protected onAfterAttach(msg: Message): void {
@@ -249,7 +238,7 @@ export class MapWidget extends Widget implements IRenderMime.IRenderer {
     this.node.append(note);
   }
 
-  private _teardown(): void {
+  protected teardown(): void {
     this._observer?.disconnect();
     this._observer = null;
     this._tools?.dispose();

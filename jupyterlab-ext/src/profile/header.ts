@@ -3,9 +3,9 @@
  * reasons and summary counts.
  */
 import type { ProfileBundle } from '@anpr/kernel-lib/contract';
-import { formatCount, formatPeriod } from './format';
-import { scoreColor } from './colors';
-import { MSG } from './messages';
+import { formatCount, formatPeriod } from '../shared/format';
+import { scoreColor } from '../shared/colors';
+import { MSG } from '../shared/messages';
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);

@@ -3,11 +3,11 @@
  * associates. Every cell is set with textContent: data never becomes markup.
  */
 import type { ProfileBundle } from '@anpr/kernel-lib/contract';
-import { formatCount, formatShortDateTime, formatTime, sameLondonDay } from './format';
+import { formatCount, formatShortDateTime, formatTime, sameLondonDay } from '../shared/format';
 import { formatDwell } from './timeline-figure';
-import type { ProfileTripView } from './profile-trips';
+import type { ProfileTripView } from './trips';
 import type { TripSelection } from './trip-selection';
-import { MSG } from './messages';
+import { MSG } from '../shared/messages';
 
 /** Rows shown per table before "Showing N of M". */
 const MAX_ROWS = 25;

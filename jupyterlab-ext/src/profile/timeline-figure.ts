@@ -6,9 +6,9 @@
  * because plotly shows date strings as given (epoch numbers would show in UTC).
  */
 import type { ProfileBundle } from '@anpr/kernel-lib/contract';
-import { formatShortDateTime } from './format';
-import type { ProfileTripView } from './profile-trips';
-import { MSG } from './messages';
+import { formatShortDateTime } from '../shared/format';
+import type { ProfileTripView } from './trips';
+import { MSG } from '../shared/messages';
 
 /** Colours and font of the figure, from the Lab theme. */
 export interface TimelineTheme {

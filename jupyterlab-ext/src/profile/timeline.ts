@@ -6,7 +6,7 @@
 import type { ProfileBundle } from '@anpr/kernel-lib/contract';
 import type { PlotlyGraphDiv } from 'plotly.js-basic-dist-min';
 import { loadPlotly, type Plotly } from './plotly-loader';
-import type { ProfileTripView } from './profile-trips';
+import type { ProfileTripView } from './trips';
 import { selectedTripXY, timelineFigure, type TimelineTheme } from './timeline-figure';
 import type { TripSelection } from './trip-selection';
 

@@ -7,12 +7,12 @@
  */
 import * as L from 'leaflet';
 import type { LatLon } from '@anpr/kernel-lib/contract';
-import { addUkBaseLayer } from './uk-basemap';
-import type { ProfileTripView } from './profile-trips';
+import { addUkBaseLayer } from '../shared/basemap/uk-basemap';
+import type { ProfileTripView } from './trips';
 import type { TripSelection } from './trip-selection';
 import { TIMELINE_COLORS } from './timeline-figure';
-import { SITE_COLOR } from './colors';
-import { MSG } from './messages';
+import { SITE_COLOR } from '../shared/colors';
+import { MSG } from '../shared/messages';
 
 const TRIP_STYLE: L.PathOptions = { color: TIMELINE_COLORS.trips, weight: 3, opacity: 0.55 };
 const SELECTED_STYLE: L.PathOptions = { color: TIMELINE_COLORS.selected, weight: 6, opacity: 1 };

@@ -10,27 +10,29 @@
  *
  * Follows the Lab theme (redrawn when it changes), resizes with the panel (ResizeObserver),
  * and on re-render and dispose releases everything: Plotly.purge, vega finalize, map.remove().
+ * The render / teardown / error skeleton is BundleRenderer's (shared/renderer.ts).
  */
-import { Widget } from '@lumino/widgets';
+import type { Widget } from '@lumino/widgets';
 import type { Message } from '@lumino/messaging';
 import type { IRenderMime } from '@jupyterlab/rendermime-interfaces';
 import type { Result } from 'vega-embed';
 import { PROFILE_MIME, type ProfileBundle } from '@anpr/kernel-lib/contract';
-import { checkProfileBundle } from './validate';
-import { errorView } from './error-view';
-import { headerNode } from './profile-header';
-import { associatesTable, placesTable, staysTable, tripsTable } from './profile-tables';
-import { profileTrips, siteNamer, type ProfileTripView } from './profile-trips';
+import { checkProfileBundle } from '../shared/validate';
+import { errorView } from '../shared/error-view';
+import { BundleRenderer } from '../shared/renderer';
+import { headerNode } from './header';
+import { associatesTable, placesTable, staysTable, tripsTable } from './tables';
+import { profileTrips, siteNamer, type ProfileTripView } from './trips';
 import { TripSelection } from './trip-selection';
-import { TimelineChart } from './profile-timeline';
-import { TripMap } from './profile-map';
-import { heatmapSpec } from './heatmap-spec';
-import { dwellSpec } from './dwell-spec';
-import { placesSpec } from './places-spec';
-import { drawVegaLite } from './vega-chart';
-import { isDarkTheme } from './vega-loader';
-import { formatShortDateTime } from './format';
-import { MSG } from './messages';
+import { TimelineChart } from './timeline';
+import { TripMap } from './trip-map';
+import { heatmapSpec } from './charts/heatmap-spec';
+import { dwellSpec } from './charts/dwell-spec';
+import { placesSpec } from './charts/places-spec';
+import { drawVegaLite } from './charts/vega-chart';
+import { isDarkTheme } from './charts/vega-loader';
+import { formatShortDateTime } from '../shared/format';
+import { MSG } from '../shared/messages';
 
 /** A titled section holding one chart; returns [section, chart target]. */
 function chartSection(title: string, className: string): [HTMLElement, HTMLElement] {
@@ -53,27 +55,18 @@ function row(...children: HTMLElement[]): HTMLElement {
 }
 
 /** A rendered ANPR vehicle profile bundle. */
-export class ProfileWidget extends Widget implements IRenderMime.IRenderer {
+export class ProfileWidget extends BundleRenderer<ProfileBundle> {
   constructor(_options?: IRenderMime.IRendererOptions) {
-    super();
-    this.addClass('anpr-ProfileWidget');
-    this.node.dataset.anprWidget = 'profile';
+    super('profile', PROFILE_MIME, 'anpr-ProfileWidget');
   }
 
-  /** Render (or re-render) the bundle under the profile MIME type of `model`. */
-  async renderModel(model: IRenderMime.IMimeModel): Promise<void> {
-    const token = ++this._renders;
-    this._teardown();
+  protected check(data: unknown): ProfileBundle {
+    return checkProfileBundle(data);
+  }
+
+  /** Header, sections and tables (synchronous), the small map, then the lazily loaded charts. */
+  protected async draw(bundle: ProfileBundle, model: IRenderMime.IMimeModel, live: () => boolean): Promise<void> {
     this._model = model;
-    this.node.textContent = '';
-    let bundle: ProfileBundle;
-    try {
-      bundle = checkProfileBundle(model.data[PROFILE_MIME]);
-    } catch (error) {
-      this.node.append(errorView('profile', error));
-      return;
-    }
-    const live = () => token === this._renders && !this.isDisposed;
     const dark = isDarkTheme();
     this._dark = dark;
     const trips = profileTrips(bundle);
@@ -92,19 +85,13 @@ export class ProfileWidget extends Widget implements IRenderMime.IRenderer {
     const [placesSection, places] = chartSection(MSG.placesChartTitle, 'anpr-Places');
     const tables = document.createElement('div');
     tables.className = 'anpr-Profile-tables';
-    try {
-      tables.append(
-        tripsTable(trips, name, selection),
-        staysTable(bundle.stays ?? [], name),
-        placesTable(bundle),
-        associatesTable(bundle.associates ?? [])
-      );
-      this.node.append(headerNode(bundle), timelineSection, row(mapSection, heatSection), row(dwellSection, placesSection), tables);
-    } catch (error) {
-      this.node.textContent = '';
-      this.node.append(errorView('profile', error));
-      return;
-    }
+    tables.append(
+      tripsTable(trips, name, selection),
+      staysTable(bundle.stays ?? [], name),
+      placesTable(bundle),
+      associatesTable(bundle.associates ?? [])
+    );
+    this.node.append(headerNode(bundle), timelineSection, row(mapSection, heatSection), row(dwellSection, placesSection), tables);
     selection.listen(trip => {
       status.textContent = trip === null ? MSG.noSelection : this._describe(trips[trip], name);
       this.node.dataset.selectedTrip = trip === null ? '' : String(trip);
@@ -123,10 +110,8 @@ export class ProfileWidget extends Widget implements IRenderMime.IRenderer {
 
   dispose(): void {
     if (this.isDisposed) return;
-    this._renders++;
-    this._teardown();
-    this._model = null;
     super.dispose();
+    this._model = null;
   }
 
   /** The heatmap's vega-embed result (for tests and the harness); null until drawn. */
@@ -224,7 +209,7 @@ export class ProfileWidget extends Widget implements IRenderMime.IRenderer {
     }
   }
 
-  private _teardown(): void {
+  protected teardown(): void {
     if (this._frame) cancelAnimationFrame(this._frame);
     this._frame = 0;
     this._resizeObserver?.disconnect();
@@ -250,5 +235,4 @@ export class ProfileWidget extends Widget implements IRenderMime.IRenderer {
   private _resizeObserver: ResizeObserver | null = null;
   private _themeObserver: MutationObserver | null = null;
   private _frame = 0;
-  private _renders = 0;
 }

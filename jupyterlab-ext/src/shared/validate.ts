@@ -1,9 +1,15 @@
 /**
- * Validation of bundles where they enter the extension. A malformed bundle is reported
- * inside the widget with each problem as "path: expected X, got Y", never thrown at Lab.
+ * Validation of bundles where they enter the extension, derived from the contract: the
+ * schema walked here (contract-schema.json) is generated from the contract's TypeScript types
+ * (scripts/contract-schema.mjs; a test keeps the committed file equal to the generator's
+ * output), so a field added to MapBundle or ProfileBundle is checked without an edit here.
+ * Only what a type cannot say is written by hand (REFINEMENTS: coordinate ranges, the 7 × 24
+ * grid). A malformed bundle is reported inside the widget with each problem as
+ * "path: expected X, got Y", never thrown at Lab.
  */
 import type { MapBundle, ProfileBundle } from '@anpr/kernel-lib/contract';
 import { MSG } from './messages';
+import SCHEMA from './contract-schema.json';
 
 /** Raised for a bundle that does not match the contract; `problems` lists each mismatch. */
 export class BundleError extends Error {
@@ -16,15 +22,36 @@ export class BundleError extends Error {
   }
 }
 
+/** A node of the generated schema. */
+export type Schema =
+  | { type: 'string' | 'number' | 'boolean' | 'unknown' }
+  | { const: unknown }
+  | { enum: string[] }
+  | { type: 'array'; items: Schema }
+  | { type: 'tuple'; items: Schema[] }
+  | { type: 'record'; values: Schema }
+  | { type: 'object'; properties: Record<string, Schema>; required: string[] }
+  | { anyOf: Schema[] };
+
 /** At most this many problems are listed; the rest would only bury the first. */
 const MAX_PROBLEMS = 8;
 
-type Check = (value: unknown) => boolean;
+const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-const isNum: Check = v => typeof v === 'number' && Number.isFinite(v);
-const isStr: Check = v => typeof v === 'string';
-const isObj = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
+/**
+ * Constraints the types cannot express, by path (array indices written `[]`, record keys `{}`).
+ * Each replaces the type check at its path.
+ */
+const REFINEMENTS: Record<string, { expected: string; ok: (v: unknown) => boolean }> = {
+  'bundle.sites[].lat': { expected: 'latitude', ok: v => isNum(v) && Math.abs(v) <= 90 },
+  'bundle.sites[].lon': { expected: 'longitude', ok: v => isNum(v) && Math.abs(v) <= 180 },
+  'bundle.areas[].geometry.coordinates': { expected: 'array', ok: Array.isArray },
+  'bundle.hourWeekday': {
+    expected: '7 rows × 24 numbers',
+    ok: v => Array.isArray(v) && v.length === 7 && v.every(row => Array.isArray(row) && row.length === 24 && row.every(isNum))
+  }
+};
 
 /** A short description of a value's type, for "got ..." messages. */
 export function describe(value: unknown): string {
@@ -35,29 +62,90 @@ export function describe(value: unknown): string {
   return typeof value;
 }
 
-class Checker {
+/**
+ * What a schema node expects, in words.
+ * @example expected({ enum: ['hub', 'market'] }) // "'hub' | 'market'"
+ */
+export function expected(s: Schema): string {
+  if ('const' in s) return JSON.stringify(s.const);
+  if ('enum' in s) return s.enum.map(v => `'${v}'`).join(' | ');
+  if ('anyOf' in s) return s.anyOf.map(expected).join(' | ');
+  if (s.type === 'tuple') return `[${s.items.map(expected).join(', ')}]`;
+  if (s.type === 'record') return 'object';
+  return s.type;
+}
+
+/** Does `v` match `s` at the top (containers: only their kind; their contents are walked)? */
+function matches(s: Schema, v: unknown): boolean {
+  if ('const' in s) return v === s.const;
+  if ('enum' in s) return typeof v === 'string' && s.enum.includes(v);
+  if ('anyOf' in s) return s.anyOf.some(a => matches(a, v) && deepOk(a, v));
+  switch (s.type) {
+    case 'string':
+      return typeof v === 'string';
+    case 'number':
+      return isNum(v);
+    case 'boolean':
+      return typeof v === 'boolean';
+    case 'unknown':
+      return true;
+    case 'array':
+      return Array.isArray(v);
+    case 'tuple':
+      return Array.isArray(v) && v.length === s.items.length && s.items.every((item, i) => matches(item, v[i]) && deepOk(item, v[i]));
+    case 'record':
+    case 'object':
+      return isObj(v);
+  }
+}
+
+/** Whether `v` matches `s` all the way down (for the alternatives of anyOf and tuple items). */
+function deepOk(s: Schema, v: unknown): boolean {
+  const c = new Walker();
+  c.walk(s, v, '', '');
+  return c.problems.length === 0;
+}
+
+class Walker {
   readonly problems: string[] = [];
 
-  need(ok: boolean, path: string, expected: string, actual: unknown): boolean {
-    if (!ok && this.problems.length < MAX_PROBLEMS) {
-      this.problems.push(MSG.missingField(path, expected, describe(actual)));
-    }
+  private need(ok: boolean, path: string, want: string, actual: unknown): boolean {
+    if (!ok && this.problems.length < MAX_PROBLEMS) this.problems.push(MSG.missingField(path, want, describe(actual)));
     return ok;
   }
 
-  field(obj: Record<string, unknown>, key: string, path: string, check: Check, expected: string, optional = false): void {
-    const v = obj[key];
-    if (optional && v === undefined) return;
-    this.need(check(v), `${path}.${key}`, expected, v);
+  /** Check `v` against `s` at `path` (`key` is the path with indices as `[]`, for REFINEMENTS). */
+  walk(s: Schema, v: unknown, path: string, key: string): void {
+    const refined = REFINEMENTS[key];
+    if (refined) {
+      this.need(refined.ok(v), path, refined.expected, v);
+      return;
+    }
+    if (!this.need(matches(s, v), path, expected(s), v)) return;
+    if ('type' in s && s.type === 'array') {
+      (v as unknown[]).forEach((item, i) => {
+        if (this.problems.length < MAX_PROBLEMS) this.walk(s.items, item, `${path}[${i}]`, `${key}[]`);
+      });
+    } else if ('type' in s && s.type === 'record') {
+      for (const [k, item] of Object.entries(v as Record<string, unknown>)) {
+        if (this.problems.length >= MAX_PROBLEMS) break;
+        this.walk(s.values, item, `${path}.${k}`, `${key}.{}`);
+      }
+    } else if ('type' in s && s.type === 'object') {
+      const o = v as Record<string, unknown>;
+      for (const [k, prop] of Object.entries(s.properties)) {
+        if (o[k] === undefined && !s.required.includes(k)) continue;
+        this.walk(prop, o[k], `${path}.${k}`, `${key}.${k}`);
+      }
+    }
   }
+}
 
-  array(obj: Record<string, unknown>, key: string, path: string, each: (item: unknown, p: string) => void): void {
-    const v = obj[key];
-    if (!this.need(Array.isArray(v), `${path}.${key}`, 'array', v)) return;
-    (v as unknown[]).forEach((item, i) => {
-      if (this.problems.length < MAX_PROBLEMS) each(item, `${path}.${key}[${i}]`);
-    });
-  }
+function check<T>(what: string, schema: Schema, data: unknown): T {
+  const w = new Walker();
+  w.walk(schema, data, 'bundle', 'bundle');
+  if (w.problems.length) throw new BundleError(what, w.problems);
+  return data as T;
 }
 
 /**
@@ -65,50 +153,7 @@ class Checker {
  * @example checkMapBundle({ version: 1, sites: [], tracks: [], areas: [] }) // returns the bundle
  */
 export function checkMapBundle(data: unknown): MapBundle {
-  const c = new Checker();
-  if (c.need(isObj(data), 'bundle', 'object', data)) {
-    const b = data as Record<string, unknown>;
-    c.field(b, 'version', 'bundle', v => v === 1, '1');
-    c.array(b, 'sites', 'bundle', (s, p) => {
-      if (!c.need(isObj(s), p, 'object', s)) return;
-      const o = s as Record<string, unknown>;
-      c.field(o, 'id', p, isStr, 'string');
-      c.field(o, 'name', p, isStr, 'string');
-      c.field(o, 'lat', p, v => isNum(v) && Math.abs(v as number) <= 90, 'latitude');
-      c.field(o, 'lon', p, v => isNum(v) && Math.abs(v as number) <= 180, 'longitude');
-      c.field(o, 'reads', p, isNum, 'number', true);
-      c.field(o, 'vehicles', p, isNum, 'number', true);
-    });
-    c.array(b, 'tracks', 'bundle', (t, p) => {
-      if (!c.need(isObj(t), p, 'object', t)) return;
-      const o = t as Record<string, unknown>;
-      c.field(o, 'id', p, isStr, 'string');
-      c.field(o, 'label', p, isStr, 'string');
-      c.field(o, 'score', p, isNum, 'number', true);
-      c.field(o, 'color', p, isStr, 'string', true);
-      c.field(o, 'kind', p, v => v === 'vehicle' || v === 'candidate' || v === 'associate', "'vehicle' | 'candidate' | 'associate'", true);
-      c.field(o, 'with', p, isStr, 'string', true);
-      c.array(o, 'points', p, (pt, pp) =>
-        c.need(Array.isArray(pt) && pt.length >= 3 && pt.slice(0, 3).every(isNum), pp, '[lat, lon, ms]', pt)
-      );
-    });
-    c.array(b, 'areas', 'bundle', (a, p) => {
-      if (!c.need(isObj(a), p, 'object', a)) return;
-      const o = a as Record<string, unknown>;
-      c.field(o, 'name', p, isStr, 'string');
-      c.field(o, 'kind', p, v => v === 'hub' || v === 'market' || v === 'area', "'hub' | 'market' | 'area'");
-      const g = o.geometry;
-      if (c.need(isObj(g), `${p}.geometry`, 'GeoJSON geometry', g)) {
-        const go = g as Record<string, unknown>;
-        c.field(go, 'type', `${p}.geometry`, v => v === 'Polygon' || v === 'MultiPolygon', "'Polygon' | 'MultiPolygon'");
-        c.field(go, 'coordinates', `${p}.geometry`, Array.isArray, 'array');
-      }
-    });
-    c.field(b, 'timeRange', 'bundle', v => Array.isArray(v) && v.length === 2 && v.every(isNum), '[ms, ms]', true);
-    c.field(b, 'heat', 'bundle', v => typeof v === 'boolean', 'boolean', true);
-  }
-  if (c.problems.length) throw new BundleError('map', c.problems);
-  return data as MapBundle;
+  return check<MapBundle>('map', SCHEMA.MapBundle as Schema, data);
 }
 
 /**
@@ -116,62 +161,5 @@ export function checkMapBundle(data: unknown): MapBundle {
  * @example checkProfileBundle(sampleProfile) // returns the bundle, or throws BundleError
  */
 export function checkProfileBundle(data: unknown): ProfileBundle {
-  const c = new Checker();
-  if (c.need(isObj(data), 'bundle', 'object', data)) {
-    const b = data as Record<string, unknown>;
-    c.field(b, 'version', 'bundle', v => v === 1, '1');
-    const v = b.vehicle;
-    if (c.need(isObj(v), 'bundle.vehicle', 'object', v)) {
-      const o = v as Record<string, unknown>;
-      c.field(o, 'pseudonym', 'bundle.vehicle', isStr, 'string');
-      c.field(o, 'revealed', 'bundle.vehicle', x => typeof x === 'boolean', 'boolean');
-      c.field(o, 'vrm', 'bundle.vehicle', isStr, 'string', true);
-    }
-    c.field(b, 'period', 'bundle', x => Array.isArray(x) && x.length === 2 && x.every(isNum), '[ms, ms]');
-    c.field(b, 'score', 'bundle', isNum, 'number', true);
-    c.array(b, 'reasons', 'bundle', (r, p) => c.need(isStr(r), p, 'string', r));
-    const s = b.summary;
-    if (c.need(isObj(s), 'bundle.summary', 'object', s)) {
-      for (const k of ['reads', 'trips', 'days', 'sites']) {
-        c.field(s as Record<string, unknown>, k, 'bundle.summary', isNum, 'number');
-      }
-    }
-    const hw = b.hourWeekday;
-    c.need(
-      Array.isArray(hw) && hw.length === 7 && hw.every(row => Array.isArray(row) && row.length === 24 && row.every(isNum)),
-      'bundle.hourWeekday',
-      '7 rows × 24 numbers',
-      hw
-    );
-    c.array(b, 'trips', 'bundle', (t, p) => {
-      if (!c.need(isObj(t), p, 'object', t)) return;
-      const o = t as Record<string, unknown>;
-      c.field(o, 'start', p, isNum, 'number');
-      c.field(o, 'end', p, isNum, 'number');
-      c.field(o, 'fromSite', p, isStr, 'string');
-      c.field(o, 'toSite', p, isStr, 'string');
-      c.field(o, 'reads', p, isNum, 'number');
-    });
-    c.array(b, 'places', 'bundle', (pl, p) => {
-      if (!c.need(isObj(pl), p, 'object', pl)) return;
-      const o = pl as Record<string, unknown>;
-      c.field(o, 'site', p, isStr, 'string');
-      c.field(o, 'name', p, isStr, 'string');
-      c.field(o, 'reads', p, isNum, 'number');
-    });
-    c.field(b, 'reads', 'bundle', Array.isArray, 'array', true);
-    c.field(b, 'siteNames', 'bundle', isObj, 'object', true);
-    c.field(
-      b,
-      'siteCoords',
-      'bundle',
-      x => isObj(x) && Object.values(x).every(ll => Array.isArray(ll) && ll.length === 2 && ll.every(isNum)),
-      'object of [lat, lon]',
-      true
-    );
-    c.field(b, 'stays', 'bundle', Array.isArray, 'array', true);
-    c.field(b, 'associates', 'bundle', Array.isArray, 'array', true);
-  }
-  if (c.problems.length) throw new BundleError('profile', c.problems);
-  return data as ProfileBundle;
+  return check<ProfileBundle>('profile', SCHEMA.ProfileBundle as Schema, data);
 }

@@ -6,11 +6,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { MapBundle } from '../../../kernel-lib/src/contract';
-import { textBlock, textNode } from '../../../jupyterlab-ext/src/map-text';
-import { readsAtSite, sitePopup, sitesByPosition, trackPopup } from '../../../jupyterlab-ext/src/map-popups';
-import { legendNode } from '../../../jupyterlab-ext/src/map-legend';
-import { toolbar } from '../../../jupyterlab-ext/src/map-toolbar';
-import { timeFilterNode } from '../../../jupyterlab-ext/src/map-time-filter';
+import { textBlock, textNode } from '../../../jupyterlab-ext/src/map/text';
+import { readsAtSite, sitePopup, sitesByPosition, trackPopup } from '../../../jupyterlab-ext/src/map/popups';
+import { legendNode } from '../../../jupyterlab-ext/src/map/legend';
+import { toolbar } from '../../../jupyterlab-ext/src/map/tools/toolbar';
+import { timeFilterNode } from '../../../jupyterlab-ext/src/map/time-filter';
 
 const XSS = '<img src=x onerror=alert(1)>';
 const bundle: MapBundle = {

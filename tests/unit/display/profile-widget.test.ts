@@ -9,15 +9,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildStore, profile, profileView, sitesFromRows, MIMEBUNDLE, PROFILE_MIME } from '../../../kernel-lib/src';
-import { checkProfileBundle } from '../../../jupyterlab-ext/src/validate';
-import { profileTrips, siteNamer } from '../../../jupyterlab-ext/src/profile-trips';
-import { TripSelection } from '../../../jupyterlab-ext/src/trip-selection';
-import { formatDwell, londonPlotlyDate, plotlyLines, plotlyText, selectedTripXY, timelineFigure } from '../../../jupyterlab-ext/src/timeline-figure';
-import { dwellBars, dwellBin, dwellSpec } from '../../../jupyterlab-ext/src/dwell-spec';
-import { placeBars, placesSpec } from '../../../jupyterlab-ext/src/places-spec';
-import { associatesTable, placesTable, staysTable, tripsTable } from '../../../jupyterlab-ext/src/profile-tables';
-import { headerNode } from '../../../jupyterlab-ext/src/profile-header';
-import { timelineTheme } from '../../../jupyterlab-ext/src/profile-timeline';
+import { checkProfileBundle } from '../../../jupyterlab-ext/src/shared/validate';
+import { profileTrips, siteNamer } from '../../../jupyterlab-ext/src/profile/trips';
+import { TripSelection } from '../../../jupyterlab-ext/src/profile/trip-selection';
+import { formatDwell, londonPlotlyDate, plotlyLines, plotlyText, selectedTripXY, timelineFigure } from '../../../jupyterlab-ext/src/profile/timeline-figure';
+import { dwellBars, dwellBin, dwellSpec } from '../../../jupyterlab-ext/src/profile/charts/dwell-spec';
+import { placeBars, placesSpec } from '../../../jupyterlab-ext/src/profile/charts/places-spec';
+import { associatesTable, placesTable, staysTable, tripsTable } from '../../../jupyterlab-ext/src/profile/tables';
+import { headerNode } from '../../../jupyterlab-ext/src/profile/header';
+import { timelineTheme } from '../../../jupyterlab-ext/src/profile/timeline';
 
 process.env.ANPR_PSEUDONYM_KEY = 'test-key';
 

@@ -4,10 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildStore, mapView, profileView, sitesFromRows } from '../../../kernel-lib/src';
-import { BundleError, checkMapBundle, checkProfileBundle } from '../../../jupyterlab-ext/src/validate';
-import { heatmapCells, heatmapSpec } from '../../../jupyterlab-ext/src/heatmap-spec';
-import { scoreColor, trackColor } from '../../../jupyterlab-ext/src/colors';
-import { formatDateTime, formatTime, sameLondonDay } from '../../../jupyterlab-ext/src/format';
+import { BundleError, checkMapBundle, checkProfileBundle } from '../../../jupyterlab-ext/src/shared/validate';
+import { heatmapCells, heatmapSpec } from '../../../jupyterlab-ext/src/profile/charts/heatmap-spec';
+import { scoreColor, trackColor } from '../../../jupyterlab-ext/src/shared/colors';
+import { formatDateTime, formatTime, sameLondonDay } from '../../../jupyterlab-ext/src/shared/format';
 
 process.env.ANPR_PSEUDONYM_KEY = 'test-key';
 

@@ -6,8 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import * as lib from '../../../kernel-lib/src';
 import type { MapBundle, MapSite, MapTrack } from '../../../kernel-lib/src/contract';
-import { areaCode, circleShape, closeRing, distanceM, identifier, insideRing, polygonShape, rectangleShape, shapeGeometry, shapesGeoJson, sitesInShape, CIRCLE_VERTICES } from '../../../jupyterlab-ext/src/map-shapes';
-import { readsSpan, segmentCount, tracksInWindow } from '../../../jupyterlab-ext/src/map-time-filter';
+import { areaCode, circleShape, closeRing, distanceM, identifier, insideRing, polygonShape, rectangleShape, shapeGeometry, shapesGeoJson, sitesInShape, CIRCLE_VERTICES } from '../../../jupyterlab-ext/src/map/tools/shapes';
+import { readsSpan, segmentCount, tracksInWindow } from '../../../jupyterlab-ext/src/map/time-filter';
 
 // A 5 x 5 grid of sites around Liverpool, ids G<row><col>.
 const sites: MapSite[] = [];
@@ -115,7 +115,7 @@ describe('time filter', () => {
 
 describe('map bundle validation of the v1.1 fields', () => {
   it('accepts kind/with/vehicles/heat from mapView and names a bad kind', async () => {
-    const { checkMapBundle, BundleError } = await import('../../../jupyterlab-ext/src/validate');
+    const { checkMapBundle, BundleError } = await import('../../../jupyterlab-ext/src/shared/validate');
     const ok: MapBundle = { version: 1, heat: true, sites: [{ ...sites[0], vehicles: 3 }], tracks: [{ id: 'a', label: 'a', points: [], kind: 'associate', with: 'b' }], areas: [] };
     expect(checkMapBundle(ok)).toBe(ok);
     try {

@@ -9,7 +9,7 @@ const EXT = path.resolve(__dirname, '..', '..', '..', 'jupyterlab-ext');
 
 it('uk-towns.json is the generator\'s output, with the big cities of the British Isles', async () => {
   const gen = await import(path.join(EXT, 'scripts', 'uk-towns.mjs'));
-  const committed = readFileSync(path.join(EXT, 'src', 'uk-towns.json'), 'utf8');
+  const committed = readFileSync(path.join(EXT, 'src', 'shared', 'basemap', 'uk-towns.json'), 'utf8');
   expect(committed).toBe(gen.ukTownsJson());
   const { towns } = JSON.parse(committed) as { towns: [string, number, number, number][] };
   const names = towns.map((t) => t[0]);
@@ -22,7 +22,7 @@ it('uk-towns.json is the generator\'s output, with the big cities of the British
 });
 
 it('labels cities when zoomed out and towns when zoomed in', async () => {
-  const { minPopulationAt } = await import('../../../jupyterlab-ext/src/uk-towns');
+  const { minPopulationAt } = await import('../../../jupyterlab-ext/src/shared/basemap/uk-towns');
   expect(minPopulationAt(6)).toBeGreaterThan(minPopulationAt(8));
   expect(minPopulationAt(8)).toBeGreaterThan(minPopulationAt(11));
   expect(minPopulationAt(11)).toBe(20_000);

@@ -2,9 +2,9 @@
 // 'fit-y' because spec has discrete height" was logged for the places chart in a user's Lab).
 import * as vl from 'vega-lite';
 import { describe, expect, it } from 'vitest';
-import { dwellSpec } from '../../../jupyterlab-ext/src/dwell-spec';
-import { heatmapSpec } from '../../../jupyterlab-ext/src/heatmap-spec';
-import { placesSpec } from '../../../jupyterlab-ext/src/places-spec';
+import { dwellSpec } from '../../../jupyterlab-ext/src/profile/charts/dwell-spec';
+import { heatmapSpec } from '../../../jupyterlab-ext/src/profile/charts/heatmap-spec';
+import { placesSpec } from '../../../jupyterlab-ext/src/profile/charts/places-spec';
 
 function warnings(spec: Record<string, unknown>): string[] {
   const out: string[] = [];

@@ -5,9 +5,9 @@
  * Escape cancels. Finished shapes are kept as {@link DrawnShape} data and drawn dashed.
  */
 import * as L from 'leaflet';
-import { circleShape, distanceM, polygonShape, rectangleShape, type DrawnShape } from './map-shapes';
-import { textNode } from './map-text';
-import { MSG } from './messages';
+import { circleShape, distanceM, polygonShape, rectangleShape, type DrawnShape } from './shapes';
+import { textNode } from '../text';
+import { MSG } from '../../shared/messages';
 
 export type DrawMode = 'polygon' | 'rectangle' | 'circle';
 

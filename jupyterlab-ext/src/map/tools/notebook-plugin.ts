@@ -8,7 +8,7 @@
  */
 import type { JupyterFrontEnd, JupyterFrontEndPlugin } from '@jupyterlab/application';
 import { INotebookTracker } from '@jupyterlab/notebook';
-import { INSERT_CODE_EVENT, insertBelowNode, type InsertCodeDetail } from './map-insert';
+import { INSERT_CODE_EVENT, insertBelowNode, type InsertCodeDetail } from './insert';
 
 /**
  * Answers `anpr-insert-code` events from map outputs in any open notebook.

@@ -4,7 +4,7 @@
  * each carries `data-anpr-tool` so tests and power users can find it.
  */
 import * as L from 'leaflet';
-import { MSG } from './messages';
+import { MSG } from '../../shared/messages';
 
 export type ToolName = 'polygon' | 'rectangle' | 'circle' | 'sites' | 'finish' | 'clear' | 'insert' | 'copy' | 'png' | 'heat';
 

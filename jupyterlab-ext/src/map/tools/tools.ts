@@ -8,15 +8,15 @@
 import * as L from 'leaflet';
 import type { Widget } from '@lumino/widgets';
 import type { MapBundle } from '@anpr/kernel-lib/contract';
-import { DrawTools, type DrawMode } from './map-draw';
-import { SiteSelection } from './map-select';
-import { areaCode, sitesInShape, shapesGeoJson, type DrawnShape } from './map-shapes';
-import { toolbar, type ToolName, type Toolbar } from './map-toolbar';
-import { HeatLayer } from './map-heat';
-import { requestInsertBelow } from './map-insert';
-import { downloadPng, mapCanvas } from './map-png';
-import { copyText } from './map-clipboard';
-import { MSG } from './messages';
+import { DrawTools, type DrawMode } from './draw';
+import { SiteSelection } from './select';
+import { areaCode, sitesInShape, shapesGeoJson, type DrawnShape } from './shapes';
+import { toolbar, type ToolName, type Toolbar } from './toolbar';
+import { HeatLayer } from '../heat';
+import { requestInsertBelow } from './insert';
+import { downloadPng, mapCanvas } from './png';
+import { copyText } from './clipboard';
+import { MSG } from '../../shared/messages';
 
 /** The toolbar and what it drives, for one map. */
 export class MapTools {

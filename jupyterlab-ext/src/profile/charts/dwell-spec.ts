@@ -4,7 +4,7 @@
  * never observed, only bounded by the reads either side (pure data → spec, no vega import).
  */
 import type { ProfileBundle } from '@anpr/kernel-lib/contract';
-import { MSG } from './messages';
+import { MSG } from '../../shared/messages';
 
 /** Upper edges of the dwell bins, in minutes (the last bin is open). */
 const EDGES_MIN = [30, 60, 120, 240, 480, 960, 1440, 2880];

@@ -3,7 +3,7 @@
  * so it can be tested and snapshotted without a browser).
  */
 import type { ProfileBundle } from '@anpr/kernel-lib/contract';
-import { MSG } from './messages';
+import { MSG } from '../../shared/messages';
 
 /** One heatmap cell. */
 export interface HeatCell {

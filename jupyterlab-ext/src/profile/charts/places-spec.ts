@@ -4,7 +4,7 @@
  * escapes them, so a name is never markup.
  */
 import type { ProfileBundle } from '@anpr/kernel-lib/contract';
-import { MSG } from './messages';
+import { MSG } from '../../shared/messages';
 
 /**
  * Bars of the places chart; a name shared by two sites gets its site id appended.

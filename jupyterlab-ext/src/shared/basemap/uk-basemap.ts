@@ -9,9 +9,9 @@ import * as L from 'leaflet';
 import { feature } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import { BASE_COLORS } from './colors';
+import { BASE_COLORS } from '../colors';
 import { addTownLabels } from './uk-towns';
-import { backgroundPane } from './map-panes';
+import { backgroundPane } from './panes';
 
 /** Natural Earth numeric ids (ISO 3166-1): UK, Ireland, Isle of Man, Jersey, Guernsey. */
 const BRITISH_ISLES_IDS = new Set(['826', '372', '833', '832', '831']);

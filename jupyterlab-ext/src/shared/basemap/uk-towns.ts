@@ -5,7 +5,7 @@
  * below the data; which towns are labelled depends on the zoom, so the map never fills with names.
  */
 import * as L from 'leaflet';
-import { backgroundPane } from './map-panes';
+import { backgroundPane } from './panes';
 
 /** Name of the pane holding town labels. */
 export const TOWN_PANE = 'anpr-towns';
