@@ -20,7 +20,7 @@ async function duck(c, sql) {
 }
 
 /** Median of 3 DuckDB runs after a warm-up. */
-async function duckTime(c, sql) {
+export async function duckTime(c, sql) {
   await duck(c, sql);
   const ts = [];
   let rows;
@@ -29,29 +29,8 @@ async function duckTime(c, sql) {
   return { s: ts[1], rows };
 }
 
-export async function benchFind(data, store) {
-  const big = store.n > 3e6;
-  const hubGeo = JSON.parse(readFileSync(data.hub, 'utf8'));
-  const marketsGeo = JSON.parse(readFileSync(data.markets, 'utf8'));
-  const hub = lib.area(hubGeo);
-  const markets = lib.areasFromGeoJson(marketsGeo);
-  const siteArea = lib.siteAreas(store.sites, [hub, ...markets], { bufferKm: lib.defaultCountyLinesParams.areaBufferKm });
-  const hubSites = store.sites.id.filter((_, s) => siteArea[s] === 0);
-  const marketSites = store.sites.id.filter((_, s) => siteArea[s] > 0);
-
-  const db = await DuckDBInstance.create(':memory:');
-  const c = await db.connect();
-  await c.run(`CREATE TABLE reads AS SELECT DISTINCT upper(regexp_replace(vrm, '[^A-Za-z0-9]', '', 'g')) AS vrm, epoch_ms(timestamp::TIMESTAMPTZ)::DOUBLE AS t, site_id FROM read_parquet('${data.parquet}')`);
-  await c.run('CREATE TABLE site_area (site_id VARCHAR, area INTEGER)');
-  await c.run(`INSERT INTO site_area VALUES ${store.sites.id.map((id, s) => `('${id}', ${siteArea[s]})`).join(', ')}`);
-  const rows = [];
-
-  // 1. County-lines find vs DuckDB's coarse stage: trips (LAG, gap rule) and hub→market→hub loop counts per vehicle.
-  // Both sides measured alike: one warm-up run, then the median of 3 (duckTime does the same);
-  // the first call (JIT compiling included) is reported on its own row.
-  const first = await time(() => lib.findCountyLines(store, { hub: hubGeo, markets: marketsGeo }), { runs: 1, warm: false });
-  const ours = await time(() => lib.findCountyLines(store, { hub: hubGeo, markets: marketsGeo }), { runs: 3, warm: false });
-  const coarse = await duckTime(c, `
+/** DuckDB's coarse stage of the county-lines find: trips (LAG, gap rule) and hub→market→hub loop counts per vehicle. */
+export const COARSE_SQL = `
     WITH r AS (SELECT r.vrm, r.t, a.area FROM reads r JOIN site_area a USING (site_id)),
     g AS (SELECT vrm, t, area, lag(t) OVER (PARTITION BY vrm ORDER BY t) AS pt FROM r),
     trips AS (SELECT vrm, 1 + count(*) FILTER (WHERE t - pt > 1800000) AS trips FROM g GROUP BY vrm),
@@ -59,7 +38,38 @@ export async function benchFind(data, store) {
     ch AS (SELECT vrm, t, area FROM x WHERE pa IS NULL OR pa <> area),
     seq AS (SELECT vrm, area, lag(area) OVER w AS prev, lead(area) OVER w AS next FROM ch WINDOW w AS (PARTITION BY vrm ORDER BY t)),
     loops AS (SELECT vrm, count(*) FILTER (WHERE area > 0 AND prev = 0 AND next = 0) AS loops FROM seq GROUP BY vrm)
-    SELECT count(*), sum(loops) FROM trips LEFT JOIN loops USING (vrm)`);
+    SELECT count(*), sum(loops) FROM trips LEFT JOIN loops USING (vrm)`;
+
+/**
+ * DuckDB with the reads of `data.parquet` as an in-memory table (normalised VRM, epoch ms,
+ * site) and each site's area (0 hub, >0 market, -1 neither), as the store's sites give them.
+ */
+export async function duckReads(data, store) {
+  const hubGeo = JSON.parse(readFileSync(data.hub, 'utf8'));
+  const marketsGeo = JSON.parse(readFileSync(data.markets, 'utf8'));
+  const hub = lib.area(hubGeo);
+  const markets = lib.areasFromGeoJson(marketsGeo);
+  const siteArea = lib.siteAreas(store.sites, [hub, ...markets], { bufferKm: lib.defaultCountyLinesParams.areaBufferKm });
+  const hubSites = store.sites.id.filter((_, s) => siteArea[s] === 0);
+  const marketSites = store.sites.id.filter((_, s) => siteArea[s] > 0);
+  const db = await DuckDBInstance.create(':memory:');
+  const c = await db.connect();
+  await c.run(`CREATE TABLE reads AS SELECT DISTINCT upper(regexp_replace(vrm, '[^A-Za-z0-9]', '', 'g')) AS vrm, epoch_ms(timestamp::TIMESTAMPTZ)::DOUBLE AS t, site_id FROM read_parquet('${data.parquet}')`);
+  await c.run('CREATE TABLE site_area (site_id VARCHAR, area INTEGER)');
+  await c.run(`INSERT INTO site_area VALUES ${store.sites.id.map((id, s) => `('${id}', ${siteArea[s]})`).join(', ')}`);
+  return { c, hubGeo, marketsGeo, hubSites, marketSites, siteArea };
+}
+
+export async function benchFind(data, store) {
+  const { c, hubGeo, marketsGeo, hubSites, marketSites } = await duckReads(data, store);
+  const rows = [];
+
+  // 1. County-lines find vs DuckDB's coarse stage: trips (LAG, gap rule) and hub→market→hub loop counts per vehicle.
+  // Both sides measured alike: one warm-up run, then the median of 3 (duckTime does the same);
+  // the first call (JIT compiling included) is reported on its own row.
+  const first = await time(() => lib.findCountyLines(store, { hub: hubGeo, markets: marketsGeo }), { runs: 1, warm: false });
+  const ours = await time(() => lib.findCountyLines(store, { hub: hubGeo, markets: marketsGeo }), { runs: 3, warm: false });
+  const coarse = await duckTime(c, COARSE_SQL);
   rows.push({ name: `county-lines find (${ours.result.counts.scored} scored) vs DuckDB coarse stage (trips + loop counts); median of 3 after a warm-up, both`, ours: fmtS(ours.s), ref: fmtS(coarse.s), ratio: (ours.s / coarse.s).toFixed(2), goal: '<= 0.5x DuckDB', met: ours.s <= 0.5 * coarse.s });
   rows.push({ name: 'county-lines find, first call on the store (JIT compiling included)', ours: fmtS(first.s), ref: fmtS(coarse.s), ratio: (first.s / coarse.s).toFixed(2) });
 

@@ -1,16 +1,17 @@
 // Resident bytes per read of the store, measured in a fresh process (so garbage from other
-// benchmarks cannot hide or inflate it): `node --expose-gc bench/memory.mjs READS SITES`.
+// benchmarks cannot hide or inflate it): `node --expose-gc bench/memory.mjs READS SITES [CACHE_DIR]`
+// (with CACHE_DIR, loaded through the reads cache).
 // Prints one JSON line.
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 const lib = require('../kernel-lib/dist/index.js');
-const [reads, sites] = process.argv.slice(2);
+const [reads, sites, cacheDir] = process.argv.slice(2);
 
 const settle = () => { global.gc(); global.gc(); };
 settle();
 const before = process.memoryUsage();
-const { store } = await lib.loadReads({ reads, sites });
+const { store } = await lib.loadReads({ reads, sites, cache: cacheDir ? { dir: cacheDir } : false });
 settle();
 const after = process.memoryUsage();
 process.stdout.write(JSON.stringify({

@@ -7,6 +7,7 @@ import { benchData } from './data.mjs';
 import { benchLoad } from './load.mjs';
 import { benchFind } from './find.mjs';
 import { benchRender } from './render.mjs';
+import { benchMisread } from './misread.mjs';
 
 const target = Number(process.env.ANPR_BENCH_READS || 10_000_000);
 // Every search is logged with who and why (DPA 2018 s62), the benchmark's too: to its own log.
@@ -18,5 +19,7 @@ const data = await benchData(target);
 process.stdout.write(`data: ${data.dir}\n`);
 const store = await benchLoad(data);
 await benchFind(data, store);
+// Issue 14: misread-heavy set, CSV load, reads cache, end-to-end CLI; ANPR_BENCH_MISREAD=0 skips it.
+if (process.env.ANPR_BENCH_MISREAD !== '0') await benchMisread(target);
 // The map widget in the real JupyterLab (headless Chromium); ANPR_BENCH_RENDER=0 skips it.
 if (process.env.ANPR_BENCH_RENDER !== '0') await benchRender();
