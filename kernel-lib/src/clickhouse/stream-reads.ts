@@ -1,12 +1,12 @@
 /**
- * Stream a CSV / CSV.gz reads file through the loader's validation in constant memory: rows go
- * through the same `ReadAccumulator` as `loadReads` (reasons, quarantine, the VRM and site
- * rules), and after every chunk of the file the accepted reads are taken out of the accumulator,
- * exact duplicates dropped, and handed on as RowBinary (the reads table's columns, sql.ts).
+ * Stream a CSV / CSV.gz reads file through the loader's own reader in constant memory: rows go
+ * through `readCsvReads` and the same `ReadAccumulator` as `loadReads` (reasons, quarantine, the
+ * VRM, time and site rules), and after every chunk of the file (its progress call) the accepted
+ * reads are taken out of the accumulator, exact duplicates dropped, and handed on as RowBinary
+ * (the reads table's columns, sql.ts).
  *
- *   file ─► streamCsv (gunzip, CsvScanner, whole-file checks) ─► per record: VRM and site by
- *   byte-keyed cache, time by fastInstant (else parseTimestamp) ─► ReadAccumulator.addCoded/add
- *   ─► after each chunk: drain ─► duplicate window ─► RowBinary bytes ─► sink(bytes)
+ *   file ─► readCsvReads (gunzip, scanner, whole-file checks, validation) ─► ReadAccumulator
+ *   ─► after each chunk: drain ─► duplicate window ─► RowBinary bytes per shard ─► sink(bytes)
  *
  * Memory: the chunk's reads, the duplicate window (two generations of `dedupeWindow` reads),
  * and the plate dictionary (one entry per distinct plate, as in `loadReads`) — never the reads.
@@ -15,17 +15,11 @@
  * repeat a read next to itself, so the counts agree on them (a test checks); a duplicate further
  * apart than the window stays in the table (the finder's figures count it twice).
  */
-import { matchReadColumns, type ReadColumn } from '../ingest/columns';
-import { streamCsv } from '../ingest/csv-source';
-import { ByteKeyCache } from '../ingest/byte-key-cache';
-import { parseTimestamp, type ParsedTime } from '../ingest/london-time';
-import { parseDecimal, TimeKind, type ReadAccumulator } from '../ingest/read-accumulator';
-import { checkRequiredReadColumns } from '../ingest/read-csv-reads';
-import type { QuarantineWriter } from '../ingest/quarantine';
-import type { RejectReason } from '../ingest/types';
-import { lookalikeKey } from '../find/lookalikes';
 import { TextEncoder } from 'node:util';
-import { fastInstant } from './fast-time';
+import type { ReadAccumulator } from '../ingest/read-accumulator';
+import { readCsvReads } from '../ingest/read-csv-reads';
+import type { QuarantineWriter } from '../ingest/quarantine';
+import { lookalikeKey } from '../find/lookalikes';
 import { keyHash } from './key-hash';
 
 /** What the stream did: rows read, duplicates dropped, first and last accepted read (epoch ms). */
@@ -45,15 +39,6 @@ export type RowBinarySink = (bytes: Uint8Array, reads: number, shard: number) =>
 export async function streamReadsRowBinary(file: string, gz: boolean, acc: ReadAccumulator, q: QuarantineWriter | null,
   sink: RowBinarySink, progress: (fraction: number, accepted: number) => void, dedupeWindow = 1 << 17,
   plates?: { add(code: number): void }, shards = 1): Promise<StreamedReads> {
-  let read = 0;
-  const vrmCache = new ByteKeyCache(1 << 16);
-  const siteCache = new ByteKeyCache(1 << 10);
-  const t: ParsedTime = { ms: NaN, status: 'bad' };
-  let width = 0;
-  let iVrm = -1, iTs = -1, iSite = -1, iLat = -1, iLon = -1, iConf = -1, iDir = -1;
-  const columns: Record<string, string> = {};
-  const prev = new Uint8Array(32);
-  let prevLen = -1, prevCode = -1;
   const enc = new RowBinaryEncoder(shards);
   const dup = new DuplicateWindow(dedupeWindow);
   let duplicates = 0, accepted = 0, first = Infinity, last = -Infinity;
@@ -77,90 +62,9 @@ export async function streamReadsRowBinary(file: string, gz: boolean, acc: ReadA
       if (enc.rows[sh]) sink(enc.bytes(sh), enc.rows[sh], sh);
     }
   };
-  await streamCsv(file, gz, {
-    header(fields, raw) {
-      const m = matchReadColumns(fields);
-      checkRequiredReadColumns(file, m, fields);
-      width = fields.length;
-      const at = (c: ReadColumn) => m.get(c) ?? -1;
-      iVrm = at('vrm'); iTs = at('timestamp'); iSite = at('site_id'); iLat = at('lat'); iLon = at('lon');
-      iConf = at('confidence'); iDir = at('direction');
-      for (const [c, i] of m) columns[c] = fields[i];
-      q?.header(raw);
-    },
-    record(sc, nf, line) {
-      read++;
-      let reason: RejectReason | null;
-      if ((nf !== width && !(nf === width + 1 && sc.ends[width] === sc.starts[width])) || sc.broken) reason = acc.reject('malformed_line');
-      else {
-        const buf = sc.buf;
-        let code: number;
-        const vs = sc.starts[iVrm], ve = sc.ends[iVrm];
-        if (sc.escaped[iVrm]) code = acc.vrmCode(sc.field(iVrm));
-        else if (ve - vs === prevLen && prevLen <= 32 && sameBytes(buf, vs, prev, prevLen)) code = prevCode; // exports sorted by plate
-        else {
-          const h = ByteKeyCache.hash(buf, vs, ve);
-          const k = vrmCache.find(buf, vs, ve, h);
-          if (k >= 0) code = vrmCache.values[k];
-          else { code = acc.vrmCode(buf.toString('utf8', vs, ve)); vrmCache.insert(buf, vs, ve, h, code); }
-          prevLen = ve - vs; prevCode = code;
-          if (prevLen <= 32) for (let j = 0; j < prevLen; j++) prev[j] = buf[vs + j];
-        }
-        let site = -1;
-        if (iSite >= 0 && !sc.escaped[iSite]) {
-          const ss = sc.starts[iSite], se = sc.ends[iSite];
-          const h = ByteKeyCache.hash(buf, ss, se);
-          const k = siteCache.find(buf, ss, se, h);
-          if (k >= 0) site = siteCache.values[k];
-          else {
-            site = acc.knownSite(buf.toString('utf8', ss, se));
-            if (site >= 0) siteCache.insert(buf, ss, se, h, site);
-          }
-        }
-        if (site < 0) {
-          reason = acc.add(sc.field(iVrm), sc.field(iTs), TimeKind.Text, iSite >= 0 ? sc.field(iSite) : null,
-            iLat >= 0 ? sc.field(iLat) : null, iLon >= 0 ? sc.field(iLon) : null,
-            iConf >= 0 ? sc.field(iConf) : null, iDir >= 0 ? sc.field(iDir) : null);
-        } else {
-          if (sc.escaped[iTs] || !fastInstant(buf, sc.starts[iTs], sc.ends[iTs], t)) parseTimestamp(sc.field(iTs), t);
-          let conf = 0, hasConf = false;
-          if (iConf >= 0) {
-            const cs = sc.starts[iConf], ce = sc.ends[iConf];
-            if (ce > cs) {
-              conf = smallInt(buf, cs, ce);
-              if (conf < 0) {
-                const text = sc.field(iConf).trim();
-                hasConf = text !== '';
-                conf = parseDecimal(text);
-              } else hasConf = true;
-            }
-          }
-          reason = acc.addCoded(code, t, site, conf, hasConf);
-        }
-      }
-      if (reason !== null && q) q.row(line, reason, sc.raw());
-    },
-    progress(f) { drain(); progress(f, accepted); },
-  });
+  const r = await readCsvReads(file, gz, acc, q, (f) => { drain(); progress(f, accepted); });
   drain();
-  return { read, duplicates, columns, first, last };
-}
-
-function sameBytes(buf: Uint8Array, s: number, prev: Uint8Array, n: number): boolean {
-  for (let j = 0; j < n; j++) if (buf[s + j] !== prev[j]) return false;
-  return true;
-}
-
-/** Value of buf[s, e) when it is 1-3 ASCII digits, else -1. */
-function smallInt(buf: Uint8Array, s: number, e: number): number {
-  if (e - s > 3) return -1;
-  let v = 0;
-  for (let i = s; i < e; i++) {
-    const d = buf[i] - 48;
-    if (d < 0 || d > 9) return -1;
-    v = v * 10 + d;
-  }
-  return v;
+  return { read: r.read, duplicates, columns: r.columns, first, last };
 }
 
 /**
