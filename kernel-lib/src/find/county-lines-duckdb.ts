@@ -71,9 +71,10 @@ export interface DuckDBFindResult {
     candidateReads: number;
     /** Batches the candidates were loaded in (see `batchReads`). */
     batches: number;
-    /** Seconds in DuckDB (coarse stage + copy) and in loading the candidates. */
+    /** Seconds in DuckDB (coarse stage + copy), in loading the candidates' batches (loadReads), and in their per-vehicle stages and the ranking (features). */
     sqlSeconds: number;
     loadSeconds: number;
+    featureSeconds: number;
   };
   /** The load summary of the candidates' reads (all batches added up). */
   load: LoadSummary;
@@ -209,8 +210,11 @@ export async function findCountyLinesDuckDB(options: FindCountyLinesDuckDBOption
     let mergedPlates = 0, loaded = 0;
     let summary: LoadSummary | null = null;
     let part: CountyLinesResult | null = null;
+    let loadSeconds = 0;
     for (const file of files) {
+      const tl = performance.now();
       const { store, summary: s } = await loadReads({ reads: file, sites, now: options.now, authorisation: options.authorisation, cache: false });
+      loadSeconds += (performance.now() - tl) / 1000;
       rmSync(file, { force: true });
       summary = summary ? addSummaries(summary, s) : s;
       loaded += s.read;
@@ -219,7 +223,6 @@ export async function findCountyLinesDuckDB(options: FindCountyLinesDuckDBOption
       lookalikes.push(...part.lookalikes);
       mergedPlates += part.counts.mergedPlates;
     }
-    const loadSeconds = (performance.now() - t1) / 1000;
     const first = part as CountyLinesResult;
     const result = rankCountyLines(features, {
       hub: first.hub, markets: first.markets, params: first.params,
@@ -227,6 +230,7 @@ export async function findCountyLinesDuckDB(options: FindCountyLinesDuckDBOption
       firstTime: context.firstTime, lastTime: context.lastTime,
       counts: { reads: context.reads, vehicles: context.vehicles, mergedPlates }, t0: Date.now() - Math.round(performance.now() - t0),
     });
+    const featureSeconds = (performance.now() - t1) / 1000 - loadSeconds;
     const readsInput = statSync(options.reads, { throwIfNoEntry: false })?.isFile() ? [options.reads] : [];
     if (logged) auditConsultation('find county-lines (DuckDB)', {
       reads: options.reads, hub: result.hub, markets: result.markets.map((m) => m.name),
@@ -234,7 +238,7 @@ export async function findCountyLinesDuckDB(options: FindCountyLinesDuckDBOption
     }, { returned: result.candidates.length, candidateReads: loaded }, [...readsInput, options.sites]);
     return {
       result,
-      coarse: { reads: g[0], plates: g[1], keys: kept, candidatePlates: cand[0], candidateReads: loaded, batches, sqlSeconds, loadSeconds },
+      coarse: { reads: g[0], plates: g[1], keys: kept, candidatePlates: cand[0], candidateReads: loaded, batches, sqlSeconds, loadSeconds, featureSeconds },
       load: summary as LoadSummary,
     };
   } finally {
