@@ -1,6 +1,7 @@
 // `npm run fit:scorer`: fit the county-lines scorer's weights on the tuning variants only.
 //
-// For each tuning variant of bench/methods/variants.json and each seed, the finder runs (markets
+// For each tuning variant of bench/methods/variants.json and each fit seed (f1..f6, never the
+// benchmark's seeds, which measure), the finder runs (markets
 // given) and every scored vehicle becomes one row: its term values (find/county-lines-terms.ts)
 // and whether the truth calls it a runner. A logistic regression with an L2 penalty
 // (score/fit-logistic.ts) gives the weights, written with this command and its data to
@@ -21,19 +22,22 @@ if (!process.env.ANPR_FIT_CHILD) {
   process.exit(r.status ?? 1);
 }
 
-const { values } = parseArgs({ options: { l2: { type: 'string', default: '2' }, variants: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } } });
+// Seeds of the tuning variants to fit on: never the benchmark's own seeds (those measure).
+const { values } = parseArgs({ options: { l2: { type: 'string', default: '2' }, variants: { type: 'string' }, seeds: { type: 'string', default: 'f1,f2,f3,f4,f5,f6' }, 'dry-run': { type: 'boolean', default: false } } });
 const { loadVariants, runVariant } = await import('../bench/methods/variant.mjs');
 const lib = await import(path.join(ROOT, 'kernel-lib', 'dist', 'index.js'));
 const spec = loadVariants();
 const names = values.variants ? values.variants.split(',') : spec.tuning;
 const l2 = Number(values.l2);
+const fitSeeds = values.seeds.split(',');
+if (fitSeeds.some((s) => spec.seeds.includes(s))) throw new Error(`fit seeds ${fitSeeds} overlap the benchmark's seeds ${spec.seeds}`);
 const audit = path.join(ROOT, 'bench-results', 'methods', `fit-audit-${process.pid}.jsonl`);
 const x = [], y = [];
 try {
   for (const name of names) {
     const v = spec.variants.find((q) => q.name === name);
     if (!v) throw new Error(`no variant ${name} in bench/methods/variants.json`);
-    for (const seed of spec.seeds) {
+    for (const seed of fitSeeds) {
       const r = await runVariant(v, seed, { markets: 'given', audit, keepResult: true });
       const runners = new Set(r.truth.county_lines);
       for (const c of r.result.candidates) { x.push(Array.from(lib.termValues(c.features))); y.push(runners.has(c.vrm) ? 1 : 0); }
@@ -47,10 +51,10 @@ const fit = lib.fitLogistic(x, y, { l2 });
 const round = (w) => Math.round(w * 1e4) / 1e4;
 const weights = Object.fromEntries(lib.COUNTY_LINES_TERMS.map((t, k) => [t.name, round(fit.weights[k])]));
 const positives = y.reduce((s, v) => s + v, 0);
-const command = `npm run fit:scorer -- --l2 ${l2}${values.variants ? ` --variants ${values.variants}` : ''}`;
+const command = `npm run fit:scorer -- --l2 ${l2} --seeds ${fitSeeds.join(',')}${values.variants ? ` --variants ${values.variants}` : ''}`;
 const model = {
   intercept: round(fit.intercept), weights,
-  fitted: { command, variants: names, seeds: spec.seeds, rows: x.length, positives, l2, logLoss: round(fit.logLoss) },
+  fitted: { command, variants: names, seeds: fitSeeds, rows: x.length, positives, l2, logLoss: round(fit.logLoss) },
 };
 process.stderr.write(`[fit] ${x.length} rows (${positives} runners), ${fit.iterations} Newton steps, log-loss ${fit.logLoss.toFixed(4)}\n`);
 for (const [k, w] of Object.entries(weights)) process.stdout.write(`${k.padEnd(16)} ${w >= 0 ? ' ' : ''}${w.toFixed(4)}\n`);

@@ -32,6 +32,8 @@ export { normaliseVrm, classifyVrm, VRM_FORMATS } from './ingest/vrm';
 export { loadReads } from './ingest/load-reads';
 export type { LoadReadsOptions } from './ingest/load-reads';
 export { loadSites } from './ingest/load-sites';
+export { clearCache, listCache } from './cache/read-cache';
+export type { CacheOptions, CacheEntryInfo } from './cache/read-cache';
 export { IngestError } from './ingest/ingest-error';
 export { parseTimestamp, londonWallToUtc } from './ingest/london-time';
 export type { ParsedTime, TimeStatus } from './ingest/london-time';

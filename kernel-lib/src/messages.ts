@@ -84,7 +84,7 @@ export const loadSummaryText = (s: {
   file: string; format: string; read: number; accepted: number; rejected: number; duplicates: number;
   reasons: Record<string, number>; formats: Record<string, number>; ambiguousLocalTimes: number;
   vehicles: number; sites: number; sitesFromReads: number; firstRead: string | null; lastRead: string | null;
-  quarantine: string | null; elapsedMs: number;
+  quarantine: string | null; elapsedMs: number; fromCache?: boolean;
   dataAge?: { now: string; authorisation: string | null; accessFrom: string; needsAuthorisation: number; beyondRetention: number } | null;
 }) => {
   const lines = [
@@ -98,7 +98,7 @@ export const loadSummaryText = (s: {
   if (s.firstRead) lines.push(`reads from ${s.firstRead} to ${s.lastRead}.`);
   if (s.dataAge) lines.push(dataAgeText(s.dataAge));
   if (s.quarantine) lines.push(`rejected rows written to ${s.quarantine}.`);
-  lines.push(`loaded in ${(s.elapsedMs / 1000).toFixed(2)} s.`);
+  lines.push(`loaded in ${(s.elapsedMs / 1000).toFixed(2)} s${s.fromCache ? ' (from the reads cache)' : ''}.`);
   return lines.join('\n');
 };
 

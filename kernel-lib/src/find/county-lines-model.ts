@@ -1,53 +1,59 @@
 /**
  * The county-lines scorer's weights, fitted on the tuning variants only. Written by
- * `npm run fit:scorer -- --l2 2` (scripts/fit-scorer.mjs); edit by re-running it, or pass your own
+ * `npm run fit:scorer -- --l2 2 --seeds f1,f2,f3,f4,f5,f6` (scripts/fit-scorer.mjs); edit by re-running it, or pass your own
  * `params.model` to the finder. Each weight multiplies a term of county-lines-terms.ts.
  */
 import type { ScorerModel } from './county-lines-logistic';
 
 /** The fitted model. */
 export const fittedCountyLinesModel: ScorerModel = {
-  intercept: -2.1025,
+  intercept: -0.9861,
   weights: {
-    loops: 0.8955,
-    loopDays: -0.1718,
-    relayChain: 0.5251,
-    plateRelay: 1.8599,
-    loopRate: 1.3962,
-    night: 1.0837,
-    shortStops: 1.8385,
-    nightsAway: 0.3176,
-    dayShifts: -0.5941,
-    sameClock: -0.6656,
-    sameWeekdays: 0.4626,
-    weekdaysOnly: -0.989,
-    weekendOnly: 0.0061,
-    steadyDwell: -0.7326,
-    hubBase: -0.0028,
-    marketBase: -1.2188,
-    marketLife: -0.044,
-    marketLocal: -0.2486,
-    hubLife: -0.7526,
-    nightsInHub: 0.121,
-    nightsInMarket: -0.0655,
-    multiStop: -0.3522,
-    otherStops: -0.4493,
-    manyMarkets: -1.0197,
-    hubTaxi: -0.3885,
-    crowd: -0.8359
+    loops: -0.1006,
+    loopDays: -0.1632,
+    relayChain: 2.8529,
+    plateRelay: 1.67,
+    loopRate: 5.2129,
+    night: 1.7541,
+    shortStops: 2.2984,
+    nightsAway: 0.4934,
+    dayShifts: -0.1423,
+    sameClock: -2.8575,
+    sameWeekdays: 0.4789,
+    weekdaysOnly: -1.4149,
+    weekendOnly: -1.3082,
+    steadyDwell: -3.2351,
+    hubBase: -2.1647,
+    marketBase: -4.6167,
+    marketLife: -2.5045,
+    marketLocal: 2.807,
+    hubLife: -1.2672,
+    nightsInHub: 0.7265,
+    nightsInMarket: 2.7859,
+    multiStop: -0.0637,
+    otherStops: -0.9231,
+    manyMarkets: -1.1934,
+    hubTaxi: -1.6778,
+    crowd: -0.5624
   },
   fitted: {
-    command: 'npm run fit:scorer -- --l2 2',
+    command: 'npm run fit:scorer -- --l2 2 --seeds f1,f2,f3,f4,f5,f6',
     variants: [
-      'm21'
+      'v01-default-merseyside',
+      'v02-default-london',
+      'v03-default-west-midlands'
     ],
     seeds: [
-      'a',
-      'b'
+      'f1',
+      'f2',
+      'f3',
+      'f4',
+      'f5',
+      'f6'
     ],
-    rows: 614,
-    positives: 44,
+    rows: 11285,
+    positives: 490,
     l2: 2,
-    logLoss: 0.06
+    logLoss: 0.0487
   }
 };

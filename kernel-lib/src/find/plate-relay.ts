@@ -8,7 +8,9 @@
  * candidate link gets a similarity (0..1) and the matching takes the most similar first, one
  * plate handing over to one and taking over from one. Plates active through the whole window
  * (ordinary traffic) cannot form relays: a relay needs a real start or stop inside the window
- * (more than `edgeHours` from its ends).
+ * (more than `edgeHours` from its ends). And a link is only as strong as it is unambiguous:
+ * its confidence is the similarity divided by the number of alike plates that could equally
+ * have handed over or taken over (on a busy market, one-off visitors stop and start every day).
  */
 import { londonHour } from '../time/london';
 import type { VehicleFeatures } from '../trips/features';
@@ -25,12 +27,14 @@ export interface PlateRelayOptions {
   minLoops: number;
   /** Each plate's activity (first to last read) must be at most this many days: a swapped plate is short-lived. */
   maxPlateSpanDays: number;
-  /** Least similarity (0..1: timing, stay, base, hand-over gap) for a link. */
+  /** Least similarity (0..1: timing, stay, base, hand-over gap) for a candidate link. */
   minSimilarity: number;
+  /** Least confidence (similarity over the number of alike plates that could equally have handed or taken over) for a link. */
+  minConfidence: number;
 }
 
 /** The defaults of {@link PlateRelayOptions}. */
-export const defaultPlateRelayOptions: PlateRelayOptions = { maxGapHours: 96, maxOverlapHours: 12, edgeHours: 24, minLoops: 1, maxPlateSpanDays: 16, minSimilarity: 0.2 };
+export const defaultPlateRelayOptions: PlateRelayOptions = { maxGapHours: 96, maxOverlapHours: 12, edgeHours: 24, minLoops: 1, maxPlateSpanDays: 16, minSimilarity: 0.2, minConfidence: 0.1 };
 
 /** One relay link of a plate. */
 export interface PlateRelay {
@@ -40,7 +44,7 @@ export interface PlateRelay {
   /** Hours from the earlier plate's last read to the later plate's first read (negative = overlap). */
   gapHours: number;
   market: string;
-  /** How alike the two plates run (0..1). */
+  /** Confidence in the link (0..1): how alike the two plates run, over the number of alike plates that could equally have taken over. */
   similarity?: number;
 }
 
@@ -122,6 +126,13 @@ export function linkPlateRelays(list: VehicleFeatures[], from: number, to: numbe
       }
     }
   }
+  // A link is only as good as it is unambiguous: on a busy market many one-off plates stop and
+  // start each day, and any of them could "take over". Each link's confidence is its similarity
+  // divided by the number of alike plates that could equally have handed over or taken over.
+  const outs = new Map<VehicleFeatures, number>(), ins = new Map<VehicleFeatures, number>();
+  for (const l of links) { outs.set(l.a, (outs.get(l.a) ?? 0) + 1); ins.set(l.b, (ins.get(l.b) ?? 0) + 1); }
+  for (const l of links) l.sim = l.sim / Math.max(outs.get(l.a)!, ins.get(l.b)!);
+  for (let i = links.length - 1; i >= 0; i--) if (links[i].sim < o.minConfidence) links.splice(i, 1);
   links.sort((x, y) => y.sim - x.sim || Math.abs(x.gap) - Math.abs(y.gap) || (x.a.vrm < y.a.vrm ? -1 : x.a.vrm > y.a.vrm ? 1 : 0) || (x.b.vrm < y.b.vrm ? -1 : x.b.vrm > y.b.vrm ? 1 : 0));
   const handedOver = new Set<VehicleFeatures>(), tookOver = new Set<VehicleFeatures>();
   const next = new Map<VehicleFeatures, VehicleFeatures>();

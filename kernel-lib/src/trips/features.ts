@@ -217,7 +217,8 @@ function isNight(h: number, o: Required<FeatureOptions>): boolean {
 
 // Scratch results of readPass / tripPass (indices below).
 const R_DAYS = 0, R_PLACES = 1, R_HUB = 2, R_MARKET = 3, R_RG2 = 4;
-const readScratch = new Float64Array(5);
+const R_MARKET_ONLY = 5, R_HUB_ONLY = 6, R_NIGHTS_HUB = 7, R_NIGHTS_MARKET = 8, R_NIGHTS = 9;
+const readScratch = new Float64Array(10);
 const T_NIGHT = 0, T_WEEKEND = 1, T_HUB = 2;
 const tripScratch = new Float64Array(3);
 
@@ -251,6 +252,9 @@ function readPass(store: ReadStore, sp: Int32Array, a: number, b: number, hubPla
   let nDays = 0, lastDay = NaN;
   let days: Set<number> | null = null;
   let nPlaces = 0, hubReads = 0, marketReads = 0;
+  // Per local day: read in the hub, in a market; per night (a day change between two reads): where.
+  let marketOnly = 0, hubOnly = 0, dayHub = false, dayMarket = false, prevDay = NaN, prevPlace = -2;
+  let nightsHub = 0, nightsMarket = 0, nights = 0;
   for (let i = a; i < b; i++) {
     const d = londonDay(time[i]);
     if (days) days.add(d);
@@ -261,8 +265,20 @@ function readPass(store: ReadStore, sp: Int32Array, a: number, b: number, hubPla
     const s = site[i];
     const p = sp[s];
     if (marks[p] !== current) { marks[p] = current; nPlaces++; }
-    if (p === hubPlace) hubReads++; else if (p >= 0 && marketMask[p] === 1) marketReads++;
+    const inMarket = p !== hubPlace && p >= 0 && marketMask[p] === 1;
+    if (p === hubPlace) hubReads++; else if (inMarket) marketReads++;
+    if (d !== prevDay) {
+      if (i > a) {
+        if (dayMarket && !dayHub) marketOnly++; else if (dayHub && !dayMarket) hubOnly++;
+        nights++;
+        if (p === prevPlace) { if (p === hubPlace) nightsHub++; else if (inMarket) nightsMarket++; }
+      }
+      prevDay = d; dayHub = false; dayMarket = false;
+    }
+    if (p === hubPlace) dayHub = true; else if (inMarket) dayMarket = true;
+    prevPlace = p;
   }
+  if (b > a) { if (dayMarket && !dayHub) marketOnly++; else if (dayHub && !dayMarket) hubOnly++; }
   if (days) nDays = days.size;
   // Radius of gyration in one pass over projected site coordinates: rg² = E[x²+y²] − |E[x,y]|².
   const { x, y } = projectedSites(sites);
@@ -272,6 +288,7 @@ function readPass(store: ReadStore, sp: Int32Array, a: number, b: number, hubPla
   const rg2 = Math.max(0, sxx - (sx * sx + sy * sy) / reads);
   const r = readScratch;
   r[R_DAYS] = nDays; r[R_PLACES] = nPlaces; r[R_HUB] = hubReads; r[R_MARKET] = marketReads; r[R_RG2] = rg2;
+  r[R_MARKET_ONLY] = marketOnly; r[R_HUB_ONLY] = hubOnly; r[R_NIGHTS_HUB] = nightsHub; r[R_NIGHTS_MARKET] = nightsMarket; r[R_NIGHTS] = nights;
   return r;
 }
 
@@ -321,6 +338,7 @@ export function vehicleFeatures(ctx: FeatureContext, v: number, options: Feature
   // Reads and trips: small helper passes (kept small so the JIT optimises them early), results in scratch.
   const r = readPass(store, sp, a, b, hubPlace, marketMask, places.n);
   const nDays = r[R_DAYS], nPlaces = r[R_PLACES], hubReads = r[R_HUB], marketReads = r[R_MARKET], rg2 = r[R_RG2];
+  const marketOnlyDays = r[R_MARKET_ONLY], hubOnlyDays = r[R_HUB_ONLY], nightsInHub = r[R_NIGHTS_HUB], nightsInMarket = r[R_NIGHTS_MARKET], nightsObserved = r[R_NIGHTS];
   const firstSeen = reads ? time[a] : NaN, lastSeen = reads ? time[b - 1] : NaN;
   const spanDays = reads ? (lastSeen - firstSeen) / DAY_MS : 0;
   const t0 = trips.vehicleTripStart[v], t1 = trips.vehicleTripStart[v + 1];
@@ -397,7 +415,7 @@ export function vehicleFeatures(ctx: FeatureContext, v: number, options: Feature
   }
   const depHours = loops.map((l) => londonHour(l.depart));
 
-  const lp = loopPass(store, sp, a, b, hubPlace, marketMask, trips, t0, t1, loops);
+  const lp = loopPass(sp, marketMask, trips, t0, t1, loops);
   const otherStopsPerLoop = loopTours > 0 ? otherStops / loopTours : 0;
 
   const bp = bases.place[v];
@@ -438,55 +456,34 @@ export function vehicleFeatures(ctx: FeatureContext, v: number, options: Feature
     relayChainLoops: loopsByMarket.length ? loopsByMarket[0].loops : 0,
     mergedWith: [],
     loopDays: lp.loopDays,
-    nightsInHub: lp.nightsInHub, nightsInMarket: lp.nightsInMarket, nightsObserved: lp.nightsObserved,
-    marketOnlyDays: lp.marketOnlyDays, hubOnlyDays: lp.hubOnlyDays, marketLocalTrips: lp.marketLocalTrips,
+    nightsInHub, nightsInMarket, nightsObserved, marketOnlyDays, hubOnlyDays, marketLocalTrips: lp.marketLocalTrips,
     loopTopWeekdaysShare: lp.topWeekdaysShare, dwellLogStd: lp.dwellLogStd, otherStopsPerLoop,
     loopCrowd: 0,
   };
 }
 
-/** Per-vehicle day, night and loop-shape figures (see the fields of the same names in VehicleFeatures). */
-function loopPass(store: ReadStore, sp: Int32Array, a: number, b: number, hubPlace: number, marketMask: Uint8Array,
-  trips: Trips, t0: number, t1: number, loops: readonly Loop[]) {
-  const { time, site } = store;
-  // Days: which places each local day saw (reads are time-sorted, so days come in order).
-  let marketOnlyDays = 0, hubOnlyDays = 0, day = NaN, dayHub = false, dayMarket = false;
-  const closeDay = () => { if (dayMarket && !dayHub) marketOnlyDays++; else if (dayHub && !dayMarket) hubOnlyDays++; };
-  let nightsInHub = 0, nightsInMarket = 0, nightsObserved = 0;
-  for (let i = a; i < b; i++) {
-    const d = londonDay(time[i]);
-    if (d !== day) { if (day === day) closeDay(); day = d; dayHub = false; dayMarket = false; }
-    const p = sp[site[i]];
-    if (p === hubPlace) dayHub = true; else if (p >= 0 && marketMask[p] === 1) dayMarket = true;
-    if (i + 1 < b && londonDay(time[i + 1]) > d) {
-      nightsObserved++;
-      if (sp[site[i + 1]] === p) { if (p === hubPlace) nightsInHub++; else if (p >= 0 && marketMask[p] === 1) nightsInMarket++; }
-    }
-  }
-  if (day === day) closeDay();
+/** Per-vehicle loop-shape figures and local trips in the markets (see the fields of the same names in VehicleFeatures). */
+function loopPass(sp: Int32Array, marketMask: Uint8Array, trips: Trips, t0: number, t1: number, loops: readonly Loop[]) {
   let marketLocalTrips = 0;
   for (let t = t0; t < t1; t++) {
     const ps = sp[trips.startSite[t]];
     if (ps >= 0 && marketMask[ps] === 1 && sp[trips.endSite[t]] === ps && trips.end[t] > trips.start[t]) marketLocalTrips++;
   }
   const weekdays = [0, 0, 0, 0, 0, 0, 0];
-  let loopDays = 0, lastDay = NaN;
-  const logDwell: number[] = [];
+  let loopDays = 0, lastDay = NaN, mean = 0;
   for (const l of loops) {
     weekdays[londonWeekday(l.depart)]++;
     const d = londonDay(l.depart);
     if (d !== lastDay) { loopDays++; lastDay = d; }
-    logDwell.push(Math.log(Math.max(1, (l.dwellMinMinutes + l.dwellMaxMinutes) / 2)));
+    mean += Math.log(Math.max(1, (l.dwellMinMinutes + l.dwellMaxMinutes) / 2));
   }
-  weekdays.sort((x, y) => y - x);
-  let mean = 0;
-  for (const x of logDwell) mean += x;
-  mean /= Math.max(1, logDwell.length);
+  mean /= Math.max(1, loops.length);
   let sq = 0;
-  for (const x of logDwell) sq += (x - mean) ** 2;
+  for (const l of loops) sq += (Math.log(Math.max(1, (l.dwellMinMinutes + l.dwellMaxMinutes) / 2)) - mean) ** 2;
+  weekdays.sort((x, y) => y - x);
   return {
-    marketOnlyDays, hubOnlyDays, nightsInHub, nightsInMarket, nightsObserved, marketLocalTrips, loopDays,
+    marketLocalTrips, loopDays,
     topWeekdaysShare: loops.length ? (weekdays[0] + weekdays[1]) / loops.length : NaN,
-    dwellLogStd: logDwell.length >= 2 ? Math.sqrt(sq / (logDwell.length - 1)) : NaN,
+    dwellLogStd: loops.length >= 2 ? Math.sqrt(sq / (loops.length - 1)) : NaN,
   };
 }
