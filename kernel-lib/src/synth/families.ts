@@ -23,7 +23,7 @@ export interface RunnerFamily {
   linesPerMarket: Range;
   /** Share of the markets that host lines. */
   marketsWithLinesShare: Range;
-  /** Runs to the market a week, per runner. */
+  /** Runs to the market a week, per runner (above 7: some days have two runs). */
   runsPerWeek: Range;
   /** Share of runners who run by day (the others in the evening or at night). */
   daytimeShare: Range;
@@ -45,6 +45,10 @@ export interface RunnerFamily {
   /** Share of lines that keep one plate all along; the others swap every swapDays. */
   fixedPlateShare: Range;
   swapDays: Range;
+  /** At a swap, the chance that the new vehicle has another base in the hub and another usual hour (a new driver). */
+  swapChangeShare: Range;
+  /** Share of runner vehicles that also work private-hire shifts around the hub on other days. */
+  hireVehicleShare: Range;
   /** Share of lines serving 2-3 markets (marketsPerLine); the first is the main one. */
   multiMarketShare: Range;
   marketsPerLine: Range;
@@ -157,6 +161,8 @@ export interface LeisureFamily {
   dwellH: Range;
   /** Chance of a Friday/Saturday evening out. */
   eveningChance: Range;
+  /** Share of weekend trips that are short breaks with one or two nights away (Friday or Saturday out). */
+  overnightShare: Range;
 }
 
 /** Counts only. */
@@ -211,7 +217,7 @@ const shift = (count: Range, departH: Range, dwellH: Range, daysPerWeek: Range):
  */
 export const defaultFamily: BehaviourFamily = {
   runners: {
-    linesPerMarket: [0.8, 2.2],
+    linesPerMarket: [1.5, 3],
     marketsWithLinesShare: [0.6, 1],
     runsPerWeek: [1, 7],
     daytimeShare: [0.1, 0.5],
@@ -227,6 +233,8 @@ export const defaultFamily: BehaviourFamily = {
     multiDayStayD: [1, 3],
     fixedPlateShare: [0.2, 0.6],
     swapDays: [1, 14],
+    swapChangeShare: [0, 0.5],
+    hireVehicleShare: [0, 0.15],
     multiMarketShare: [0, 0.4],
     marketsPerLine: [2, 3],
     mainMarketShare: [0.4, 0.8],
@@ -252,7 +260,7 @@ export const defaultFamily: BehaviourFamily = {
     private_hire: { count: [8, 30], nightShare: [0.2, 0.5], jobs: [3, 8], shiftsPerWeek: [3, 6], longRunChance: [0.15, 0.4], longRunMarketShare: [0.4, 0.8], waitMin: [5, 20] },
     carer: { count: [8, 30], visitsPerWeek: [1, 4], departH: [17, 20], dwellH: [1, 3], jitterMin: [10, 30], reverseShare: [0, 0.3] },
     student: { count: [6, 25], everyWeeks: [1, 2], outH: [14, 20], backH: [14, 21], hubDriveChance: [0.1, 0.4] },
-    leisure: { count: [40, 100], repeaterShare: [0.2, 0.5], repeatChance: [0.3, 0.8], marketShare: [0.3, 0.7], departH: [8.5, 13], dwellH: [3, 8], eveningChance: [0.02, 0.15] },
+    leisure: { count: [40, 100], repeaterShare: [0.2, 0.5], repeatChance: [0.3, 0.8], marketShare: [0.3, 0.7], departH: [8.5, 13], dwellH: [3, 8], eveningChance: [0.02, 0.15], overnightShare: [0.05, 0.2] },
     market_local: { count: [60, 120] }
   },
   noise: { missRate: [0.05, 0.2], misreadRate: [0.005, 0.03], outageShare: [0.05, 0.2], outageLongShare: [0.2, 0.4] }

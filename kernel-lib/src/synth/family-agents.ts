@@ -75,10 +75,20 @@ function lines(sf: ScenarioFamily, c: FamilyContext): FamilyLine[] {
       short: propensity(f.shortStayShare, rng), mainShare: propensity(f.mainMarketShare, rng, 0.08), localTrips: draw(f.localTripsPer8h, rng),
       hubDrive: draw(f.hubDriveChance, rng), speed: draw(f.speedKmh, rng), activeFrom, activeTo
     };
+    a.p.hire = rng.chance(one(f.hireVehicleShare)) ? 1 : 0;
     if (!rng.chance(one(f.fixedPlateShare))) {
       const every = draw(f.swapDays, rng);
+      const change = one(f.swapChangeShare);
+      a.homes = [a.home]; a.hours = [a.p.departH];
       let t = activeFrom + every * rng.range(0.3, 1) * DAY;
-      while (t < activeTo) { c.swap(a, Math.round(t)); t += every * rng.range(0.75, 1.25) * DAY; }
+      while (t < activeTo) {
+        c.swap(a, Math.round(t));
+        const k = a.homes.length - 1;
+        const fresh = rng.chance(change);
+        a.homes.push(fresh ? w.place(0, rng) : a.homes[k]);
+        a.hours.push(fresh ? draw(daytime ? f.dayDepartH : f.nightDepartH, rng) : a.hours[k]);
+        t += every * rng.range(0.75, 1.25) * DAY;
+      }
     }
     out.push({ agent: a, markets });
   }
@@ -156,7 +166,7 @@ function decoy(cls: FamilyDecoyClass, n: number, sf: ScenarioFamily, c: FamilyCo
       a.p = {
         repeater: rng.chance(one(f.repeaterShare)) ? 1 : 0, repeatChance: draw(f.repeatChance, rng),
         oneOff: weekendDays.length ? rng.pick(weekendDays) : -1, market: propensity(f.marketShare, rng),
-        departH: draw(f.departH, rng), dwellH: draw(f.dwellH, rng), evening: draw(f.eveningChance, rng)
+        departH: draw(f.departH, rng), dwellH: draw(f.dwellH, rng), evening: draw(f.eveningChance, rng), overnight: propensity(f.overnightShare, rng)
       };
       return a;
     }

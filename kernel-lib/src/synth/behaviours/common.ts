@@ -64,6 +64,9 @@ export interface Agent {
   p?: Record<string, number>;
   days?: number[];
   places?: Place[];
+  /** Behaviour families only (runners): base and usual departure hour for each plate, when a swap brings a new driver. */
+  homes?: Place[];
+  hours?: number[];
 }
 
 /** The scenario's towns and the cumulative weights behaviours draw from. */

@@ -1,7 +1,9 @@
 /**
  * County-lines runners of a behaviour family: each runner has its own runs a week, time of day
  * (daytime, evening or night), mixture of stays (minutes, hours, overnight, days), local drives
- * inside the market during a stay, and markets (1-3); on other days, drives around the hub.
+ * inside the market during a stay, and markets (1-3); on other days, drives around the hub (or
+ * private-hire jobs, for a vehicle that also works as one). A plate swap may bring a new driver
+ * with another base in the hub and another usual hour (Agent.homes, Agent.hours).
  * Before its line starts and after it stops the vehicle is not on the road. Plate swaps are
  * handled by the engine (Agent.swapAt).
  */
@@ -42,15 +44,33 @@ function stayLength(a: Agent, w: World, rng: Rng): number {
 export const familyRunner: Behaviour = (a, day, w, rng) => {
   const p = a.p!;
   if (day.end <= p.activeFrom || day.start >= p.activeTo || a.freeAt >= day.end) return [];
-  if (rng.next() < p.runsPerWeek / 7) {
+  // a swap may bring a new driver: another base in the hub, another usual hour
+  let k = 0;
+  while (k < a.swapAt.length && day.start + 12 * HOUR >= a.swapAt[k]) k++;
+  if (a.homes) a.home = a.homes[k];
+  const usual = a.hours ? a.hours[k] : p.departH;
+  const runs = Math.floor(p.runsPerWeek / 7) + (rng.next() < (p.runsPerWeek % 7) / 7 ? 1 : 0);
+  const tours: Tour[] = [];
+  for (let r = 0; r < runs; r++) {
     const places = a.places ?? [];
     const target = places.length && !rng.chance(p.mainShare) ? places[rng.int(places.length)] : a.target;
-    const hour = p.daytime ? clamp(p.departH + p.jitterH * rng.normal(), 6, 17.5) : clamp(p.departH + p.jitterH * rng.normal(), 15, 28.5);
+    const hour = r > 0 ? usual + rng.range(3, 6) : p.daytime ? clamp(usual + p.jitterH * rng.normal(), 6, 17.5) : clamp(usual + p.jitterH * rng.normal(), 15, 28.5);
     const depart = day.at(hour);
     if (depart >= a.freeAt && depart >= p.activeFrom && depart < p.activeTo) {
       const stops = stayStops(target, stayLength(a, w, rng), p.localTrips, w, rng);
       stops.push({ to: a.home, dwell: 0 });
-      return [{ depart, speedKmh: p.speed * (0.92 + 0.16 * rng.next()), stops }];
+      tours.push({ depart, speedKmh: p.speed * (0.92 + 0.16 * rng.next()), stops });
+    }
+  }
+  if (tours.length) return tours;
+  if (p.hire && rng.chance(0.6)) {
+    // the vehicle also works private hire: a few jobs around the hub
+    const depart = day.at(rng.range(8, 20));
+    if (depart >= a.freeAt && depart >= p.activeFrom && depart < p.activeTo) {
+      const jobs = 3 + rng.int(6);
+      const stops: Tour['stops'] = Array.from({ length: jobs }, () => ({ to: w.place(a.home.town, rng), dwell: rng.range(5, 25) * MIN }));
+      stops.push({ to: a.home, dwell: 0 });
+      return [{ depart, speedKmh: rng.range(55, 80), stops }];
     }
   }
   if (rng.chance(p.hubDrive)) {

@@ -1,7 +1,8 @@
 /**
  * Visits of a behaviour family: carers and relatives (regular evening visits on fixed
  * weekdays, 1-3 h), students going home at weekends (Friday out, Sunday back, every 1-2
- * weeks), and weekend leisure (one-off day trips and repeaters, a few evenings out).
+ * weeks), and weekend leisure (one-off day trips and repeaters, short breaks with a night or
+ * two away, a few evenings out).
  */
 import type { Behaviour } from './common';
 import { HOUR, MIN, clamp } from './common';
@@ -49,11 +50,17 @@ export const studentWeekend: Behaviour = (a, day, w, rng) => {
  */
 export const leisureTrips: Behaviour = (a, day, w, rng) => {
   const p = a.p!;
+  const dest = () => (rng.chance(0.75) ? a.target : w.place(rng.chance(p.market) ? rng.pick(w.markets) : rng.pick(w.leisure), rng));
+  if (p.repeater && day.dow === 4 && rng.chance(p.repeatChance * p.overnight)) {
+    // a short break: Friday evening out, back on Sunday afternoon
+    const depart = day.at(rng.range(17, 20.5));
+    if (depart >= a.freeAt) return [{ depart, speedKmh: rng.range(55, 85), stops: [{ to: dest(), dwell: (48 + rng.range(13, 18) - 19 - 1.5) * HOUR }, { to: a.home, dwell: 0 }] }];
+  }
   const trip = p.repeater ? day.dow >= 5 && rng.chance(p.repeatChance) : day.index === p.oneOff;
   if (trip) {
-    const dest = rng.chance(0.75) ? a.target : w.place(rng.chance(p.market) ? rng.pick(w.markets) : rng.pick(w.leisure), rng);
     const depart = day.at(p.departH + 0.75 * rng.normal());
-    if (depart >= a.freeAt) return [{ depart, speedKmh: rng.range(55, 85), stops: [{ to: dest, dwell: clamp(p.dwellH + 0.8 * rng.normal(), 1.5, 10) * HOUR }, { to: a.home, dwell: 0 }] }];
+    const away = day.dow === 5 && rng.chance(p.overnight) ? (24 + rng.range(13, 18) - p.departH - 1.5) * HOUR : clamp(p.dwellH + 0.8 * rng.normal(), 1.5, 10) * HOUR;
+    if (depart >= a.freeAt) return [{ depart, speedKmh: rng.range(55, 85), stops: [{ to: dest(), dwell: away }, { to: a.home, dwell: 0 }] }];
   }
   if ((day.dow === 4 || day.dow === 5) && rng.chance(p.evening)) {
     const dest = w.place(rng.chance(p.market) ? rng.pick(w.markets) : rng.pick(w.leisure), rng);
