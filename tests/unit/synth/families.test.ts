@@ -81,7 +81,7 @@ describe('behaviour families: ranges and draws', () => {
   });
 
   it('every runner and decoy draws its parameters inside the scenario draw', () => {
-    const s = drawScenario(resolveFamily(), createRng('agents'));
+    const s = drawScenario(resolveFamily({ runners: { fixedPlateShare: [0.3, 0.3] } }), createRng('agents'));
     const w = world();
     const made: Agent[] = [];
     const start = Date.UTC(2025, 2, 17) / 1000, days = 21, end = start + days * 86400;
@@ -91,6 +91,8 @@ describe('behaviour families: ranges and draws', () => {
       swap: (a, t) => { a.swapAt.push(t); a.plates.push(-1); }
     });
     const r = s.runners;
+    const changed = lines.filter(({ agent: a }) => a.homes && a.homes.length > 1);
+    for (const { agent: a } of changed) { expect(a.homes!.length).toBe(a.plates.length); expect(a.hours!.length).toBe(a.plates.length); }
     const within = (x: number, [lo, hi]: Range, what: string) => { expect(x, what).toBeGreaterThanOrEqual(lo - 1e-9); expect(x, what).toBeLessThanOrEqual(hi + 1e-9); };
     expect(lines.length).toBeGreaterThan(0);
     for (const { agent: a, markets } of lines) {
@@ -213,6 +215,17 @@ describe('synthesize with a family', () => {
     const first = new Map<string, number>();
     for (const x of readRows(dir).rows) if (!first.has(x.vrm)) first.set(x.vrm, Date.parse(x.timestamp));
     for (const l of truth.lines) for (let k = 1; k < l.vrms.length; k++) expect(first.get(l.vrms[k])!).toBeGreaterThan(first.get(l.vrms[k - 1])!);
+  });
+
+  it('lines that start late are not on the road before their start', async () => {
+    const dir = tmp('late');
+    await synthesize({ ...small, days: 14, vehicles: 1500, seed: 'late', out: dir, family: { runners: { lateStartShare: [1, 1], earlyStopShare: [0, 0] } } });
+    const truth = JSON.parse(readFileSync(join(dir, 'truth.json'), 'utf8'));
+    const t0 = Date.parse('2025-03-24T00:00:00Z'), span = 14 * 86400e3;
+    const cl = new Set<string>(truth.county_lines);
+    const firsts = readRows(dir).rows.filter((x) => cl.has(x.vrm)).map((x) => Date.parse(x.timestamp));
+    expect(firsts.length).toBeGreaterThan(0);
+    expect(Math.min(...firsts)).toBeGreaterThan(t0 + 0.15 * span - 3600e3);
   });
 
   it('runner stays follow the family: short stays only, or overnight stays only', async () => {
