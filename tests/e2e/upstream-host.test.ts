@@ -34,7 +34,7 @@ beforeAll(async () => {
   profileDir = mkdtempSync(path.join(os.tmpdir(), 'anpr-e2e-chromium-'));
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   // No service worker: every request of the page and its workers goes through the route below.
-  context = await browser.newContext({ viewport: { width: 1400, height: 1100 }, serviceWorkers: 'block' });
+  context = await browser.newContext({ viewport: { width: 1400, height: 2400 }, serviceWorkers: 'block' });
   await context.route('**/*', route => {
     const url = new URL(route.request().url());
     if (url.protocol === 'data:' || url.protocol === 'blob:' || url.hostname === '127.0.0.1') return route.continue();
