@@ -35,8 +35,19 @@ const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
  * @example pseudonym('AB12CDE') // e.g. 'V-K7Q2M9XW3R'
  */
 export function pseudonym(vrm: string): string {
-  const mac = createHmac('sha256', key()).update(vrm).digest();
-  let out = 'V-';
+  const k = key();
+  if (k !== memoKey && !(memoKey && k.equals(memoKey))) { memo.clear(); memoKey = k; }
+  let out = memo.get(vrm);
+  if (out !== undefined) return out;
+  const mac = createHmac('sha256', k).update(vrm).digest();
+  out = 'V-';
   for (let i = 0; i < 10; i++) out += ALPHABET[mac[i] & 31];
+  if (memo.size >= 1 << 20) memo.clear();
+  memo.set(vrm, out);
   return out;
 }
+
+// Pseudonyms already made with the current key (a ranking names the same plates many times:
+// rows, reasons, look-alikes, relays); cleared when the key changes.
+const memo = new Map<string, string>();
+let memoKey: Buffer | null = null;
