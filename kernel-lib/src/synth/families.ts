@@ -217,7 +217,7 @@ const shift = (count: Range, departH: Range, dwellH: Range, daysPerWeek: Range):
  */
 export const defaultFamily: BehaviourFamily = {
   runners: {
-    linesPerMarket: [1.5, 3],
+    linesPerMarket: [2, 4],
     marketsWithLinesShare: [0.6, 1],
     runsPerWeek: [1, 7],
     daytimeShare: [0.1, 0.5],

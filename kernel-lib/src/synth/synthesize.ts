@@ -263,6 +263,9 @@ export async function synthesize(opts: SynthOptions): Promise<SynthResult> {
   const plateAt = (a: Agent, t: number) => { let k = 0; while (k < a.swapAt.length && t >= a.swapAt[k]) k++; return a.plates[k]; };
   const bgAgent: Agent = { cls: 'background', n: 0, home: { town: 0, lat: 0, lon: 0 }, target: { town: 0, lat: 0, lon: 0 }, habit: 8, scale: 1, plates: [0], swapAt: [], freeAt: 0 };
   const write = (v: string, t: number, s: number, c: number) => writer.write(v, t, s, c);
+  // family runs only: market runs started under each runner plate (truth lines[].runs)
+  const runsOf = new Map<number, number>();
+  const isMarket = towns.map((t) => t.kind === 'market');
 
   for (let d = 0; d < days; d++) {
     const day = d === 0 ? day0 : makeDay(start, d);
@@ -271,6 +274,7 @@ export async function synthesize(opts: SynthOptions): Promise<SynthResult> {
       const behave = (fam && FAMILY_BEHAVIOUR[a.cls]) || BEHAVIOUR[a.cls];
       for (const tour of behave(a, day, world, rng)) {
         const plate = plateAt(a, tour.depart);
+        if (fam && a.cls === 'county_lines' && tour.depart < windowEnd && tour.stops.some((st) => isMarket[st.to.town])) runsOf.set(plate, (runsOf.get(plate) ?? 0) + 1);
         drive(a, plate, plateStr.get(plate)!, tour, rng);
       }
     }
@@ -311,9 +315,12 @@ export async function synthesize(opts: SynthOptions): Promise<SynthResult> {
   const lines: SynthTruth['lines'] = [];
   agents.forEach((a, k) => {
     if (a.cls !== 'county_lines') return;
-    const vrms = a.plates.filter((p) => seen[p]).map(vrmOf);
+    const used = a.plates.filter((p) => seen[p]);
+    const vrms = used.map(vrmOf);
     const ms = lineMarket[k];
-    if (vrms.length) lines.push(ms.length > 1 ? { market: towns[ms[0]].name, markets: ms.map((m) => towns[m].name), vrms } : { market: towns[ms[0]].name, vrms });
+    if (!vrms.length) return;
+    if (!fam) { lines.push({ market: towns[ms[0]].name, vrms }); return; }
+    lines.push({ market: towns[ms[0]].name, ...(ms.length > 1 ? { markets: ms.map((m) => towns[m].name) } : {}), vrms, runs: used.map((p) => runsOf.get(p) ?? 0) });
   });
   const countyLinesVrms = lines.flatMap((l) => l.vrms);
   counts.county_lines = countyLinesVrms.length;

@@ -14,8 +14,12 @@ export interface SynthTruth {
   county_lines: string[];
   decoys: Partial<Record<Exclude<VehicleClass, 'county_lines'>, string[]>>;
   swap_groups: string[][];
-  /** One entry per runner: the line's (main) market town, all its markets when it serves several (behaviour families), and its plates in order of use. */
-  lines: { market: string; markets?: string[]; vrms: string[] }[];
+  /**
+   * One entry per runner: the line's (main) market town, all its markets when it serves several
+   * (behaviour families), its plates in order of use and (behaviour families) the market runs
+   * started under each plate, seen or not: a plate with 0 runs was only driven around the hub.
+   */
+  lines: { market: string; markets?: string[]; vrms: string[]; runs?: number[] }[];
 }
 
 /**

@@ -207,6 +207,8 @@ describe('synthesize with a family', () => {
     expect(truth.county_lines).toEqual(truth.lines.flatMap((l: { vrms: string[] }) => l.vrms));
     expect(truth.lines.some((l: { vrms: string[] }) => l.vrms.length >= 3)).toBe(true);
     for (const l of truth.lines) {
+      expect(l.runs).toHaveLength(l.vrms.length);
+      expect(l.runs.reduce((x: number, y: number) => x + y, 0)).toBeGreaterThan(0);
       expect(l.markets.length).toBeGreaterThanOrEqual(2);
       expect(l.markets[0]).toBe(l.market);
       for (const m of l.markets) expect(marketNames).toContain(m);
