@@ -5,12 +5,13 @@
  * every result.
  */
 import { existsSync, statSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { IngestError } from '../ingest/ingest-error';
 import { loadReads } from '../ingest/load-reads';
 import * as msg from '../messages';
-import { appendAudit, AuditError, type AuditEntry, auditParams } from '../privacy/audit';
-import { storeDataAge } from '../privacy/provenance';
+import { appendAudit, AuditError, type AuditEntry, type AuditInput, auditParams } from '../privacy/audit';
+import { storeDataAge, storeInputs } from '../privacy/provenance';
 import type { ReadStore } from '../reads/types';
 import { area, type Area } from '../trips/areas';
 
@@ -146,8 +147,14 @@ export function logRun(kind: string, values: Values, who: { purpose: string; ope
   }
   return appendAudit({
     operator: who.operator, purpose: who.purpose, reference: typeof values.reference === 'string' ? values.reference : undefined,
-    kind, params: { ...params, revealed: values.reveal === true, dataAge: (store && storeDataAge(store)) ?? 'not applied' }, inputs: [...new Set(files)], counts,
+    kind, params: { ...params, revealed: values.reveal === true, dataAge: (store && storeDataAge(store)) ?? 'not applied' }, inputs: hashedInputs(files, store), counts,
   }, { log: typeof values['audit-log'] === 'string' ? values['audit-log'] : undefined });
+}
+
+/** The files, each with the SHA-256 the store's load already has (the reads cache hashes them) or as a path to hash. */
+function hashedInputs(files: string[], store?: ReadStore): (string | AuditInput)[] {
+  const known = new Map(store ? storeInputs(store).map((i) => [i.file, i] as const) : []);
+  return [...new Set(files)].map((f) => known.get(path.resolve(f)) ?? f);
 }
 
 /**
