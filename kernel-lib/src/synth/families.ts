@@ -6,12 +6,14 @@
  *        other range a narrower sub-range, from the scenario's seed)
  *     -> per-agent draw (each runner or decoy draws its own parameters from the scenario's)
  *
- * A key named `count` or ending in `Share`, `linesPerMarket` and `misreadRate` are scenario-level values;
+ * A key named `count` or ending in `Share`, `linesPerMarket`, `misreadRate` and the camera network's
+ * keys are scenario-level values;
  * shares are then spread a little per agent (a propensity). Every other range is an agent-level
  * range: the scenario narrows it, each agent draws a point in it. Counts are per 5000
  * background vehicles (they scale with `vehicles`). Hours are local clock hours (may exceed 24).
  */
 import type { Rng } from './prng';
+import type { NetworkParams } from './sites';
 import { synthBadFamily } from '../messages';
 
 /** A closed range [lo, hi]; lo = hi is a fixed value. */
@@ -195,11 +197,22 @@ export interface NoiseFamily {
   outageLongShare: Range;
 }
 
+/** The camera network (sites.ts NetworkParams); every value is scenario-level (integers rounded). */
+export interface NetworkFamily {
+  corridorSpacingKm: Range;
+  maxCorridorPairs: Range;
+  hubPairsPerKm: Range;
+  marketCentrePairs: Range;
+  townCentrePairs: Range;
+  marketEntrances: Range;
+}
+
 /** A behaviour family: ranges for every runner, decoy and camera parameter. */
 export interface BehaviourFamily {
   runners: RunnerFamily;
   decoys: DecoyFamilies;
   noise: NoiseFamily;
+  network: NetworkFamily;
 }
 
 /** Deep-partial overrides of a BehaviourFamily (what `family` / `--family FILE.json` take). */
@@ -263,7 +276,8 @@ export const defaultFamily: BehaviourFamily = {
     leisure: { count: [40, 100], repeaterShare: [0.2, 0.5], repeatChance: [0.3, 0.8], marketShare: [0.3, 0.7], departH: [8.5, 13], dwellH: [3, 8], eveningChance: [0.02, 0.15], overnightShare: [0.05, 0.2] },
     market_local: { count: [60, 120] }
   },
-  noise: { missRate: [0.05, 0.2], misreadRate: [0.005, 0.03], outageShare: [0.05, 0.2], outageLongShare: [0.2, 0.4] }
+  noise: { missRate: [0.05, 0.2], misreadRate: [0.005, 0.03], outageShare: [0.05, 0.2], outageLongShare: [0.2, 0.4] },
+  network: { corridorSpacingKm: [9, 25], maxCorridorPairs: [4, 8], hubPairsPerKm: [2, 4], marketCentrePairs: [1, 4], townCentrePairs: [0, 1], marketEntrances: [1, 3] }
 };
 
 /** A scenario's draw from a family: same shape, shares and counts fixed ([v, v]), other ranges narrowed. */
@@ -300,12 +314,12 @@ export function resolveFamily(input: FamilyInput = {}): BehaviourFamily {
   return mergeNode(defaultFamily as unknown as Record<string, unknown>, input, '') as unknown as BehaviourFamily;
 }
 
-function drawNode(node: Record<string, unknown>, rng: Rng): Record<string, unknown> {
+function drawNode(node: Record<string, unknown>, rng: Rng, allScalar = false): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(node)) {
-    if (!isRange(v)) { out[k] = drawNode(v as Record<string, unknown>, rng); continue; }
+    if (!isRange(v)) { out[k] = drawNode(v as Record<string, unknown>, rng, k === 'network'); continue; }
     const [lo, hi] = v;
-    if (isScalarKey(k)) { const x = lo + (hi - lo) * rng.next(); out[k] = [x, x]; continue; }
+    if (allScalar || isScalarKey(k)) { const x = lo + (hi - lo) * rng.next(); out[k] = [x, x]; continue; }
     const w = (hi - lo) * rng.range(0.3, 0.7);
     const a = lo + (hi - lo - w) * rng.next();
     out[k] = [a, a + w];
@@ -314,7 +328,7 @@ function drawNode(node: Record<string, unknown>, rng: Rng): Record<string, unkno
 }
 
 /**
- * One scenario's parameters from a family: shares and counts fixed, other ranges narrowed
+ * One scenario's parameters from a family: shares, counts and the network fixed, other ranges narrowed
  * (30-70 % of the family's width), in the family's key order, so the same rng gives the same draw.
  * @example
  * const s = drawScenario(resolveFamily(), deriveRng(key, 7));
@@ -367,4 +381,17 @@ export function weekdays(k: number, rng: Rng, from: readonly number[] = [0, 1, 2
   const out: number[] = [];
   for (let i = 0; i < n; i++) out.push(pool.splice(rng.int(pool.length), 1)[0]);
   return out.sort((a, b) => a - b);
+}
+
+/**
+ * The camera network of a scenario draw (integers rounded).
+ * @example
+ * buildSites(towns, rng, networkParams(drawScenario(resolveFamily(), rng2)));
+ */
+export function networkParams(s: ScenarioFamily): NetworkParams {
+  const n = s.network;
+  return {
+    corridorSpacingKm: n.corridorSpacingKm[0], maxCorridorPairs: Math.max(2, Math.round(n.maxCorridorPairs[0])), hubPairsPerKm: n.hubPairsPerKm[0],
+    marketCentrePairs: Math.round(n.marketCentrePairs[0]), townCentrePairs: Math.round(n.townCentrePairs[0]), marketEntrances: Math.round(n.marketEntrances[0])
+  };
 }

@@ -39,13 +39,33 @@ export interface SiteNetwork {
   corridorPairs: SitePair[];
 }
 
+/** How dense the camera network is (a behaviour family varies it; the defaults are the fixed scenarios'). */
+export interface NetworkParams {
+  /** Kilometres between camera pairs along a hub-market corridor (2 to maxCorridorPairs pairs). */
+  corridorSpacingKm: number;
+  maxCorridorPairs: number;
+  /** Camera pairs in the hub per km of its radius (20-45 pairs), in each market-town centre, in each background town's centre. */
+  hubPairsPerKm: number;
+  marketCentrePairs: number;
+  townCentrePairs: number;
+  /** Entrances of a market town besides the one facing the hub (toward its strongest neighbours). */
+  marketEntrances: number;
+}
+
+/**
+ * The fixed scenarios' network.
+ * @example
+ * buildSites(towns, rng, DEFAULT_NETWORK); // same as buildSites(towns, rng)
+ */
+export const DEFAULT_NETWORK: Readonly<NetworkParams> = { corridorSpacingKm: 14, maxCorridorPairs: 8, hubPairsPerKm: 3, marketCentrePairs: 2, townCentrePairs: 0, marketEntrances: 2 };
+
 /**
  * Place the cameras of a scenario.
  * @example
  * const net = buildSites(scenarioTowns(scenarios.merseyside), createRng('s1:sites'));
  * net.sites.length; // a few hundred
  */
-export function buildSites(towns: Town[], rng: Rng): SiteNetwork {
+export function buildSites(towns: Town[], rng: Rng, np: Readonly<NetworkParams> = DEFAULT_NETWORK): SiteNetwork {
   const sites: Site[] = [];
   const add = (lat: number, lon: number, bearing: number, name: string, road: string): number => {
     const id = 'S' + String(sites.length + 1).padStart(4, '0');
@@ -67,7 +87,7 @@ export function buildSites(towns: Town[], rng: Rng): SiteNetwork {
     const strength = towns
       .map((o, j) => ({ j, s: j === i ? -1 : o.population / Math.max(25, distanceKm(t.lat, t.lon, o.lat, o.lon) ** 2) }))
       .sort((x, y) => y.s - x.s || x.j - y.j);
-    const extra = i === 0 ? 4 : t.kind === 'market' ? 2 : 1;
+    const extra = i === 0 ? 4 : t.kind === 'market' ? np.marketEntrances : 1;
     let n = 0;
     for (const { j } of strength) {
       if (n >= extra || j === i) break;
@@ -93,7 +113,7 @@ export function buildSites(towns: Town[], rng: Rng): SiteNetwork {
     const e0 = nearestEntrance(entrances[0], bearingTo(0, j));
     const e1 = nearestEntrance(entrances[j], bearingTo(j, 0));
     const len = distanceKm(e0.lat, e0.lon, e1.lat, e1.lon);
-    const n = Math.min(8, Math.max(2, Math.round(len / 14)));
+    const n = Math.min(np.maxCorridorPairs, Math.max(2, Math.round(len / np.corridorSpacingKm)));
     const bend = rng.range(-0.08, 0.08) * len;
     const axis = bearingDeg(e0.lat, e0.lon, e1.lat, e1.lon);
     const road = `${hub.name} - ${m.name} road`;
@@ -118,7 +138,7 @@ export function buildSites(towns: Town[], rng: Rng): SiteNetwork {
   // Cameras inside the hub and in market-town centres.
   const inTown: SitePair[][] = towns.map(() => []);
   towns.forEach((t, i) => {
-    const count = i === 0 ? Math.min(45, Math.max(20, Math.round(t.radiusKm * 3))) : t.kind === 'market' ? 2 : 0;
+    const count = i === 0 ? Math.min(45, Math.max(20, Math.round(t.radiusKm * np.hubPairsPerKm))) : t.kind === 'market' ? np.marketCentrePairs : np.townCentrePairs;
     for (let k = 0; k < count; k++) {
       const r = (k === 0 && i !== 0 ? 0 : 0.85 * t.radiusKm * Math.sqrt(rng.next()));
       const [lat, lon] = offsetPoint(t.lat, t.lon, rng.range(0, 360), r);

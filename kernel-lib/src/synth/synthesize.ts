@@ -45,7 +45,7 @@ import { shiftCommuter } from './behaviours/shifts';
 import { deliveryRound } from './behaviours/rounds';
 import { hireShift } from './behaviours/hire';
 import { carerVisit, leisureTrips, studentWeekend } from './behaviours/visits';
-import { drawScenario, resolveFamily } from './families';
+import { drawScenario, networkParams, resolveFamily } from './families';
 import type { FamilyInput, ScenarioFamily } from './families';
 import { FAMILY_DECOYS, familyAgents } from './family-agents';
 import { synthBadOption, synthUnknownScenario } from '../messages';
@@ -160,12 +160,12 @@ export async function synthesize(opts: SynthOptions): Promise<SynthResult> {
   const key: SeedKey = seedKey(world0);
   const plateKey = seedKey(`plates:${world0}`);
   const towns = scenarioTowns(def);
-  const net = buildSites(towns, deriveRng(key, 1));
+  const fam: ScenarioFamily | undefined = family ? drawScenario(family, deriveRng(key, 7)) : undefined;
+  const net = fam ? buildSites(towns, deriveRng(key, 1), networkParams(fam)) : buildSites(towns, deriveRng(key, 1));
   const router = new Router(towns, net);
   const days = opts.days;
   const day0 = makeDay(start, 0);
   const windowEnd = makeDay(start, days - 1).end;
-  const fam: ScenarioFamily | undefined = family ? drawScenario(family, deriveRng(key, 7)) : undefined;
   const noise = fam
     ? siteNoise(net.sites.length, day0.start, windowEnd, deriveRng(key, 2), opts.misreadRate ?? fam.noise.misreadRate[0],
       { missRate: fam.noise.missRate, outageChance: fam.noise.outageShare[0], outageShortShare: 1 - fam.noise.outageLongShare[0] })

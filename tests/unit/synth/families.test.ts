@@ -3,7 +3,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { synthesize } from '../../../kernel-lib/src/synth/synthesize';
 import { run } from '../../../kernel-lib/src/cli/synth';
-import { defaultFamily, draw, drawInt, drawScenario, propensity, resolveFamily, weekdays } from '../../../kernel-lib/src/synth/families';
+import { defaultFamily, draw, drawInt, drawScenario, networkParams, propensity, resolveFamily, weekdays } from '../../../kernel-lib/src/synth/families';
+import { DEFAULT_NETWORK, buildSites } from '../../../kernel-lib/src/synth/sites';
 import type { BehaviourFamily, Range } from '../../../kernel-lib/src/synth/families';
 import { FAMILY_DECOYS, familyAgents } from '../../../kernel-lib/src/synth/family-agents';
 import type { Agent, VehicleClass, World } from '../../../kernel-lib/src/synth/behaviours/common';
@@ -61,7 +62,7 @@ describe('behaviour families: ranges and draws', () => {
         expect(b, path).toBeLessThanOrEqual(hi);
         expect(a, path).toBeLessThanOrEqual(b);
         const key = path.split('.').pop()!;
-        if (key === 'count' || key.endsWith('Share') || key === 'misreadRate' || key === 'linesPerMarket') expect(a, path).toBe(b);
+        if (key === 'count' || key.endsWith('Share') || key === 'misreadRate' || key === 'linesPerMarket' || path.startsWith('network.')) expect(a, path).toBe(b);
         else if (hi > lo) expect(b - a, path).toBeGreaterThan(0.29 * (hi - lo));
       }
     }
@@ -134,6 +135,17 @@ describe('behaviour families: ranges and draws', () => {
     for (const a of byClass.get('student')!) { expect([1, 2]).toContain(a.p!.everyWeeks); within(a.p!.outH, s.decoys.student.outH, 'student out'); }
     for (const a of byClass.get('market_resident_to_hub')!) { expect(w.towns[a.home.town].kind).toBe('market'); expect(a.target.town).toBe(0); }
     for (const a of byClass.get('leisure')!) if (!a.p!.repeater) expect([5, 6]).toContain(a.p!.oneOff % 7); // the window starts on a Monday
+  });
+
+  it('the network of a draw: integers where counted, the fixed scenarios\' network by default', () => {
+    const n = networkParams(drawScenario(resolveFamily({ network: { marketCentrePairs: [3, 3], maxCorridorPairs: [2.6, 2.6] } }), createRng('net')));
+    expect(n.marketCentrePairs).toBe(3);
+    expect(n.maxCorridorPairs).toBe(3);
+    const towns = scenarioTowns(scenarios.merseyside);
+    expect(buildSites(towns, createRng('sites'), DEFAULT_NETWORK)).toEqual(buildSites(towns, createRng('sites')));
+    const dense = buildSites(towns, createRng('sites'), { ...DEFAULT_NETWORK, marketCentrePairs: 4, townCentrePairs: 1 });
+    expect(dense.inTown[1]).toHaveLength(4);
+    expect(dense.inTown[towns.length - 1]).toHaveLength(1);
   });
 
   it('siteNoise with the default parameters draws exactly what it drew before they existed', () => {
