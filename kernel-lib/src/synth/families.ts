@@ -25,6 +25,8 @@ export interface RunnerFamily {
   linesPerMarket: Range;
   /** Share of the markets that host lines. */
   marketsWithLinesShare: Range;
+  /** Share of lines run by a market-based vehicle that goes to the hub to restock (one market, runs the other way). */
+  marketBasedShare: Range;
   /** Runs to the market a week, per runner (above 7: some days have two runs). */
   runsPerWeek: Range;
   /** Share of runners who run by day (the others in the evening or at night). */
@@ -232,6 +234,7 @@ export const defaultFamily: BehaviourFamily = {
   runners: {
     linesPerMarket: [2, 4],
     marketsWithLinesShare: [0.6, 1],
+    marketBasedShare: [0, 0.15],
     runsPerWeek: [1, 7],
     daytimeShare: [0.1, 0.5],
     dayDepartH: [8, 15.5],

@@ -58,12 +58,13 @@ function lines(sf: ScenarioFamily, c: FamilyContext): FamilyLine[] {
     const rng = deriveRng(key, 8, 0, n);
     const main = hosts[n % hosts.length];
     const markets = [main];
-    if (rng.chance(one(f.multiMarketShare)) && w.markets.length > 1) {
+    const marketBased = rng.chance(one(f.marketBasedShare));
+    if (!marketBased && rng.chance(one(f.multiMarketShare)) && w.markets.length > 1) {
       const k = Math.min(w.markets.length, drawInt(f.marketsPerLine, rng));
       const near = w.markets.filter((m) => m !== main);
       while (markets.length < k && near.length) markets.push(near.splice(rng.int(near.length), 1)[0]);
     }
-    const a = c.mk('county_lines', n, w.place(0, rng), w.place(main, rng), rng);
+    const a = marketBased ? c.mk('county_lines', n, w.place(main, rng), w.place(0, rng), rng) : c.mk('county_lines', n, w.place(0, rng), w.place(main, rng), rng);
     a.places = markets.slice(1).map((m) => w.place(m, rng));
     const daytime = rng.chance(one(f.daytimeShare));
     let activeFrom = c.start, activeTo = c.end;
@@ -85,7 +86,7 @@ function lines(sf: ScenarioFamily, c: FamilyContext): FamilyLine[] {
         c.swap(a, Math.round(t));
         const k = a.homes.length - 1;
         const fresh = rng.chance(change);
-        a.homes.push(fresh ? w.place(0, rng) : a.homes[k]);
+        a.homes.push(fresh ? w.place(a.home.town, rng) : a.homes[k]);
         a.hours.push(fresh ? draw(daytime ? f.dayDepartH : f.nightDepartH, rng) : a.hours[k]);
         t += every * rng.range(0.75, 1.25) * DAY;
       }

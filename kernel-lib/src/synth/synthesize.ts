@@ -263,7 +263,7 @@ export async function synthesize(opts: SynthOptions): Promise<SynthResult> {
   const plateAt = (a: Agent, t: number) => { let k = 0; while (k < a.swapAt.length && t >= a.swapAt[k]) k++; return a.plates[k]; };
   const bgAgent: Agent = { cls: 'background', n: 0, home: { town: 0, lat: 0, lon: 0 }, target: { town: 0, lat: 0, lon: 0 }, habit: 8, scale: 1, plates: [0], swapAt: [], freeAt: 0 };
   const write = (v: string, t: number, s: number, c: number) => writer.write(v, t, s, c);
-  // family runs only: market runs started under each runner plate (truth lines[].runs)
+  // family runs only: runs (to a market, or a market-based runner's to the hub) started under each runner plate (truth lines[].runs)
   const runsOf = new Map<number, number>();
   const isMarket = towns.map((t) => t.kind === 'market');
 
@@ -274,7 +274,7 @@ export async function synthesize(opts: SynthOptions): Promise<SynthResult> {
       const behave = (fam && FAMILY_BEHAVIOUR[a.cls]) || BEHAVIOUR[a.cls];
       for (const tour of behave(a, day, world, rng)) {
         const plate = plateAt(a, tour.depart);
-        if (fam && a.cls === 'county_lines' && tour.depart < windowEnd && tour.stops.some((st) => isMarket[st.to.town])) runsOf.set(plate, (runsOf.get(plate) ?? 0) + 1);
+        if (fam && a.cls === 'county_lines' && tour.depart < windowEnd && tour.stops.some((st) => st.to.town !== a.home.town && (isMarket[st.to.town] || st.to.town === 0))) runsOf.set(plate, (runsOf.get(plate) ?? 0) + 1);
         drive(a, plate, plateStr.get(plate)!, tour, rng);
       }
     }

@@ -82,7 +82,7 @@ describe('behaviour families: ranges and draws', () => {
   });
 
   it('every runner and decoy draws its parameters inside the scenario draw', () => {
-    const s = drawScenario(resolveFamily({ runners: { fixedPlateShare: [0.3, 0.3] } }), createRng('agents'));
+    const s = drawScenario(resolveFamily({ runners: { fixedPlateShare: [0.3, 0.3], marketBasedShare: [0.3, 0.3] } }), createRng('agents'));
     const w = world();
     const made: Agent[] = [];
     const start = Date.UTC(2025, 2, 17) / 1000, days = 21, end = start + days * 86400;
@@ -96,6 +96,7 @@ describe('behaviour families: ranges and draws', () => {
     for (const { agent: a } of changed) { expect(a.homes!.length).toBe(a.plates.length); expect(a.hours!.length).toBe(a.plates.length); }
     const within = (x: number, [lo, hi]: Range, what: string) => { expect(x, what).toBeGreaterThanOrEqual(lo - 1e-9); expect(x, what).toBeLessThanOrEqual(hi + 1e-9); };
     expect(lines.length).toBeGreaterThan(0);
+    expect(lines.some(({ agent: a }) => a.home.town !== 0)).toBe(true); // some market-based lines
     for (const { agent: a, markets } of lines) {
       const p = a.p!;
       within(p.runsPerWeek, r.runsPerWeek, 'runsPerWeek');
@@ -108,7 +109,8 @@ describe('behaviour families: ranges and draws', () => {
       expect(markets.length).toBeGreaterThanOrEqual(1); expect(markets.length).toBeLessThanOrEqual(3);
       expect(new Set(markets).size).toBe(markets.length);
       expect(markets.every((m) => w.towns[m].kind === 'market')).toBe(true);
-      expect(a.target.town).toBe(markets[0]);
+      if (a.home.town === 0) expect(a.target.town).toBe(markets[0]);
+      else { expect(a.home.town).toBe(markets[0]); expect(a.target.town).toBe(0); expect(markets).toHaveLength(1); }
       expect(a.places!.map((x) => x.town)).toEqual(markets.slice(1));
       for (let k = 1; k < a.swapAt.length; k++) {
         const gap = (a.swapAt[k] - a.swapAt[k - 1]) / 86400;
@@ -212,7 +214,7 @@ describe('synthesize with a family', () => {
   it('swap groups are the lines\' plates in order of use; multi-market lines name their markets', async () => {
     const dir = tmp('swaps');
     await synthesize({ ...small, days: 14, vehicles: 1500, seed: 'swaps', out: dir,
-      family: { runners: { fixedPlateShare: [0, 0], swapDays: [1.5, 2.5], multiMarketShare: [1, 1], lateStartShare: [0, 0], earlyStopShare: [0, 0], runsPerWeek: [5, 7] } } });
+      family: { runners: { fixedPlateShare: [0, 0], swapDays: [1.5, 2.5], multiMarketShare: [1, 1], marketBasedShare: [0, 0], lateStartShare: [0, 0], earlyStopShare: [0, 0], runsPerWeek: [5, 7] } } });
     const truth = JSON.parse(readFileSync(join(dir, 'truth.json'), 'utf8'));
     const marketNames = JSON.parse(readFileSync(join(dir, 'markets.geojson'), 'utf8')).features.map((f: { properties: { name: string } }) => f.properties.name);
     expect(truth.swap_groups).toEqual(truth.lines.map((l: { vrms: string[] }) => l.vrms));
@@ -245,7 +247,7 @@ describe('synthesize with a family', () => {
   it('runner stays follow the family: short stays only, or overnight stays only', async () => {
     const stays = async (tag: string, runners: Record<string, Range>) => {
       const dir = tmp(tag);
-      await synthesize({ ...small, days: 14, vehicles: 1500, seed: tag, out: dir, family: { runners: { ...runners, fixedPlateShare: [1, 1], runsPerWeek: [4, 6], localTripsPer8h: [0, 0] } } });
+      await synthesize({ ...small, days: 14, vehicles: 1500, seed: tag, out: dir, family: { runners: { ...runners, fixedPlateShare: [1, 1], marketBasedShare: [0, 0], runsPerWeek: [4, 6], localTripsPer8h: [0, 0] } } });
       const truth = JSON.parse(readFileSync(join(dir, 'truth.json'), 'utf8'));
       const sites = new Map(readFileSync(join(dir, 'sites.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')).map((x) => [x[0], x[1]]));
       const market = new Map<string, string>(truth.lines.map((l: { market: string; vrms: string[] }) => [l.vrms[0], l.market]));

@@ -3,7 +3,8 @@
  * (daytime, evening or night), mixture of stays (minutes, hours, overnight, days), local drives
  * inside the market during a stay, and markets (1-3); on other days, drives around the hub (or
  * private-hire jobs, for a vehicle that also works as one). A plate swap may bring a new driver
- * with another base in the hub and another usual hour (Agent.homes, Agent.hours).
+ * with another base in the hub and another usual hour (Agent.homes, Agent.hours). A market-based
+ * runner (home in the market, target the hub) makes the same runs the other way.
  * Before its line starts and after it stops the vehicle is not on the road. Plate swaps are
  * handled by the engine (Agent.swapAt).
  */
