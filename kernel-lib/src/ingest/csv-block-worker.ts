@@ -198,7 +198,7 @@ export interface WorkerState {
  * @example const state = workerState(plan);
  */
 export function workerState(plan: BlockPlan): WorkerState {
-  const site = new ByteKeyCache(2 ** Math.ceil(Math.log2(Math.max(16, plan.sites.length)))); // a power of two
+  const site = new ByteKeyCache(plan.sites.length);
   let max = 0;
   for (const s of plan.sites) max = Math.max(max, s.code + 1);
   const siteLat = new Float64Array(max).fill(NaN), siteLon = new Float64Array(max).fill(NaN);

@@ -2,6 +2,7 @@
 import * as msg from '../messages';
 import { matchReadColumns, READ_ALIASES, type ReadColumn } from './columns';
 import * as fs from 'node:fs';
+import os from 'node:os';
 import { streamCsv, type CsvSourceHandlers } from './csv-source';
 import { BlockPool, blockWorkerFile, defaultBlockWorkers } from './csv-block-pool';
 import type { BlockPlan } from './csv-block-worker';
@@ -126,6 +127,9 @@ export async function readCsvReads(file: string, gz: boolean, acc: ReadAccumulat
   const workerFile = blockWorkerFile();
   const openPool = (firstLine: number): BlockPool | null => {
     if (!csvParallel.enabled || !workerFile || iSite < 0 || fs.statSync(file).size < csvParallel.minBytes) return null;
+    // Workers pay only when cores are free: on a machine already busy (1-minute load average at
+    // or above the core count) they measured slower than the exact path. Same result either way.
+    if (csvParallel.whenBusy === false && os.loadavg()[0] >= os.availableParallelism()) return null;
     const plan: BlockPlan = { width, iVrm, iTs, iSite, iLat, iLon, iConf, sites: acc.settledSites(), notAfter: acc.notAfter, accessFrom: acc.accessFrom };
     const maps: number[][] = [];
     const mini = new CsvScanner(handlers.record);
@@ -158,9 +162,10 @@ export async function readCsvReads(file: string, gz: boolean, acc: ReadAccumulat
  * (compressed size for CSV.gz) with `workers` worker threads; tests lower `minBytes` to run
  * it on small files and compare it with the exact path (`enabled: false`); `chunkBytes` is the
  * read size (the first chunk, holding the header, always goes through the exact scanner);
- * `runs` counts loads that used the pool.
+ * `runs` counts loads that used the pool; `whenBusy` uses it even when the load average says
+ * no core is free (tests).
  */
-export const csvParallel = { enabled: true, minBytes: 4 << 20, workers: defaultBlockWorkers(), chunkBytes: 1 << 20, runs: 0 };
+export const csvParallel = { enabled: true, minBytes: 4 << 20, workers: defaultBlockWorkers(), chunkBytes: 1 << 20, runs: 0, whenBusy: false };
 
 /**
  * Throw IngestError unless vrm, timestamp and (site_id or lat+lon) are all present.

@@ -33,7 +33,7 @@ const bytes = (s: ReadStore) => Buffer.concat([s.vehicle, s.time, s.site, s.conf
 
 /** Load `reads` on one path; the store's bytes, the summary (timing removed) and the quarantine text. */
 async function load(reads: string, sites: string, parallel: boolean, chunkBytes: number) {
-  Object.assign(csvParallel, { enabled: parallel, minBytes: 0, chunkBytes });
+  Object.assign(csvParallel, { enabled: parallel, minBytes: 0, chunkBytes, whenBusy: true });
   const quarantine = path.join(dir, `q-${parallel}.csv`);
   const runs = csvParallel.runs;
   try {

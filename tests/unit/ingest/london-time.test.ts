@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { londonWallToUtc, parseTimestamp, type ParsedTime } from '../../../kernel-lib/src/ingest/london-time';
+import { londonWallToUtc, parseInstantBytes, parseTimestamp, type ParsedTime, type TimeStatus } from '../../../kernel-lib/src/ingest/london-time';
 
 const out: ParsedTime = { ms: 0, status: 'ok' };
 const p = (s: string) => { parseTimestamp(s, out); return { ms: out.ms, status: out.status }; };
@@ -55,5 +55,25 @@ describe('parseTimestamp', () => {
   });
   it('londonWallToUtc handles non-finite input', () => {
     expect(londonWallToUtc(NaN, out).status).toBe('bad');
+  });
+});
+
+describe('parseInstantBytes: the byte fast path agrees with parseTimestamp', () => {
+  it('on valid, invalid and near-miss instants (or declines them)', () => {
+    const texts = ['2025-03-10T09:00:00Z', '2025-03-10t09:00:00z', '2025-03-10 09:00:00+01:00', '2025-03-10T09:00:00-05:30',
+      '2025-02-29T09:00:00Z', '2024-02-29T09:00:00Z', '2025-13-01T00:00:00Z', '2025-04-31T00:00:00Z', '2025-03-10T24:00:00Z',
+      '2025-03-10T09:60:00Z', '2025-03-10T09:00:60Z', '2025-03-10T09:00:00+15:00', '2025-03-10T09:00:00+14:59', '2025-03-10T09:00:00+01:60',
+      '2025-03-10T09:00:00+0100', '2025-03-10T09:00:00.000Z', ' 2025-03-10T09:00:00Z', '2025-03-10X09:00:00Z', '2025-3-10T09:00:00Z',
+      '2025-03-10T09:00:00+01:0x', '0000-01-01T00:00:00Z', '9999-12-31T23:59:59-00:00', '2025-03-30T01:30:00Z', '2025-10-26 01:30:00+01:00'];
+    let fast = 0;
+    for (const text of texts) {
+      const b = Buffer.from(`,${text},`);
+      const a = { ms: NaN, status: 'bad' as TimeStatus }, e = { ms: NaN, status: 'bad' as TimeStatus };
+      if (!parseInstantBytes(b, 1, b.length - 1, a)) continue;
+      fast++;
+      parseTimestamp(text, e);
+      expect({ text, ...a }).toEqual({ text, ...e });
+    }
+    expect(fast).toBeGreaterThan(15);
   });
 });
