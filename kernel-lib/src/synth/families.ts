@@ -6,11 +6,15 @@
  *        other range a narrower sub-range, from the scenario's seed)
  *     -> per-agent draw (each runner or decoy draws its own parameters from the scenario's)
  *
- * A key named `count` or ending in `Share`, `linesPerMarket`, `misreadRate` and the camera network's
- * keys are scenario-level values;
- * shares are then spread a little per agent (a propensity). Every other range is an agent-level
- * range: the scenario narrows it, each agent draws a point in it. Counts are per 5000
- * background vehicles (they scale with `vehicles`). Hours are local clock hours (may exceed 24).
+ * Scenario-level values: keys named `count` or ending in `Share`, `linesPerMarket`, `misreadRate`
+ * and every key of `network`; shares are then spread a little per agent (a propensity). Every
+ * other range is an agent-level range: the scenario narrows it (to 30-70 % of its width), each
+ * agent draws a point in it. Counts are per 5000 background vehicles (they scale with
+ * `vehicles`). Hours are local clock hours (may exceed 24).
+ *
+ * Deterministic: the draw takes the family's keys in a fixed order from one seeded stream.
+ * @example
+ * await synthesize({ scenario: 'merseyside', days: 21, seed: 'a', out: 'v05', family: { runners: { overnightShare: [0.6, 0.8] } } });
  */
 import type { Rng } from './prng';
 import type { NetworkParams } from './sites';
