@@ -39,12 +39,14 @@ export function knownSha256(root: string, file: string): string | null {
  * @example rememberSha256(root, 'reads.csv.gz', stamp, '9f…')
  */
 export function rememberSha256(root: string, file: string, stamp: string, sha256: string): void {
-  if (fileStamp(file) !== stamp) return;
-  const p = memoPath(root, file);
-  ensurePrivateDir(path.dirname(p));
-  const tmp = `${p}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify({ file: path.resolve(file), stamp, sha256 }), { mode: 0o600 });
-  renameSync(tmp, p);
+  try {
+    if (fileStamp(file) !== stamp) return;
+    const p = memoPath(root, file);
+    ensurePrivateDir(path.dirname(p));
+    const tmp = `${p}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify({ file: path.resolve(file), stamp, sha256 }), { mode: 0o600 });
+    renameSync(tmp, p);
+  } catch { /* not remembered: hashed again next time */ }
 }
 
 const WORKER = `

@@ -107,9 +107,12 @@ function session(root: string, clock: number, keyOf: (s: string[]) => string, ha
   return {
     hit: null,
     async save(store, summary) {
-      const s = await shas;
+      let s: string[];
+      try { s = await shas; } catch { return []; } // hashing failed: the audit log hashes the files itself
       const inputs = hashed(s);
-      saveEntry(root, keyOf(s), store, { ...summary, fromCache: false }, inputs.map(({ file, sha256 }) => ({ file, sha256 })), quarantine, clock);
+      try {
+        saveEntry(root, keyOf(s), store, { ...summary, fromCache: false }, inputs.map(({ file, sha256 }) => ({ file, sha256 })), quarantine, clock);
+      } catch { /* an unwritable cache folder does not fail the load */ }
       return inputs;
     },
   };

@@ -105,9 +105,11 @@ export function saveEntry(root: string, key: string, store: ReadStore, summary: 
     const dir = path.join(top, key);
     rmSync(dir, { recursive: true, force: true });
     renameSync(tmp, dir);
-  } catch (e) {
+  } catch {
+    // Disk full, a read-only folder, or another process saving the same key at the same moment:
+    // the load itself is fine, only this copy is not kept.
     rmSync(tmp, { recursive: true, force: true });
-    throw e;
+    return false;
   }
   return true;
 }

@@ -102,6 +102,14 @@ describe('reads cache', () => {
     expect(listCache(cacheDir, T0 + 366 * DAY).filter((e) => e.reads > 0)).toEqual([]); // only empty loads remain
   });
 
+  it('a cache folder that cannot be made does not fail the load', async () => {
+    const reads = writeFile(dir, 'f.csv', csv(20));
+    const dirIsAFile = path.join(reads, 'cache'); // under a file: ENOTDIR
+    const a = await loadReads({ reads, sites, cache: { dir: dirIsAFile, minBytes: 0, clock: T0 + 10 * DAY } });
+    const b = await loadReads({ reads, sites, cache: { dir: dirIsAFile, minBytes: 0, clock: T0 + 10 * DAY } });
+    expect([a.summary.fromCache, b.summary.fromCache, b.store.n]).toEqual([false, false, 20]);
+  });
+
   it('anpr cache list and clear', async () => {
     const reads = writeFile(dir, 'e.csv', csv(50));
     await loadReads({ reads, sites, cache: cache() });
