@@ -35,10 +35,14 @@ for (const k of copies) {
     const c0 = cpuSeconds(cluster.pids);
     const ing = child(['ingest', url, file, path.join(base.dir, 'sites.csv'), cluster.shards.map(s => s.url).join(',')]);
     const ingServerCpu = cpuSeconds(cluster.pids) - c0;
+    // Stored size per read (for sizing): compressed bytes of the active parts on both shards.
+    const parts = await Promise.all(cluster.shards.map(async s => (await (await fetch(`${s.url}/?query=${encodeURIComponent("SELECT sum(rows), sum(data_compressed_bytes), sum(data_uncompressed_bytes) FROM system.parts WHERE database = 'anpr_bench' AND table = 'reads_local' AND active FORMAT TSV")}`)).text()).trim().split('\t').map(Number)));
+    const stored = parts.reduce((a, p) => a.map((x, i) => x + p[i]), [0, 0, 0]);
+    ing.bytesPerRead = { compressed: stored[1] / stored[0], uncompressed: stored[2] / stored[0] };
     const find = child(['find', url, base.dir]);
     const srv = serverRssKb(cluster.pids);
     rows.push({
-      name: `${(ing.read / 1e6).toFixed(0)}M rows (CSV.gz): ingest into the 2-shard ClickHouse 18.16 (streamed, RowBinary per shard) — ${Math.round(ing.read / ing.seconds).toLocaleString('en-GB')} rows/s; client CPU ${ing.cpuSeconds.toFixed(0)} s, servers' CPU ${ingServerCpu.toFixed(0)} s`,
+      name: `${(ing.read / 1e6).toFixed(0)}M rows (CSV.gz): ingest into the 2-shard ClickHouse 18.16 (streamed, RowBinary per shard) — ${Math.round(ing.read / ing.seconds).toLocaleString('en-GB')} rows/s; client CPU ${ing.cpuSeconds.toFixed(0)} s, servers' CPU ${ingServerCpu.toFixed(0)} s; stored ${ing.bytesPerRead.compressed.toFixed(1)} B/read compressed (${ing.bytesPerRead.uncompressed.toFixed(1)} uncompressed)`,
       ours: `${ing.seconds.toFixed(1)} s, client peak RSS ${(ing.maxRssKb / 2 ** 20).toFixed(2)} GiB`,
       goal: '>= 1,000,000 rows/s', met: ing.read / ing.seconds >= 1e6,
     });
