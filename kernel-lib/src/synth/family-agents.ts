@@ -24,8 +24,8 @@ export interface FamilyContext {
   startDow: number;
   /** A new agent with its first plate. */
   mk(cls: VehicleClass, n: number, home: Place, target: Place, rng: Rng): Agent;
-  /** Give `a` a further plate, in use from `t`. */
-  swap(a: Agent, t: number): void;
+  /** Give `a` a further plate (put into use by its behaviour, Agent.swapAt). */
+  addPlate(a: Agent): void;
 }
 
 /** A line: its runner and its markets (town indices, main first). */
@@ -80,10 +80,11 @@ function lines(sf: ScenarioFamily, c: FamilyContext): FamilyLine[] {
     if (!rng.chance(one(f.fixedPlateShare))) {
       const every = draw(f.swapDays, rng);
       const change = one(f.swapChangeShare);
-      a.homes = [a.home]; a.hours = [a.p.departH];
+      a.homes = [a.home]; a.hours = [a.p.departH]; a.swapPlan = [];
       let t = activeFrom + every * rng.range(0.3, 1) * DAY;
       while (t < activeTo) {
-        c.swap(a, Math.round(t));
+        c.addPlate(a);
+        a.swapPlan.push(Math.round(t));
         const k = a.homes.length - 1;
         const fresh = rng.chance(change);
         a.homes.push(fresh ? w.place(a.home.town, rng) : a.homes[k]);

@@ -197,7 +197,7 @@ export async function synthesize(opts: SynthOptions): Promise<SynthResult> {
   if (fam) {
     const made = familyAgents(fam, {
       world, key, scale, start: day0.start, end: windowEnd, days, startDow: day0.dow, mk: mkAgent,
-      swap: (a, t) => { a.swapAt.push(t); a.plates.push(plateNo); classOf[plateNo++] = 'county_lines'; }
+      addPlate: (a) => { a.plates.push(plateNo); classOf[plateNo++] = 'county_lines'; }
     });
     for (const l of made.lines) { agents.push(l.agent); lineMarket.push(l.markets); }
     agents.push(...made.decoys);

@@ -67,6 +67,8 @@ export interface Agent {
   /** Behaviour families only (runners): base and usual departure hour for each plate, when a swap brings a new driver. */
   homes?: Place[];
   hours?: number[];
+  /** Behaviour families only (runners): when each further plate is due; it comes into use at the first run after that (swapAt). */
+  swapPlan?: number[];
 }
 
 /** The scenario's towns and the cumulative weights behaviours draw from. */

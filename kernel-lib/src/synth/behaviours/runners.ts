@@ -5,8 +5,9 @@
  * private-hire jobs, for a vehicle that also works as one). A plate swap may bring a new driver
  * with another base in the hub and another usual hour (Agent.homes, Agent.hours). A market-based
  * runner (home in the market, target the hub) makes the same runs the other way.
- * Before its line starts and after it stops the vehicle is not on the road. Plate swaps are
- * handled by the engine (Agent.swapAt).
+ * Before its line starts and after it stops the vehicle is not on the road. A plate due for a
+ * swap (Agent.swapPlan) comes into use at the next run, so every plate makes at least one run;
+ * the engine reads plates by time from Agent.swapAt.
  */
 import type { Behaviour, Tour, World, Agent } from './common';
 import type { Rng } from '../prng';
@@ -45,19 +46,24 @@ function stayLength(a: Agent, w: World, rng: Rng): number {
 export const familyRunner: Behaviour = (a, day, w, rng) => {
   const p = a.p!;
   if (day.end <= p.activeFrom || day.start >= p.activeTo || a.freeAt >= day.end) return [];
-  // a swap may bring a new driver: another base in the hub, another usual hour
-  let k = 0;
-  while (k < a.swapAt.length && day.start + 12 * HOUR >= a.swapAt[k]) k++;
-  if (a.homes) a.home = a.homes[k];
-  const usual = a.hours ? a.hours[k] : p.departH;
   const runs = Math.floor(p.runsPerWeek / 7) + (rng.next() < (p.runsPerWeek % 7) / 7 ? 1 : 0);
   const tours: Tour[] = [];
   for (let r = 0; r < runs; r++) {
     const places = a.places ?? [];
     const target = places.length && !rng.chance(p.mainShare) ? places[rng.int(places.length)] : a.target;
-    const hour = r > 0 ? usual + rng.range(3, 6) : p.daytime ? clamp(usual + p.jitterH * rng.normal(), 6, 17.5) : clamp(usual + p.jitterH * rng.normal(), 15, 28.5);
-    const depart = day.at(hour);
+    const jitter = rng.normal(), later = rng.range(3, 6);
+    const departAt = (plate: number) => {
+      const usual = a.hours ? a.hours[plate] : p.departH;
+      return day.at(r > 0 ? usual + later : p.daytime ? clamp(usual + p.jitterH * jitter, 6, 17.5) : clamp(usual + p.jitterH * jitter, 15, 28.5));
+    };
+    // a plate due for a swap comes into use at a run (so every plate makes one); the swap may bring a new driver (another base and hour)
+    const k = a.swapAt.length;
+    let depart = departAt(k);
+    const swap = !!a.swapPlan && k < a.swapPlan.length && depart >= a.swapPlan[k] && p.runsOnPlate > 0;
+    if (swap) depart = Math.max(a.swapPlan![k], departAt(k + 1));
     if (depart >= a.freeAt && depart >= p.activeFrom && depart < p.activeTo) {
+      if (swap) { a.swapAt.push(depart); p.runsOnPlate = 0; if (a.homes) a.home = a.homes[k + 1]; }
+      p.runsOnPlate = (p.runsOnPlate ?? 0) + 1;
       const stops = stayStops(target, stayLength(a, w, rng), p.localTrips, w, rng);
       stops.push({ to: a.home, dwell: 0 });
       tours.push({ depart, speedKmh: p.speed * (0.92 + 0.16 * rng.next()), stops });
