@@ -20,6 +20,6 @@ const seconds = (performance.now() - t) / 1000;
 const c = process.cpuUsage(cpu0);
 process.stdout.write(JSON.stringify({
   reads: coarse.reads, scored: result.counts.scored, keys: coarse.keys, candidateReads: coarse.candidateReads, batches: coarse.batches,
-  sqlSeconds: coarse.sqlSeconds, loadSeconds: coarse.loadSeconds, featureSeconds: coarse.featureSeconds, seconds,
+  sqlSeconds: coarse.sqlSeconds, sqlSteps: coarse.sqlSteps, loadSeconds: coarse.loadSeconds, featureSeconds: coarse.featureSeconds, seconds,
   cpuSeconds: (c.user + c.system) / 1e6, maxRssKb: process.resourceUsage().maxRSS,
 }) + '\n');

@@ -75,6 +75,8 @@ export interface DuckDBFindResult {
     sqlSeconds: number;
     loadSeconds: number;
     featureSeconds: number;
+    /** The SQL's seconds by step: plates (numbering), figures (reads per site etc.), hubMarketReads, keys (loop test), copy (candidate batches). */
+    sqlSteps: Record<string, number>;
   };
   /** The load summary of the candidates' reads (all batches added up). */
   load: LoadSummary;
@@ -153,38 +155,52 @@ export async function findCountyLinesDuckDB(options: FindCountyLinesDuckDBOption
     // Plates as integers: each distinct raw VRM text is normalised once (not once per row) and
     // numbered, with its look-alike key (digits folded: 0→O 1→I 8→B 5→S 2→Z) numbered too.
     const norm = `upper(regexp_replace(raw, '[^A-Za-z0-9]', '', 'g'))`;
+    const steps: Record<string, number> = {};
+    let ts = performance.now();
+    const step = (name: string) => { const now = performance.now(); steps[name] = (now - ts) / 1000; ts = now; };
+    // Each distinct raw text with its number of rows (the batches' sizes, below).
     await c.run(`CREATE TEMP TABLE plate AS
-      WITH raws AS (SELECT DISTINCT CAST(vrm AS VARCHAR) AS raw FROM ${src}),
-      v AS (SELECT raw, ${norm} AS v FROM raws),
+      WITH raws AS (SELECT CAST(vrm AS VARCHAR) AS raw, count(*) AS rows FROM ${src} GROUP BY 1),
+      v AS (SELECT raw, rows, ${norm} AS v FROM raws),
       vid AS (SELECT v, translate(v, '01852', 'OIBSZ') AS key, row_number() OVER () AS vid FROM (SELECT DISTINCT v FROM v)),
       kid AS (SELECT key, row_number() OVER () AS kid FROM (SELECT DISTINCT key FROM vid))
-      SELECT v.raw, vid.vid::INTEGER AS vid, kid.kid::INTEGER AS kid FROM v JOIN vid USING (v) JOIN kid USING (key)`);
-    // Distinct reads in the window (exact duplicates count once, as the loader drops them), all numbers.
-    await c.run(`CREATE TEMP TABLE r AS SELECT DISTINCT p.vid, p.kid, ${t} AS t, a.code, a.area
-      FROM ${src} s JOIN plate p ON CAST(s.vrm AS VARCHAR) = p.raw JOIN site_area a ON trim(CAST(s.site_id AS VARCHAR)) = a.site_id
-      WHERE ${where}`);
-    const g = (await c.runAndReadAll(`SELECT count(*)::DOUBLE, count(DISTINCT vid)::DOUBLE, min(t), max(t) FROM r`)).getRowsJS()[0] as number[];
-    const perSite = (await c.runAndReadAll(`SELECT code, count(*)::DOUBLE FROM r GROUP BY code`)).getRowsJS() as number[][];
+      SELECT v.raw, v.rows, vid.vid::INTEGER AS vid, kid.kid::INTEGER AS kid FROM v JOIN vid USING (v) JOIN kid USING (key)`);
+    step('plates');
+    // The finder's global figures over the reads in the window, exact duplicates once (as the
+    // loader drops them): reads per site from the distinct (plate, time, site) — streamed into
+    // the count, never kept as a table of every read —, and plates, first and last read (which
+    // duplicates do not change) in a second, light aggregate.
+    const from1 = `FROM ${src} s JOIN plate p ON CAST(s.vrm AS VARCHAR) = p.raw JOIN site_area a ON trim(CAST(s.site_id AS VARCHAR)) = a.site_id WHERE ${where}`;
+    const perSite = (await c.runAndReadAll(`SELECT code, count(*)::DOUBLE FROM (SELECT DISTINCT p.vid, ${t} AS t, a.code ${from1}) GROUP BY code`)).getRowsJS() as number[][];
     const siteReads = new Float64Array(sites.id.length);
-    for (const [code, n] of perSite) siteReads[code] = n;
+    let total = 0;
+    for (const [code, n] of perSite) { siteReads[code] = n; total += n; }
+    const g1 = (await c.runAndReadAll(`SELECT count(DISTINCT p.vid)::DOUBLE, min(${t}), max(${t}) ${from1}`)).getRowsJS()[0] as number[];
+    const g = [total, total > 0 ? g1[0] : 0, g1[1], g1[2]] as number[];
+    step('figures');
+    // Only hub and market reads take part in the loop test: those (distinct) are kept.
+    await c.run(`CREATE TEMP TABLE r AS SELECT DISTINCT p.vid, p.kid, ${t} AS t, a.code, a.area
+      FROM ${src} s JOIN plate p ON CAST(s.vrm AS VARCHAR) = p.raw JOIN (SELECT * FROM site_area WHERE area >= 0) a ON trim(CAST(s.site_id AS VARCHAR)) = a.site_id
+      WHERE ${where}`);
+    step('hubMarketReads');
 
     // Coarse loops per look-alike key: number the hub reads; each market read falls after hub
     // read #k; a loop is a market read between hub reads #k and #k+1 at most maxGap apart.
     const maxGap = p.maxLoopHours * HOUR_MS;
     await c.run(`CREATE TEMP TABLE keys AS
-      WITH x AS (SELECT kid, t, area, sum(CASE WHEN area = 0 THEN 1 ELSE 0 END) OVER (PARTITION BY kid ORDER BY t, code, area ROWS UNBOUNDED PRECEDING) AS hubs FROM r WHERE area >= 0),
+      WITH x AS (SELECT kid, t, area, sum(CASE WHEN area = 0 THEN 1 ELSE 0 END) OVER (PARTITION BY kid ORDER BY t, code, area ROWS UNBOUNDED PRECEDING) AS hubs FROM r),
       h AS (SELECT kid, t, hubs AS n FROM x WHERE area = 0),
       m AS (SELECT DISTINCT kid, hubs FROM x WHERE area > 0 AND hubs >= 1)
       SELECT DISTINCT m.kid FROM m JOIN h h1 ON h1.kid = m.kid AND h1.n = m.hubs JOIN h h2 ON h2.kid = m.kid AND h2.n = m.hubs + 1
       WHERE h2.t - h1.t <= ${maxGap}`);
     const kept = (await c.runAndReadAll(`SELECT count(*)::DOUBLE FROM keys`)).getRowsJS()[0][0] as number;
-    const cand = (await c.runAndReadAll(`SELECT count(DISTINCT vid)::DOUBLE FROM plate WHERE kid IN (SELECT kid FROM keys)`)).getRowsJS()[0] as number[];
+    const cand = (await c.runAndReadAll(`SELECT count(DISTINCT vid)::DOUBLE, coalesce(sum(rows), 0)::DOUBLE FROM plate WHERE kid IN (SELECT kid FROM keys)`)).getRowsJS()[0] as number[];
+    step('keys');
     // Every row of the kept keys' plates, in the window or not (as in memory, look-alike plates are
     // linked on all their reads), copied (every column, as read) in one scan to Parquet, in
-    // batches of look-alike keys (key number mod batches) of about `batchReads` reads each: each
+    // batches of look-alike keys (key number mod batches) of about `batchReads` rows each: each
     // batch is loaded, its vehicles' features computed, and its reads dropped before the next.
-    const inWindow = (await c.runAndReadAll(`SELECT count(*)::DOUBLE FROM r WHERE kid IN (SELECT kid FROM keys)`)).getRowsJS()[0][0] as number;
-    const batches = Math.max(1, Math.ceil(inWindow / Math.max(1, options.batchReads ?? 5_000_000)));
+    const batches = Math.max(1, Math.ceil(cand[1] / Math.max(1, options.batchReads ?? 5_000_000)));
     const dir = path.join(tmp, `candidates-${process.pid}-${Date.now()}`);
     await c.run(`COPY (SELECT s.*, p.kid % ${batches} AS anpr_batch FROM ${src} s JOIN (SELECT raw, kid FROM plate WHERE kid IN (SELECT kid FROM keys)) p ON CAST(s.vrm AS VARCHAR) = p.raw)
       TO ${q(dir)} (FORMAT parquet, PARTITION_BY (anpr_batch))`);
@@ -198,6 +214,7 @@ export async function findCountyLinesDuckDB(options: FindCountyLinesDuckDBOption
       files.push(file);
     }
     rmSync(dir, { recursive: true, force: true });
+    step('copy');
     const sqlSeconds = (performance.now() - t0) / 1000;
     c.closeSync?.();
 
@@ -238,7 +255,7 @@ export async function findCountyLinesDuckDB(options: FindCountyLinesDuckDBOption
     }, { returned: result.candidates.length, candidateReads: loaded }, [...readsInput, options.sites]);
     return {
       result,
-      coarse: { reads: g[0], plates: g[1], keys: kept, candidatePlates: cand[0], candidateReads: loaded, batches, sqlSeconds, loadSeconds, featureSeconds },
+      coarse: { reads: g[0], plates: g[1], keys: kept, candidatePlates: cand[0], candidateReads: loaded, batches, sqlSeconds, sqlSteps: steps, loadSeconds, featureSeconds },
       load: summary as LoadSummary,
     };
   } finally {
