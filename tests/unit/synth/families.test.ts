@@ -5,7 +5,7 @@ import { synthesize } from '../../../kernel-lib/src/synth/synthesize';
 import { run } from '../../../kernel-lib/src/cli/synth';
 import { defaultFamily, draw, drawInt, drawScenario, networkParams, propensity, resolveFamily, weekdays } from '../../../kernel-lib/src/synth/families';
 import { DEFAULT_NETWORK, buildSites } from '../../../kernel-lib/src/synth/sites';
-import type { BehaviourFamily, Range } from '../../../kernel-lib/src/synth/families';
+import type { BehaviourFamily, FamilyInput, Range } from '../../../kernel-lib/src/synth/families';
 import { FAMILY_DECOYS, familyAgents } from '../../../kernel-lib/src/synth/family-agents';
 import type { Agent, VehicleClass, World } from '../../../kernel-lib/src/synth/behaviours/common';
 import { scenarioTowns } from '../../../kernel-lib/src/synth/geography';
@@ -284,6 +284,43 @@ describe('synthesize with a family', () => {
     // night-shift commuters drive out in the evening and back in the morning: hardly ever at midday
     expect(night.filter((h) => h >= 11 && h <= 16).length / night.length).toBeLessThan(0.1);
     expect(s.decoys.commuter_part_time.dwellH[0]).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe('decoy classes of a family behave as named', () => {
+  afterAll(cleanup);
+  it('students go to the market on Fridays and back on Sundays; evening couriers leave in the evening; part-timers stay 4-5 h', async () => {
+    const dir = tmp('decoys');
+    const busy: FamilyInput = { decoys: { student: { count: [2000, 2000] }, evening_courier: { count: [1000, 1000] }, commuter_part_time: { count: [1000, 1000] } } };
+    await synthesize({ scenario: 'merseyside', days: 14, vehicles: 300, start: '2025-03-24', seed: 'decoys', out: dir, family: busy });
+    const truth = JSON.parse(readFileSync(join(dir, 'truth.json'), 'utf8'));
+    const sites = new Map(readFileSync(join(dir, 'sites.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')).map((x) => [x[0], x[1]]));
+    const markets = JSON.parse(readFileSync(join(dir, 'markets.geojson'), 'utf8')).features.map((f: { properties: { name: string } }) => f.properties.name) as string[];
+    const cls = new Map<string, string>();
+    for (const c of ['student', 'evening_courier', 'commuter_part_time']) for (const v of truth.decoys[c]) cls.set(v, c);
+    const inDays: number[] = [], outDays: number[] = [], courierHours: number[] = [], partStays: number[] = [];
+    const open = new Map<string, number>();
+    for (const x of readRows(dir).rows) {
+      const c = cls.get(x.vrm);
+      if (!c) continue;
+      const name = sites.get(x.site_id)!;
+      const atMarket = markets.some((m) => name.startsWith(`${m} entrance`));
+      const t = Date.parse(x.timestamp), dow = (new Date(x.timestamp.slice(0, 10)).getUTCDay() + 6) % 7;
+      if (c === 'student' && atMarket) (name.endsWith('inbound') ? inDays : outDays).push(dow);
+      if (c === 'evening_courier' && name.includes('Liverpool entrance') && name.endsWith('outbound')) courierHours.push(+x.timestamp.slice(11, 13));
+      if (c === 'commuter_part_time' && atMarket) {
+        if (name.endsWith('inbound')) open.set(x.vrm, t);
+        else if (open.has(x.vrm)) { partStays.push((t - open.get(x.vrm)!) / 3600e3); open.delete(x.vrm); }
+      }
+    }
+    const share = (xs: number[], f: (x: number) => boolean) => xs.filter(f).length / xs.length;
+    expect(inDays.length).toBeGreaterThan(50);
+    expect(share(inDays, (d) => d === 4)).toBeGreaterThan(0.8);
+    expect(share(outDays, (d) => d === 6)).toBeGreaterThan(0.8);
+    expect(share(courierHours, (h) => h >= 16 && h <= 21)).toBeGreaterThan(0.9);
+    partStays.sort((a, b) => a - b);
+    expect(partStays[Math.floor(partStays.length / 2)]).toBeGreaterThan(4);
+    expect(partStays[Math.floor(partStays.length / 2)]).toBeLessThan(5.6);
   });
 });
 
