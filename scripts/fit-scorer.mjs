@@ -23,7 +23,7 @@ if (!process.env.ANPR_FIT_CHILD) {
 }
 
 // Seeds of the tuning variants to fit on: never the benchmark's own seeds (those measure).
-const { values } = parseArgs({ options: { l2: { type: 'string', default: '2' }, variants: { type: 'string' }, seeds: { type: 'string', default: 'f1,f2,f3,f4,f5,f6' }, 'dry-run': { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { l2: { type: 'string', default: '0.5' }, variants: { type: 'string' }, seeds: { type: 'string', default: 'f1,f2,f3,f4,f5,f6' }, 'dry-run': { type: 'boolean', default: false } } });
 const { loadVariants, runVariant } = await import('../bench/methods/variant.mjs');
 const lib = await import(path.join(ROOT, 'kernel-lib', 'dist', 'index.js'));
 const spec = loadVariants();
@@ -40,7 +40,7 @@ try {
     for (const seed of fitSeeds) {
       const r = await runVariant(v, seed, { markets: 'given', audit, keepResult: true });
       const runners = new Set(r.truth.county_lines);
-      for (const c of r.result.candidates) { x.push(Array.from(lib.termValues(c.features))); y.push(runners.has(c.vrm) ? 1 : 0); }
+      for (const c of r.result.candidates) { x.push(lib.termRow(c.features)); y.push(runners.has(c.vrm) ? 1 : 0); }
       process.stderr.write(`[fit] ${name} ${seed}: ${r.result.candidates.length} rows\n`);
     }
   }
@@ -49,7 +49,7 @@ try {
 }
 const fit = lib.fitLogistic(x, y, { l2 });
 const round = (w) => Math.round(w * 1e4) / 1e4;
-const weights = Object.fromEntries(lib.COUNTY_LINES_TERMS.map((t, k) => [t.name, round(fit.weights[k])]));
+const weights = Object.fromEntries(Object.entries(lib.weightsFromRow(fit.weights)).map(([k, ws]) => [k, ws.map(round)]));
 const positives = y.reduce((s, v) => s + v, 0);
 const command = `npm run fit:scorer -- --l2 ${l2} --seeds ${fitSeeds.join(',')}${values.variants ? ` --variants ${values.variants}` : ''}`;
 const model = {
@@ -57,7 +57,7 @@ const model = {
   fitted: { command, variants: names, seeds: fitSeeds, rows: x.length, positives, l2, logLoss: round(fit.logLoss) },
 };
 process.stderr.write(`[fit] ${x.length} rows (${positives} runners), ${fit.iterations} Newton steps, log-loss ${fit.logLoss.toFixed(4)}\n`);
-for (const [k, w] of Object.entries(weights)) process.stdout.write(`${k.padEnd(16)} ${w >= 0 ? ' ' : ''}${w.toFixed(4)}\n`);
+for (const [k, ws] of Object.entries(weights)) process.stdout.write(`${k.padEnd(16)} ${ws.map((w) => `${w >= 0 ? ' ' : ''}${w.toFixed(3)}`).join(' ')}\n`);
 if (!values['dry-run']) {
   const file = path.join(ROOT, 'kernel-lib', 'src', 'find', 'county-lines-model.ts');
   writeFileSync(file, `/**
@@ -68,7 +68,7 @@ if (!values['dry-run']) {
 import type { ScorerModel } from './county-lines-logistic';
 
 /** The fitted model. */
-export const fittedCountyLinesModel: ScorerModel = ${JSON.stringify(model, null, 2).replace(/"([a-zA-Z_][a-zA-Z0-9_]*)":/g, '$1:').replace(/"/g, "'")};
+export const fittedCountyLinesModel: ScorerModel = ${JSON.stringify(model, null, 2).replace(/\[\s+([-0-9.,\s]+?)\s+\]/g, (_, xs) => `[${xs.split(/,\s*/).join(', ')}]`).replace(/"([a-zA-Z_][a-zA-Z0-9_]*)":/g, '$1:').replace(/"/g, "'")};
 `);
   process.stderr.write(`[fit] wrote ${path.relative(ROOT, file)}\n`);
 }

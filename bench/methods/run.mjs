@@ -55,23 +55,24 @@ try {
 
 const f3 = (x) => (Number.isFinite(x) ? x.toFixed(3) : '–');
 const classes = [...new Set(rows.flatMap((r) => Object.keys(r.decoysTop50).filter((k) => k !== 'total' && rows.some((q) => q.decoysTop50[k] > 0))))].sort();
-const head = ['variant', 'seed', 'markets', 'role', 'reads', 'runner plates', 'AP', 'P@25', 'R@100', 'decoys top 50', ...classes, 'line P', 'line R', 'line F1'];
+const head = ['variant', 'seed', 'markets', 'role', 'reads', 'runner plates', 'scored (ceiling)', 'AP', 'P@25', 'R@100', 'decoys top 50', ...classes, 'line P', 'line R', 'line F1', 'line F1 (scored plates)'];
 const out = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
 for (const r of rows) {
-  out.push(`| ${[r.variant, r.seed, r.markets, r.role, r.reads.toLocaleString('en-GB'), r.truthCount, f3(r.ap), f3(r.p25), f3(r.r100), r.decoysTop50.total,
-    ...classes.map((c) => r.decoysTop50[c] ?? 0), f3(r.lines.precision), f3(r.lines.recall), f3(r.lines.f1)].join(' | ')} |`);
+  out.push(`| ${[r.variant, r.seed, r.markets, r.role, r.reads.toLocaleString('en-GB'), r.truthCount, f3(r.ceiling), f3(r.ap), f3(r.p25), f3(r.r100), r.decoysTop50.total,
+    ...classes.map((c) => r.decoysTop50[c] ?? 0), f3(r.lines.precision), f3(r.lines.recall), f3(r.lines.f1), f3(r.linesScored.f1)].join(' | ')} |`);
 }
 const stat = (xs) => lib.minMedian(xs);
 const summary = [];
 for (const [role, mk] of [['held-out', 'given'], ['held-out', 'discovered'], ['tuning', 'given'], ['own', 'given']]) {
   const g = rows.filter((r) => r.role === role && r.markets === mk);
   if (!g.length) continue;
+  const ceil = stat(g.map((r) => r.ceiling));
   const ap = stat(g.map((r) => r.ap)), p25 = stat(g.map((r) => r.p25)), r100 = stat(g.map((r) => r.r100));
-  const dec = stat(g.map((r) => r.decoysTop50.total)), f1 = stat(g.map((r) => r.lines.f1));
-  summary.push(`| ${role} | ${mk} | ${g.length} | ${f3(ap.min)} | ${f3(ap.median)} | ${f3(p25.min)} | ${f3(r100.min)} | ${dec.median} (max ${Math.max(...g.map((r) => r.decoysTop50.total))}) | ${f3(f1.min)} | ${f3(f1.median)} |`);
+  const dec = stat(g.map((r) => r.decoysTop50.total)), f1 = stat(g.map((r) => r.lines.f1)), f1s = stat(g.map((r) => r.linesScored.f1));
+  summary.push(`| ${role} | ${mk} | ${g.length} | ${f3(ceil.min)} | ${f3(ap.min)} | ${f3(ap.median)} | ${f3(p25.min)} | ${f3(r100.min)} | ${dec.median} (max ${Math.max(...g.map((r) => r.decoysTop50.total))}) | ${f3(f1.min)} | ${f3(f1.median)} | ${f3(f1s.median)} |`);
 }
 const tables = `### County-lines finder on behaviour-randomised scenarios (${seeds.length} seeds; tuning: ${[...tuning].join(', ')})\n\n${out.join('\n')}\n`
-  + `\n| set | markets | runs | AP min | AP median | P@25 min | R@100 min | decoys top 50 median | line F1 min | line F1 median |\n|---|---|---|---|---|---|---|---|---|---|\n${summary.join('\n')}\n`;
+  + `\n| set | markets | runs | ceiling min | AP min | AP median | P@25 min | R@100 min | decoys top 50 median | line F1 min | line F1 median | line F1 (scored plates) median |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n${summary.join('\n')}\n`;
 process.stdout.write('\n' + tables);
 // The full run's tables are kept beside the variants (template 04 shows them): committed with the method they measured.
 if (!only && !values.seeds && !values.weights) writeFileSync(path.join(ROOT, 'bench', 'methods', 'results.md'), `${tables}\nScorer: ${scorerModel ? 'given by --weights' : 'the fitted default'}; \`npm run bench:methods\`.\n`);

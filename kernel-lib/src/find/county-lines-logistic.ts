@@ -11,12 +11,16 @@
 import * as msg from '../messages';
 import type { VehicleFeatures } from '../trips/features';
 import type { CountyLinesScoreParams, ScorePart, Scored } from './county-lines-score';
-import { COUNTY_LINES_TERMS, termValues } from './county-lines-terms';
+import { COUNTY_LINES_TERMS, termBasis, termValues } from './county-lines-terms';
 
-/** Weights by term name (a missing term weighs 0), the intercept, and how they were fitted. */
+/**
+ * Weights by term name (a missing term weighs 0), the intercept, and how they were fitted. A
+ * term's weights are [on its value, then on max(0, value − knot) for each of its knots]; a
+ * single number weighs the value only (`{ night: 0 }` turns a term off).
+ */
 export interface ScorerModel {
   intercept: number;
-  weights: Record<string, number>;
+  weights: Record<string, number | number[]>;
   fitted: null | {
     command: string;
     variants: string[];
@@ -36,12 +40,28 @@ function fmtMin(m: number): string {
   return m >= 120 ? `${(m / 60).toFixed(1)} h` : `${Math.round(m)} min`;
 }
 
-const knownTerms = new Set(COUNTY_LINES_TERMS.map((t) => t.name));
+const knownTerms = new Map(COUNTY_LINES_TERMS.map((t) => [t.name, t]));
 const checked = new WeakSet<ScorerModel>();
 function checkModel(model: ScorerModel): void {
   if (checked.has(model)) return;
-  for (const name of Object.keys(model.weights)) if (!knownTerms.has(name)) throw new RangeError(msg.modelUnknownTerm(name, [...knownTerms]));
+  for (const [name, w] of Object.entries(model.weights)) {
+    const t = knownTerms.get(name);
+    if (!t) throw new RangeError(msg.modelUnknownTerm(name, [...knownTerms.keys()]));
+    const ws = typeof w === 'number' ? [w] : w;
+    if (!Array.isArray(ws) || ws.length > 1 + t.knots.length || ws.some((x) => !Number.isFinite(x))) throw new RangeError(msg.modelBadWeights(name, 1 + t.knots.length, w));
+  }
   checked.add(model);
+}
+
+/** One term's contribution: its weights over its basis. */
+function contributionOf(model: ScorerModel, k: number, x: number): number {
+  const t = COUNTY_LINES_TERMS[k], w = model.weights[t.name];
+  if (w === undefined) return 0;
+  if (typeof w === 'number') return w * x;
+  const b = termBasis(t, x);
+  let c = 0;
+  for (let j = 0; j < w.length; j++) c += w[j] * b[j];
+  return c;
 }
 
 /**
@@ -55,18 +75,21 @@ export function scoreCountyLines(f: VehicleFeatures, params: CountyLinesScorePar
   const model = params.model;
   checkModel(model);
   const x = termValues(f);
+  const c = new Float64Array(x.length);
   let score = model.intercept;
-  for (let k = 0; k < x.length; k++) score += (model.weights[COUNTY_LINES_TERMS[k].name] ?? 0) * x[k];
+  for (let k = 0; k < x.length; k++) { c[k] = contributionOf(model, k, x[k]); score += c[k]; }
+  // A part's weight is the term's effective weight at its value (contribution / value).
   const partsOf = (): ScorePart[] => [
     { name: 'intercept', value: 1, weight: model.intercept, contribution: model.intercept },
     ...COUNTY_LINES_TERMS.map((t, k) => {
-      const weight = model.weights[t.name] ?? 0;
-      return { name: t.name, value: x[k], weight, contribution: weight * x[k] };
+      const w = model.weights[t.name];
+      const weight = x[k] !== 0 ? c[k] / x[k] : typeof w === 'number' ? w : w?.[0] ?? 0;
+      return { name: t.name, value: x[k], weight, contribution: c[k] };
     }),
   ];
   const because = (): string[] => {
     const reasons = factualReasons(f, params.nightStartHour);
-    const ranked = COUNTY_LINES_TERMS.map((t, k) => ({ t, c: (model.weights[t.name] ?? 0) * x[k] }))
+    const ranked = COUNTY_LINES_TERMS.map((t, k) => ({ t, c: c[k] }))
       .filter(({ c }) => Math.abs(c) >= REASON_MIN)
       .sort((a, b) => Math.abs(b.c) - Math.abs(a.c) || (a.t.name < b.t.name ? -1 : 1));
     for (const { t, c } of ranked) reasons.push(msg.reasonTerm(t.describe, c));

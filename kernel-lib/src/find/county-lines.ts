@@ -79,6 +79,8 @@ export interface CountyLinesParams extends CountyLinesScoreParams {
   lookalikes: Required<LookalikeOptions> & { enabled: boolean };
   /** Plate-relay linking (swapped plates): see find/plate-relay.ts. */
   relay: PlateRelayOptions & { enabled: boolean };
+  /** Plates scoring under this are not grouped into suspected lines (the default scorer's scores are log-odds: 0 = even odds). */
+  lineMinScore: number;
   /** The scorer; replace to try another method. */
   scorer: CountyLinesScorer;
 }
@@ -108,6 +110,7 @@ export const defaultCountyLinesParams: CountyLinesParams = {
   weights: { ...defaultCountyLinesWeights },
   shape: { ...defaultCountyLinesShape },
   model: fittedCountyLinesModel,
+  lineMinScore: 0,
   scorer: scoreCountyLines,
 };
 
@@ -348,7 +351,7 @@ export function rankCountyLines(featureList: VehicleFeatures[], ctx: RankContext
   candidates.sort((a, b) => b.score - a.score || (a.vrm < b.vrm ? -1 : a.vrm > b.vrm ? 1 : 0));
   candidates.forEach((c, i) => { c.rank = i + 1; });
   const scoreOf = new Map(candidates.map((c) => [c.vrm, c.score]));
-  const lines = suspectedLines(featureList, (vrm) => scoreOf.get(vrm) ?? -Infinity);
+  const lines = suspectedLines(featureList, (vrm) => scoreOf.get(vrm) ?? -Infinity, params.lineMinScore);
   const result = {
     candidates, hub: ctx.hub, markets: ctx.markets, params, lookalikes: ctx.lookalikes, lines,
     counts: { reads: ctx.counts.reads, vehicles: ctx.counts.vehicles, scored: candidates.length, mergedPlates: ctx.counts.mergedPlates, seconds: (Date.now() - ctx.t0) / 1000 },

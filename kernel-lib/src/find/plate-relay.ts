@@ -104,12 +104,16 @@ export function linkPlateRelays(list: VehicleFeatures[], from: number, to: numbe
     f.relayChainPlates = 1;
     f.relayChainLoops = f.topMarketLoops;
     if (f.topMarketLoops < o.minLoops || f.spanDays > o.maxPlateSpanDays) continue;
-    const m = f.loopsByMarket[0].market;
-    const g = byMarket.get(m); if (g) g.push(f); else byMarket.set(m, [f]);
+    // A plate joins the group of every market it loops to (a line may serve 2-3 markets).
+    for (const { market: m, loops } of f.loopsByMarket) {
+      if (loops < o.minLoops) continue;
+      const g = byMarket.get(m); if (g) g.push(f); else byMarket.set(m, [f]);
+    }
   }
   // Candidate links (earlier plate stops, later plate starts, same market, alike enough), then
   // a one-to-one matching, most alike first.
   const links: { a: VehicleFeatures; b: VehicleFeatures; gap: number; market: string; sim: number }[] = [];
+  const pairIndex = new Map<VehicleFeatures, Map<VehicleFeatures, number>>(); // one link per pair of plates, on their most alike market
   for (const [market, g] of byMarket) {
     g.sort((a, b) => a.firstSeen - b.firstSeen || (a.vrm < b.vrm ? -1 : 1));
     for (let i = 0; i < g.length; i++) {
@@ -122,6 +126,10 @@ export function linkPlateRelays(list: VehicleFeatures[], from: number, to: numbe
         if (gap > o.maxGapHours || gap < -o.maxOverlapHours) continue;
         const sim = relaySimilarity(a, b, market, gap, o.maxGapHours);
         if (sim < o.minSimilarity) continue;
+        const seen = pairIndex.get(a)?.get(b);
+        if (seen !== undefined) { const l = links[seen]; if (sim > l.sim || (sim === l.sim && market < l.market)) links[seen] = { a, b, gap, market, sim }; continue; }
+        let m = pairIndex.get(a); if (!m) { m = new Map(); pairIndex.set(a, m); }
+        m.set(b, links.length);
         links.push({ a, b, gap, market, sim });
       }
     }

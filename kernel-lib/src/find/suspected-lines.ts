@@ -1,7 +1,8 @@
 /**
  * Suspected lines: plates believed to be one operation, grouped. Today a line is a relay
- * chain (plates swapped on one runner's loops to one market, see plate-relay.ts), with the
- * look-alike plates merged into any of them. A line is ranked by its best plate's score.
+ * chain (plates swapped on one runner's loops to one market, see plate-relay.ts) of plates that
+ * each score at least `minScore` (the finder's `params.lineMinScore`), with the look-alike
+ * plates merged into any of them. A line is ranked by its best plate's score.
  */
 import type { VehicleFeatures } from '../trips/features';
 import { relayChains } from './plate-relay';
@@ -31,8 +32,19 @@ export interface SuspectedLine {
  * @example
  * suspectedLines(features, (vrm) => scoreOf.get(vrm)!)[0] // { id: 'L1', vrms: ['AB12CDE', 'YT10VJT'], markets: ['Rhyl'], loops: 9, ... }
  */
-export function suspectedLines(list: readonly VehicleFeatures[], scoreOf: (vrm: string) => number): SuspectedLine[] {
-  const lines = relayChains(list).map((chain) => {
+export function suspectedLines(list: readonly VehicleFeatures[], scoreOf: (vrm: string) => number, minScore = -Infinity): SuspectedLine[] {
+  // A chain is cut at plates scoring under minScore: a relay of look-alike traffic is no line.
+  const pieces: VehicleFeatures[][] = [];
+  for (const chain of relayChains(list)) {
+    let run: VehicleFeatures[] = [];
+    for (const f of chain) {
+      if (scoreOf(f.vrm) >= minScore) { run.push(f); continue; }
+      if (run.length > 1) pieces.push(run);
+      run = [];
+    }
+    if (run.length > 1) pieces.push(run);
+  }
+  const lines = pieces.map((chain) => {
     const byMarket = new Map<string, number>();
     for (const f of chain) for (const m of f.loopsByMarket) byMarket.set(m.market, (byMarket.get(m.market) ?? 0) + m.loops);
     const markets = [...byMarket.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([m]) => m);

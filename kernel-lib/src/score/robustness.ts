@@ -7,8 +7,10 @@
  * This is an edge module (it writes scenarios and reads files); the searches it makes go
  * through the finder's public verb, so each is logged under the session like any other.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { resolveFamily, type FamilyInput } from '../synth/families';
 import * as msg from '../messages';
 import { loadReads } from '../ingest/load-reads';
 import { findCountyLines, type CountyLinesParamsInput, type CountyLinesResult } from '../find/county-lines';
@@ -46,6 +48,8 @@ export interface RobustnessRow {
   reads: number;
   /** Runner plates in the truth. */
   truthCount: number;
+  /** Share of the truth's runner plates the finder scored at all (ever looping hub → market → hub): the most AP can reach. */
+  ceiling: number;
   ap: number;
   p25: number;
   r100: number;
@@ -53,6 +57,8 @@ export interface RobustnessRow {
   decoysTop50: Record<string, number>;
   /** Pairwise scores of the suspected lines against the truth's swap groups. */
   lines: ReturnType<typeof linePairScores>;
+  /** The same against the swap groups cut to the plates the finder scored (how well it links what it can see). */
+  linesScored: ReturnType<typeof linePairScores>;
   seconds: number;
 }
 
@@ -68,11 +74,15 @@ export function readVariantSpec(file: string): VariantSpec {
 }
 
 /**
- * The folder of a variant at a seed under `root`, generated there first when missing.
- * @example await variantScenario(spec.variants[0], 'a', 'bench-results/methods/data') // '.../v01-default-a'
+ * The folder of a variant at a seed under `root`, generated there first when missing. The
+ * folder's name carries a digest of the variant and its resolved family, so a changed variant
+ * or a changed family default is generated afresh, never read stale.
+ * @example await variantScenario(spec.variants[0], 'a', 'bench-results/methods/data') // '.../v01-default-a-3f9c0a12d4'
  */
 export async function variantScenario(v: MethodVariant, seed: string, root: string): Promise<string> {
-  const dir = join(root, `${v.name}-${seed}`);
+  const resolved = v.family ? resolveFamily(v.family as FamilyInput) : null;
+  const digest = createHash('sha256').update(JSON.stringify({ ...v, name: undefined, description: undefined, resolved })).digest('hex').slice(0, 10);
+  const dir = join(root, `${v.name}-${seed}-${digest}`);
   if (!existsSync(join(dir, 'truth.json'))) {
     await synthesize({ scenario: v.scenario, days: v.days, seed, vehicles: v.vehicles, start: v.start, out: dir, ...(v.family ? { family: v.family } : {}) } as Parameters<typeof synthesize>[0]);
   }
@@ -99,11 +109,14 @@ export async function evaluateScenario(dir: string, o: { markets?: 'given' | 'di
   const seconds = (Date.now() - t) / 1000;
   const ranked = result.candidates.map((c) => c.vrm);
   const runners = new Set(truth.county_lines);
+  const scored = new Set(ranked);
   const row: RobustnessRow = {
     variant: o.variant ?? dir, seed: o.seed ?? truth.seed, markets, reads: store.time.length, truthCount: runners.size,
+    ceiling: runners.size ? ranked.filter((v) => runners.has(v)).length / runners.size : NaN,
     ap: averagePrecision(ranked, runners), p25: precisionAtK(ranked, runners, 25), r100: recallAtK(ranked, runners, 100),
     decoysTop50: decoysInTop(ranked, truth.decoys as Record<string, string[]>, 50),
-    lines: linePairScores(result.lines.map((l) => l.vrms), truth.swap_groups ?? []), seconds,
+    lines: linePairScores(result.lines.map((l) => l.vrms), truth.swap_groups ?? []),
+    linesScored: linePairScores(result.lines.map((l) => l.vrms), (truth.swap_groups ?? []).map((g) => g.filter((v) => scored.has(v)))), seconds,
   };
   return { row, result, truth };
 }

@@ -134,6 +134,9 @@ export interface VehicleFeatures {
   dwellLogStd: number;
   /** Mean stops per loop tour at places other than the hub and the markets (a round, or errands). */
   otherStopsPerLoop: number;
+  /** Stays in the hub between two hub tours (return to next departure): how many, and how many under 2 hours (a quick visit, as to restock). */
+  hubStays: number;
+  shortHubStays: number;
   /**
    * How common the vehicle's loops are: for each loop, the number of other vehicles with a loop
    * to the same market arriving within ±1 h of the same clock time (each vehicle counted once,
@@ -374,8 +377,9 @@ export function vehicleFeatures(ctx: FeatureContext, v: number, options: Feature
   let overnightAway = 0;
   const u0 = hubTours.vehicleTourStart[v], u1 = hubTours.vehicleTourStart[v + 1];
   const stopMs = o.stopMinutes * 60_000;
-  let otherStops = 0, loopTours = 0;
+  let otherStops = 0, loopTours = 0, hubStays = 0, shortHubStays = 0;
   for (let u = u0; u < u1; u++) {
+    if (u > u0) { hubStays++; if (hubTours.depart[u] - hubTours.return[u - 1] < 2 * 3_600_000) shortHubStays++; }
     if (hubTours.overnight[u]) overnightAway++;
     let stops = 0;
     for (let k = hubTours.visitStart[u]; k < hubTours.visitStart[u + 1]; k++) if (hubTours.visitDwellMin[k] >= stopMs) stops++;
@@ -457,7 +461,7 @@ export function vehicleFeatures(ctx: FeatureContext, v: number, options: Feature
     mergedWith: [],
     loopDays: lp.loopDays,
     nightsInHub, nightsInMarket, nightsObserved, marketOnlyDays, hubOnlyDays, marketLocalTrips: lp.marketLocalTrips,
-    loopTopWeekdaysShare: lp.topWeekdaysShare, dwellLogStd: lp.dwellLogStd, otherStopsPerLoop,
+    loopTopWeekdaysShare: lp.topWeekdaysShare, dwellLogStd: lp.dwellLogStd, otherStopsPerLoop, hubStays, shortHubStays,
     loopCrowd: 0,
   };
 }

@@ -36,9 +36,10 @@ describe('findCountyLines', () => {
     expect(r.reasons[2]).toBe('7 of 7 arrived at the market after 19:00 or before dawn');
     expect(r.reasons[3]).toMatch(/^based in Liverpool/);
     // The fitted terms that weighed most, in words, with their contribution to the log-odds.
-    expect(r.reasons.join('; ')).toMatch(/for: ln\(1 \+ loops hub → market → hub to the most visited market\) \(\+\d/);
+    expect(r.reasons.join('; ')).toMatch(/for: share of loops arriving at the market at night \(\+\d/);
+    expect(r.reasons.join('; ')).toMatch(/for: share of loops with a market stop under 90 min \(\+\d/);
     expect(byVrm('COM1').reasons.join('; ')).toMatch(/against: share of market arrivals within one 2-hour clock window .*\(−\d/);
-    expect(byVrm('COM1').reasons.join('; ')).toMatch(/against: share of loops with a daytime market stop of 4 h or more \(a work shift\) \(−\d/);
+    expect(byVrm('COM1').reasons.join('; ')).toMatch(/against: market stays of much the same length, loop after loop .*\(−\d/);
     expect(byVrm('RES1').reasons.join('; ')).toMatch(/based in Rhyl \(a market town/);
   });
   it('reports parts whose contributions sum to the score, and features', () => {
