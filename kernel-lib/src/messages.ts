@@ -543,3 +543,7 @@ export const synthFamilyUsage = (scenarioNames: string[]) =>
   `usage: anpr synth --scenario NAME --days N --seed S --out DIR [--vehicles N] [--start YYYY-MM-DD] [--misread-rate R] [--family FILE.json]\n` +
   `       anpr synth --variant NAME --seed S --out DIR [--variants FILE]   (scenario, days, start, vehicles, family from bench/methods/variants.json)\n` +
   `       anpr synth --list\nscenarios: ${scenarioNames.join(', ')}`;
+
+/** Scorer model: a term's weights are not one number or an array of the right length. */
+export const modelBadWeights = (name: string, most: number, value: unknown) =>
+  `County-lines scorer model: weights of "${name}" = ${JSON.stringify(value)}; expected a number or an array of at most ${most} finite numbers (on the value, then on each knot).`;
