@@ -69,26 +69,28 @@ export function settleBlock(state: WorkerState, buf: Buffer, seq: number): Block
   const starts = state.starts, ends = state.ends, t = state.t;
   let n = 0, ln = 0, pos = 0;
   const len = buf.length;
+  const room = starts.length;
   while (pos < len) {
-    let end = buf.indexOf(LF, pos);
-    const hasLf = end >= 0;
-    if (!hasLf) end = len;
-    let e = end;
-    if (e > pos && buf[e - 1] === CR) e--;
-    const thisLine = ln;
-    const next = hasLf ? end + 1 : len;
-    if (hasLf) ln++;
-    if (e === pos) { pos = next; continue; } // a blank line is not a record
-    // fields
-    let nf = 0, s = pos;
-    for (let i = pos; ; i++) {
-      if (i === e || buf[i] === COMMA) {
-        if (nf < starts.length) { starts[nf] = s; ends[nf] = i; }
+    // One pass over the line: field bounds at each comma, up to the LF (or the end of the block).
+    let nf = 0, s = pos, i = pos;
+    for (; i < len; i++) {
+      const ch = buf[i];
+      if (ch === LF) break;
+      if (ch === COMMA) {
+        if (nf < room) { starts[nf] = s; ends[nf] = i; }
         nf++; s = i + 1;
-        if (i === e) break;
       }
     }
-    let ok = (nf === width || (nf === width + 1 && ends[width] === starts[width])) && nf <= starts.length;
+    const hasLf = i < len;
+    let e = i;
+    if (e > pos && buf[e - 1] === CR) e--; // CRLF (a lone CR never reaches a worker)
+    if (nf < room) { starts[nf] = s; ends[nf] = e; }
+    nf++;
+    const thisLine = ln;
+    const next = hasLf ? i + 1 : len;
+    if (hasLf) ln++;
+    if (e === pos) { pos = next; continue; } // a blank line is not a record
+    let ok = (nf === width || (nf === width + 1 && ends[width] === starts[width])) && nf <= room;
     let c = -1, sc = -1, cf = 255;
     if (ok) {
       // VRM
