@@ -2,7 +2,7 @@
 // without an error output or anything on stderr, and no plate of the synthetic scenarios
 // appears anywhere in its outputs (plates are pseudonymised unless revealed).
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -19,6 +19,7 @@ function scenarioPlates(): Set<string> {
   const plates = new Set<string>();
   const data = path.join(NOTEBOOKS, 'data');
   for (const dir of readdirSync(data)) {
+    if (!existsSync(path.join(data, dir, 'reads.csv.gz'))) continue; // not a scenario folder
     const text = gunzipSync(readFileSync(path.join(data, dir, 'reads.csv.gz'))).toString('utf8');
     for (const line of text.split('\n').slice(1)) {
       const vrm = line.slice(0, line.indexOf(','));
