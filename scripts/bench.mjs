@@ -1,6 +1,6 @@
 // `npm run bench`: set up (build), then run bench/run.mjs with GC exposed and TZ pinned.
-// `npm run bench:scale` (--scale): bench/scale/run.mjs instead (DuckDB engine on 10M-100M reads), then
-// bench/scale/clickhouse.mjs (ClickHouse engine, 2 shards, 10M and 30M; ANPR_SCALE_CLICKHOUSE=0 skips it).
+// `npm run bench:scale` (--scale): bench/scale/run.mjs instead (DuckDB engine on 100M, 300M, 1,000M reads), then
+// bench/scale/clickhouse.mjs (ClickHouse ingest and engine, 2 shards, 10M and 100M; ANPR_SCALE_CLICKHOUSE=0 skips it).
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { ROOT } from './lib/paths.mjs';
@@ -16,8 +16,8 @@ const r = spawnSync('node', ['--expose-gc', '--max-old-space-size=16384', script
   env: { ...process.env, TZ: 'Europe/London' }
 });
 process.exitCode = r.status ?? 1;
-// The scale benchmark's second part: the ClickHouse engine on a 2-shard loopback cluster (10M, 30M).
+// The scale benchmark's second part: ClickHouse ingest and engine on a 2-shard loopback cluster (10M, 100M).
 if (scale && r.status === 0 && process.env.ANPR_SCALE_CLICKHOUSE !== '0') {
-  const ch = spawnSync('node', [path.join(ROOT, 'bench', 'scale', 'clickhouse.mjs')], { stdio: 'inherit', cwd: ROOT, env: { ...process.env, TZ: 'Europe/London', ANPR_SCALE_COPIES: process.env.ANPR_SCALE_CLICKHOUSE_COPIES || '1,3' } });
+  const ch = spawnSync('node', [path.join(ROOT, 'bench', 'scale', 'clickhouse.mjs')], { stdio: 'inherit', cwd: ROOT, env: { ...process.env, TZ: 'Europe/London', ANPR_SCALE_COPIES: process.env.ANPR_SCALE_CLICKHOUSE_COPIES || '1,10' } });
   process.exitCode = ch.status ?? 1;
 }
