@@ -23,7 +23,12 @@ if (!process.env.ANPR_FIT_CHILD) {
 }
 
 // Seeds of the tuning variants to fit on: never the benchmark's own seeds (those measure).
-const { values } = parseArgs({ options: { l2: { type: 'string', default: '0.5' }, variants: { type: 'string' }, seeds: { type: 'string', default: 'f1,f2,f3,f4,f5,f6' }, 'dry-run': { type: 'boolean', default: false } } });
+// --cv L2,L2,...: choose the penalty on the tuning variants alone, leaving one tuning variant out
+// at a time (fit on the others' fit seeds, AP on its benchmark seeds), and print the table.
+const { values } = parseArgs({ options: {
+  l2: { type: 'string', default: '0.1' }, variants: { type: 'string' }, seeds: { type: 'string', default: 'f1,f2,f3,f4,f5,f6,f7,f8,f9,f10,f11,f12' },
+  cv: { type: 'string' }, 'dry-run': { type: 'boolean', default: false },
+} });
 const { loadVariants, runVariant } = await import('../bench/methods/variant.mjs');
 const lib = await import(path.join(ROOT, 'kernel-lib', 'dist', 'index.js'));
 const spec = loadVariants();
@@ -32,7 +37,8 @@ const l2 = Number(values.l2);
 const fitSeeds = values.seeds.split(',');
 if (fitSeeds.some((s) => spec.seeds.includes(s))) throw new Error(`fit seeds ${fitSeeds} overlap the benchmark's seeds ${spec.seeds}`);
 const audit = path.join(ROOT, 'bench-results', 'methods', `fit-audit-${process.pid}.jsonl`);
-const x = [], y = [];
+const x = [], y = [], rowVariant = [];
+const held = []; // the tuning variants at the benchmark's seeds, for --cv only
 try {
   for (const name of names) {
     const v = spec.variants.find((q) => q.name === name);
@@ -40,12 +46,33 @@ try {
     for (const seed of fitSeeds) {
       const r = await runVariant(v, seed, { markets: 'given', audit, keepResult: true });
       const runners = new Set(r.truth.county_lines);
-      for (const c of r.result.candidates) { x.push(lib.termRow(c.features)); y.push(runners.has(c.vrm) ? 1 : 0); }
+      for (const c of r.result.candidates) { x.push(lib.termRow(c.features)); y.push(runners.has(c.vrm) ? 1 : 0); rowVariant.push(name); }
       process.stderr.write(`[fit] ${name} ${seed}: ${r.result.candidates.length} rows\n`);
+    }
+    if (values.cv) for (const seed of spec.seeds) {
+      const r = await runVariant(v, seed, { markets: 'given', audit, keepResult: true });
+      held.push({ name, truth: new Set(r.truth.county_lines), rows: r.result.candidates.map((c) => ({ vrm: c.vrm, x: lib.termRow(c.features) })) });
     }
   }
 } finally {
   rmSync(audit, { force: true });
+}
+if (values.cv) {
+  for (const l2cv of values.cv.split(',').map(Number)) {
+    const aps = [];
+    for (const out of names) {
+      const keep = x.map((_, i) => rowVariant[i] !== out);
+      const fit = lib.fitLogistic(x.filter((_, i) => keep[i]), y.filter((_, i) => keep[i]), { l2: l2cv });
+      for (const h of held.filter((q) => q.name === out)) {
+        const ranked = h.rows.map((r) => ({ vrm: r.vrm, s: r.x.reduce((s, v, i) => s + fit.weights[i] * v, fit.intercept) }))
+          .sort((a, b) => b.s - a.s || (a.vrm < b.vrm ? -1 : 1)).map((r) => r.vrm);
+        aps.push(lib.averagePrecision(ranked, h.truth));
+      }
+    }
+    const m = lib.minMedian(aps);
+    process.stdout.write(`cv l2 ${l2cv}: leave-one-tuning-variant-out AP mean ${(aps.reduce((s, a) => s + a, 0) / aps.length).toFixed(4)}, min ${m.min.toFixed(3)}\n`);
+  }
+  process.exit(0);
 }
 const fit = lib.fitLogistic(x, y, { l2 });
 const round = (w) => Math.round(w * 1e4) / 1e4;

@@ -44,8 +44,10 @@ describe('anpr run', () => {
     expect(ma.kernel_manifest).toBe(true);
     expect(ma.notebook.sha256).toMatch(/^[0-9a-f]{64}$/);
     const inputs = ma.inputs.map((i: { path: string }) => path.basename(i.path)).sort();
-    // Both scenarios' files (tuned and held out) and the notebook itself.
-    expect(inputs).toEqual(['04-trial-evaluation.ipynb', ...['hub.geojson', 'markets.geojson', 'reads.csv.gz', 'sites.csv', 'truth.json'].flatMap(f => [f, f])]);
+    // Both scenarios' files (tuned and held out), the variants file and the files of the
+    // robustnessRuns (3) held-out variants run live, and the notebook itself.
+    const scenarioFiles = ['hub.geojson', 'markets.geojson', 'reads.csv.gz', 'sites.csv', 'truth.json'];
+    expect(inputs).toEqual(['04-trial-evaluation.ipynb', ...scenarioFiles.flatMap(f => [f, f, f, f, f]), 'variants.json'].sort());
     for (const i of ma.inputs) expect(i.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(mb.inputs).toEqual(ma.inputs);
     expect(ma.parameters).toMatchObject({ k: 50, scenarioDir: 'data/merseyside-small', heldOutDir: 'data/london-small' });
@@ -53,7 +55,7 @@ describe('anpr run', () => {
     expect(mc.parameters_given).toEqual({ k: 20 });
     expect(Object.keys(ma.versions).sort()).toEqual(['jupyterlab-ext', 'kernel-lib', 'node', 'tslab']);
     expect(ma.versions.tslab).toMatch(/^\d+\./);
-    expect(ma.results.map((r: { name: string }) => r.name)).toEqual(['evaluation:held-out', 'evaluation:tuned']);
+    expect(ma.results.map((r: { name: string }) => r.name)).toEqual(['evaluation:held-out', 'evaluation:tuned', 'robustness']);
     // No timings inside the recorded results.
     const executed = readFileSync(path.join(OUT, 'a.ipynb'), 'utf8');
     expect(executed).toContain('application/vnd.anpr.results.v1+json');

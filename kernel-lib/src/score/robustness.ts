@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { resolveFamily, type FamilyInput } from '../synth/families';
 import * as msg from '../messages';
 import { loadReads } from '../ingest/load-reads';
+import { recordInput } from '../run/registry';
 import { findCountyLines, type CountyLinesParamsInput, type CountyLinesResult } from '../find/county-lines';
 import { synthesize } from '../synth/synthesize';
 import type { SynthTruth } from '../synth/truth';
@@ -67,7 +68,7 @@ export interface RobustnessRow {
  * @example readVariantSpec('bench/methods/variants.json').tuning // ['v01-...', ...]
  */
 export function readVariantSpec(file: string): VariantSpec {
-  const spec = JSON.parse(readFileSync(file, 'utf8')) as VariantSpec;
+  const spec = JSON.parse(readFileSync(recordInput(file), 'utf8')) as VariantSpec;
   if (!Array.isArray(spec.variants) || !Array.isArray(spec.tuning) || !Array.isArray(spec.seeds) || spec.tuning.length > 4) throw new Error(msg.badVariantSpec(file));
   for (const t of spec.tuning) if (!spec.variants.some((v) => v.name === t)) throw new Error(msg.unknownTuningVariant(file, t));
   return spec;
@@ -100,10 +101,11 @@ export async function variantScenario(v: MethodVariant, seed: string, root: stri
 export async function evaluateScenario(dir: string, o: { markets?: 'given' | 'discovered'; params?: CountyLinesParamsInput; variant?: string; seed?: string } = {}):
   Promise<{ row: RobustnessRow; result: CountyLinesResult; truth: SynthTruth }> {
   const markets = o.markets ?? 'given';
-  const truth = JSON.parse(readFileSync(join(dir, 'truth.json'), 'utf8')) as SynthTruth;
+  // Every file read is recorded for the run manifest (loadReads records the reads and sites).
+  const truth = JSON.parse(readFileSync(recordInput(join(dir, 'truth.json')), 'utf8')) as SynthTruth;
   const { store } = await loadReads({ reads: join(dir, 'reads.csv.gz'), sites: join(dir, 'sites.csv') });
-  const hub = JSON.parse(readFileSync(join(dir, 'hub.geojson'), 'utf8'));
-  const marketAreas = JSON.parse(readFileSync(join(dir, 'markets.geojson'), 'utf8'));
+  const hub = JSON.parse(readFileSync(recordInput(join(dir, 'hub.geojson')), 'utf8'));
+  const marketAreas = JSON.parse(readFileSync(recordInput(join(dir, 'markets.geojson')), 'utf8'));
   const t = Date.now();
   const result = findCountyLines(store, { hub, ...(markets === 'given' ? { markets: marketAreas } : {}), ...(o.params ? { params: o.params } : {}) });
   const seconds = (Date.now() - t) / 1000;
