@@ -173,7 +173,8 @@ function printCountyLines(res: CountyLinesResult, values: Values, reveal: boolea
   const candidates = res.candidates.map((c) => {
     // Reasons may name other plates (relays, merged look-alikes): pseudonymise those too.
     const others = [...c.features.relayPlates.map((r) => r.vrm), ...c.features.mergedWith.map((m) => m.vrm)];
-    const reasons = reveal ? c.reasons : c.reasons.map((r) => others.reduce((s, o) => s.split(o).join(pseudonym(o)), r));
+    const reasons = reveal || !others.length ? c.reasons
+      : c.reasons.map((r) => others.reduce((s, o) => (s.includes(o) ? s.split(o).join(pseudonym(o)) : s), r));
     return {
       rank: c.rank, vrm: hide(c.vrm), score: c.score, reasons, loops: c.features.loops, base: c.features.base,
       parts: c.parts.filter((p) => p.contribution !== 0).map((p) => ({ name: p.name, contribution: p.contribution })),
