@@ -72,7 +72,7 @@ describe.skipIf(!available)('findCountyLinesClickHouse on a 2-shard cluster', ()
 
   it('anpr ingest + anpr find county-lines --engine clickhouse:// print the memory engine\'s ranking (needs a built dist/)', () => {
     const BIN = path.resolve(__dirname, '../../../kernel-lib/bin/anpr.mjs');
-    const env = { ...process.env, ANPR_PSEUDONYM_KEY: 'clickhouse-cli', ANPR_AUDIT_LOG: path.join(os.tmpdir(), `anpr-clickhouse-cli-${process.pid}.jsonl`) };
+    const env = { ...process.env, ANPR_PSEUDONYM_KEY: 'clickhouse-cli', ANPR_AUDIT_LOG: path.join(dir, `anpr-clickhouse-cli-${process.pid}.jsonl`) };
     const cli = (args: string[]) => {
       const r = spawnSync('node', [BIN, ...args], { encoding: 'utf8', env });
       expect(r.status, r.stderr).toBe(0);

@@ -68,7 +68,7 @@ describe('findCountyLinesDuckDB', () => {
 describe('anpr find county-lines on a Parquet folder (needs a built dist/)', () => {
   it('takes the DuckDB engine for a folder and prints the same ranking as the memory engine on the file', () => {
     const BIN = path.resolve(__dirname, '../../../kernel-lib/bin/anpr.mjs');
-    const env = { ...process.env, ANPR_PSEUDONYM_KEY: 'duckdb-cli', ANPR_AUDIT_LOG: path.join(os.tmpdir(), `anpr-duckdb-cli-${process.pid}.jsonl`) };
+    const env = { ...process.env, ANPR_PSEUDONYM_KEY: 'duckdb-cli', ANPR_AUDIT_LOG: path.join(dir, `anpr-duckdb-cli-${process.pid}.jsonl`) };
     const common = ['--sites', path.join(dir, 'sites.csv'), '--hub', path.join(dir, 'hub.geojson'), '--markets', path.join(dir, 'markets.geojson'),
       '--purpose', 'unit test', '--operator', 'T1', '--json'];
     const run = (args: string[]) => {

@@ -2,10 +2,17 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
+import { afterAll } from 'vitest';
 
-/** A fresh temp directory for one test file. */
+/** Temp directories made by this test file, removed after its tests. */
+const made: string[] = [];
+afterAll(() => { for (const d of made.splice(0)) fs.rmSync(d, { recursive: true, force: true }); });
+
+/** A fresh temp directory for one test file (removed after the file's tests). */
 export function tempDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'anpr-ingest-'));
+  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'anpr-ingest-'));
+  made.push(d);
+  return d;
 }
 
 /** Write `text` to dir/name (gzipped when name ends .gz); return the path. */

@@ -13,7 +13,7 @@ let data: string[] = [];
 
 const anpr = (args: string[], env: Record<string, string> = {}) => {
   const r = spawnSync('node', [BIN, ...args], {
-    encoding: 'utf8', env: { ...process.env, ANPR_PURPOSE: '', ANPR_OPERATOR: '', ANPR_PSEUDONYM_KEY: 'cli-test', ANPR_AUDIT_LOG: path.join(os.tmpdir(), `anpr-cli-test-audit-${process.pid}.jsonl`), ...env },
+    encoding: 'utf8', env: { ...process.env, ANPR_PURPOSE: '', ANPR_OPERATOR: '', ANPR_PSEUDONYM_KEY: 'cli-test', ANPR_AUDIT_LOG: path.join(dir, `anpr-cli-test-audit-${process.pid}.jsonl`), ...env },
   });
   return { code: r.status, out: r.stdout, err: r.stderr };
 };
