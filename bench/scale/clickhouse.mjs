@@ -35,18 +35,27 @@ for (const k of copies) {
     const c0 = cpuSeconds(cluster.pids);
     const ing = child(['ingest', url, file, path.join(base.dir, 'sites.csv'), cluster.shards.map(s => s.url).join(',')]);
     const ingServerCpu = cpuSeconds(cluster.pids) - c0;
+    process.stderr.write(`[bench:scale:clickhouse] ingest ${JSON.stringify({ ing, ingServerCpu, loadavg: os.loadavg() })}\n`);
     // Stored size per read (for sizing): compressed bytes of the active parts on both shards.
-    const parts = await Promise.all(cluster.shards.map(async s => (await (await fetch(`${s.url}/?query=${encodeURIComponent("SELECT sum(rows), sum(data_compressed_bytes), sum(data_uncompressed_bytes) FROM system.parts WHERE database = 'anpr_bench' AND table = 'reads_local' AND active FORMAT TSV")}`)).text()).trim().split('\t').map(Number)));
+    const partsOf = async (s) => {
+      for (let i = 0; ; i++) {
+        try {
+          return (await (await fetch(`${s.url}/?query=${encodeURIComponent("SELECT sum(rows), sum(data_compressed_bytes), sum(data_uncompressed_bytes) FROM system.parts WHERE database = 'anpr_bench' AND table = 'reads_local' AND active FORMAT TSV")}`)).text()).trim().split('\t').map(Number);
+        } catch (e) { if (i >= 4) throw e; await new Promise(r => setTimeout(r, 1000)); } // a busy 18.16 may drop the connection (EPIPE)
+      }
+    };
+    const parts = [];
+    for (const s of cluster.shards) parts.push(await partsOf(s));
     const stored = parts.reduce((a, p) => a.map((x, i) => x + p[i]), [0, 0, 0]);
     ing.bytesPerRead = { compressed: stored[1] / stored[0], uncompressed: stored[2] / stored[0] };
-    const find = child(['find', url, base.dir]);
+    const find = process.env.ANPR_SCALE_CLICKHOUSE_FIND === '0' ? null : child(['find', url, base.dir]);
     const srv = serverRssKb(cluster.pids);
     rows.push({
-      name: `${(ing.read / 1e6).toFixed(0)}M rows (CSV.gz): ingest into the 2-shard ClickHouse 18.16 (streamed, RowBinary per shard) — ${Math.round(ing.read / ing.seconds).toLocaleString('en-GB')} rows/s; client CPU ${ing.cpuSeconds.toFixed(0)} s, servers' CPU ${ingServerCpu.toFixed(0)} s; stored ${ing.bytesPerRead.compressed.toFixed(1)} B/read compressed (${ing.bytesPerRead.uncompressed.toFixed(1)} uncompressed)`,
+      name: `${(ing.read / 1e6).toFixed(0)}M rows (${file.endsWith('.gz') ? 'CSV.gz' : 'CSV'}): ingest into the 2-shard ClickHouse 18.16 (streamed, RowBinary per shard) — ${Math.round(ing.read / ing.seconds).toLocaleString('en-GB')} rows/s; client CPU ${ing.cpuSeconds.toFixed(0)} s, servers' CPU ${ingServerCpu.toFixed(0)} s; stored ${ing.bytesPerRead.compressed.toFixed(1)} B/read compressed (${ing.bytesPerRead.uncompressed.toFixed(1)} uncompressed)`,
       ours: `${ing.seconds.toFixed(1)} s, client peak RSS ${(ing.maxRssKb / 2 ** 20).toFixed(2)} GiB`,
       goal: '>= 1,000,000 rows/s', met: ing.read / ing.seconds >= 1e6,
     });
-    rows.push({
+    if (find) rows.push({
       name: `${(find.reads / 1e6).toFixed(0)}M reads: county-lines (ClickHouse engine) — ${find.scored} scored; ${(find.candidateReads / 1e6).toFixed(2)}M candidate reads of ${find.keys} keys; SQL ${find.sqlSeconds.toFixed(1)} s, store ${find.loadSeconds.toFixed(1)} s; servers' peak RSS ${srv.map(x => (x / 2 ** 20).toFixed(2)).join(' + ')} GiB`,
       ours: `${find.seconds.toFixed(1)} s, client peak RSS ${(find.maxRssKb / 2 ** 20).toFixed(2)} GiB`,
     });
