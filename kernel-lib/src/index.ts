@@ -85,7 +85,7 @@ export { scoreCountyLinesAdditive, defaultCountyLinesWeights, defaultCountyLines
 export { scoreCountyLines, factualReasons } from './find/county-lines-logistic';
 export type { ScorerModel } from './find/county-lines-logistic';
 export { fittedCountyLinesModel } from './find/county-lines-model';
-export { COUNTY_LINES_TERMS, termValues, termBasis, termRow, weightsFromRow } from './find/county-lines-terms';
+export { COUNTY_LINES_TERMS, TERM_GROUPS, termValues, termBasis, termRow, weightsFromRow } from './find/county-lines-terms';
 export type { ScoreTerm } from './find/county-lines-terms';
 export { fitLogistic } from './score/fit-logistic';
 export { readVariantSpec, variantScenario, evaluateScenario, minMedian } from './score/robustness';

@@ -11,7 +11,7 @@
 import * as msg from '../messages';
 import type { VehicleFeatures } from '../trips/features';
 import type { CountyLinesScoreParams, ScorePart, Scored } from './county-lines-score';
-import { COUNTY_LINES_TERMS, termBasis, termValues } from './county-lines-terms';
+import { COUNTY_LINES_TERMS, TERM_GROUPS, termBasis, termValues } from './county-lines-terms';
 
 /**
  * Weights by term name (a missing term weighs 0), the intercept, and how they were fitted. A
@@ -89,10 +89,15 @@ export function scoreCountyLines(f: VehicleFeatures, params: CountyLinesScorePar
   ];
   const because = (): string[] => {
     const reasons = factualReasons(f, params.nightStartHour);
-    const ranked = COUNTY_LINES_TERMS.map((t, k) => ({ t, c: c[k] }))
-      .filter(({ c }) => Math.abs(c) >= REASON_MIN)
-      .sort((a, b) => Math.abs(b.c) - Math.abs(a.c) || (a.t.name < b.t.name ? -1 : 1));
-    for (const { t, c } of ranked) reasons.push(msg.reasonTerm(t.describe, c));
+    // Grouped terms speak as one (their weights trade off in a fit); the others alone.
+    const grouped = new Set(TERM_GROUPS.flatMap((g) => g.terms));
+    const items = [
+      ...TERM_GROUPS.map((g) => ({ name: g.terms[0], describe: g.describe, c: COUNTY_LINES_TERMS.reduce((s, t, k) => s + (g.terms.includes(t.name) ? c[k] : 0), 0) })),
+      ...COUNTY_LINES_TERMS.map((t, k) => ({ name: t.name, describe: t.describe, c: c[k] })).filter((t) => !grouped.has(t.name)),
+    ];
+    const ranked = items.filter(({ c }) => Math.abs(c) >= REASON_MIN)
+      .sort((a, b) => Math.abs(b.c) - Math.abs(a.c) || (a.name < b.name ? -1 : 1));
+    for (const { describe, c } of ranked) reasons.push(msg.reasonTerm(describe, c));
     return reasons;
   };
   let reasons: string[] | undefined, parts: ScorePart[] | undefined;

@@ -79,6 +79,18 @@ export const COUNTY_LINES_TERMS: readonly ScoreTerm[] = [
 ];
 
 /**
+ * Terms that measure one thing from several sides (and so trade weight between them in a fit):
+ * the reasons give each group's contributions as one sum, in these words. The parts still list
+ * every term on its own.
+ */
+export const TERM_GROUPS: readonly { terms: readonly string[]; describe: string }[] = [
+  { terms: ['loops', 'loopDays', 'loopRate'], describe: 'the loops to the market, taken together: how many, on how many days, how often' },
+  { terms: ['hubBase', 'hubLife', 'nightsInHub'], describe: 'life in the hub, taken together: base, days only there, nights there' },
+  { terms: ['marketBase', 'marketLife', 'nightsInMarket', 'nightsAway', 'marketLocal'], describe: 'time in the market town, taken together: base, days only there, nights there, stays over, local trips' },
+  { terms: ['relayChain', 'plateRelay'], describe: 'plate relays, taken together: a short-lived plate that runs alike takes over or hands over, and the chain\'s loops' },
+];
+
+/**
  * A term's basis: its value, then max(0, value − knot) for each knot.
  * @example termBasis(COUNTY_LINES_TERMS[0], 2.3) // [2.3, 1.3, 0.3]
  */
