@@ -40,7 +40,7 @@ export const createDatabase = (db: string, onCluster = '') => `CREATE DATABASE I
 export const dropTable = (table: string, onCluster = '') => `DROP TABLE IF EXISTS ${table}${onCluster}`;
 /**
  * DDL: one shard's MergeTree table, ordered by (h, t) so one key's reads are contiguous. Not by
- * (k, vrm, t): sorting each insert block by strings took 18.16 four times as long as by numbers.
+ * (k, vrm, t): sorting each insert block by strings took 18.16 about twice as long (10M rows: 21 s against 11 s).
  */
 export const createLocal = (table: string, onCluster = '') =>
   `CREATE TABLE IF NOT EXISTS ${table}${onCluster} ${READ_COLUMNS} ENGINE = MergeTree() ORDER BY (h, t)`;
