@@ -59,6 +59,7 @@ describe.skipIf(!available)('findCountyLinesClickHouse on a 2-shard cluster', ()
     expect(mem.candidates.length).toBeGreaterThan(10);
     const ch = await findCountyLinesClickHouse({ url, sites, hub, markets });
     expect(ranking(ch.result)).toEqual(ranking(mem));
+    expect(ch.result.lines).toEqual(mem.lines);
     expect(ch.coarse.reads).toBe(store.n);
     expect(ch.coarse.plates).toBe(store.vrms.length);
     expect(ch.coarse.candidateReads).toBeLessThan(store.n);

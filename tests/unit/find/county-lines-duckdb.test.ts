@@ -37,6 +37,7 @@ describe('findCountyLinesDuckDB', () => {
       const d = await findCountyLinesDuckDB({ reads, sites: path.join(dir, 'sites.csv'), hub, markets, memoryLimit: '256MB', threads: 1, batchReads });
       expect(ranking(d.result)).toEqual(ranking(mem));
       expect(d.result.lookalikes).toEqual(mem.lookalikes);
+      expect(d.result.lines).toEqual(mem.lines); // relays and lines over every batch's vehicles at once
       // Loaded in batches of look-alike keys when asked to (relays still linked across batches).
       if (batchReads) expect(d.coarse.batches).toBeGreaterThan(1);
       expect(d.coarse.reads).toBe(store.n);
