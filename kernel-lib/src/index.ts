@@ -81,7 +81,7 @@ export type { VehicleFeatures, FeatureContext, FeatureOptions, Loop } from './tr
 export { haversineKm, siteDistanceKm } from './trips/haversine';
 export { findLookalikes, mergeLookalikes, lookalikeKey, defaultLookalikeOptions } from './find/lookalikes';
 export type { LookalikeGroup, LookalikeOptions } from './find/lookalikes';
-export { scoreCountyLinesAdditive, defaultCountyLinesWeights, defaultCountyLinesShape } from './find/county-lines-score';
+export { scoreCountyLinesAdditive, defaultCountyLinesWeights, defaultCountyLinesShape, lazyScored } from './find/county-lines-score';
 export { scoreCountyLines, factualReasons } from './find/county-lines-logistic';
 export type { ScorerModel } from './find/county-lines-logistic';
 export { fittedCountyLinesModel } from './find/county-lines-model';

@@ -10,7 +10,7 @@
  */
 import * as msg from '../messages';
 import type { VehicleFeatures } from '../trips/features';
-import type { CountyLinesScoreParams, ScorePart, Scored } from './county-lines-score';
+import { lazyScored, type CountyLinesScoreParams, type ScorePart, type Scored } from './county-lines-score';
 import { COUNTY_LINES_TERMS, TERM_GROUPS, termBasis, termValues } from './county-lines-terms';
 
 /**
@@ -100,12 +100,7 @@ export function scoreCountyLines(f: VehicleFeatures, params: CountyLinesScorePar
     for (const { describe, c } of ranked) reasons.push(msg.reasonTerm(describe, c));
     return reasons;
   };
-  let reasons: string[] | undefined, parts: ScorePart[] | undefined;
-  return {
-    score,
-    get parts() { return (parts ??= partsOf()); },
-    get reasons() { return (reasons ??= because()); },
-  };
+  return lazyScored(score, partsOf, because);
 }
 
 /** What the data say, in words, whatever the weights: loops, dwell, night arrivals, base, relays, merges. */

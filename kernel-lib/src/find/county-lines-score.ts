@@ -244,6 +244,15 @@ export function scoreCountyLinesAdditive(f: VehicleFeatures, params: CountyLines
     for (const m of f.mergedWith) reasons.push(msg.reasonMerged(m.vrm, m.reads));
     return reasons;
   };
+  return lazyScored(score, partsOf, because);
+}
+
+/**
+ * A scorer's answer whose parts and reasons are made on first use (a ranking only needs the
+ * score; an analyst reads a few dozen explanations).
+ * @example lazyScored(2.5, () => parts, () => ['7 returns Liverpool→Rhyl in 13 days']).reasons
+ */
+export function lazyScored(score: number, partsOf: () => ScorePart[], because: () => string[]): Scored {
   let reasons: string[] | undefined, parts: ScorePart[] | undefined;
   return {
     score,
