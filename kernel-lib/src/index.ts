@@ -99,8 +99,9 @@ export { findCountyLinesClickHouse, ingestClickHouse, clickhouseTarget } from '.
 export type { FindCountyLinesClickHouseOptions, ClickHouseFindResult, IngestClickHouseOptions, ClickHouseTarget } from './find/county-lines-clickhouse';
 export { linkPlateRelays, defaultPlateRelayOptions, relaySimilarity, relayChains } from './find/plate-relay';
 export { fillLoopCrowd } from './find/loop-crowd';
-export { suspectedLines } from './find/suspected-lines';
-export type { SuspectedLine } from './find/suspected-lines';
+export { suspectedLines, defaultLineOptions } from './find/suspected-lines';
+export { maxWeightMatching } from './find/line-matching';
+export type { LineOptions, SuspectedLine } from './find/suspected-lines';
 export type { PlateRelay, PlateRelayOptions } from './find/plate-relay';
 export type {
   CountyLinesParams, CountyLinesParamsInput, CountyLinesCandidate, CountyLinesResult, FindCountyLinesOptions, FinderContext, RankContext, DiscoverMarketsParams,

@@ -32,7 +32,7 @@ import { scoreCountyLines } from './county-lines-logistic';
 import { fittedCountyLinesModel } from './county-lines-model';
 import { defaultPlateRelayOptions, linkPlateRelays, type PlateRelayOptions } from './plate-relay';
 import { fillLoopCrowd } from './loop-crowd';
-import { suspectedLines, type SuspectedLine } from './suspected-lines';
+import { defaultLineOptions, suspectedLines, type LineOptions, type SuspectedLine } from './suspected-lines';
 import { candidatePlan } from './county-lines-substore';
 import { forEachChunk } from './county-lines-chunks';
 import { RankedCandidate } from './county-lines-candidate';
@@ -81,6 +81,8 @@ export interface CountyLinesParams extends CountyLinesScoreParams {
   relay: PlateRelayOptions & { enabled: boolean };
   /** Plates scoring under this are not grouped into suspected lines (the default scorer's scores are log-odds: 0 = even odds). */
   lineMinScore: number;
+  /** How suspects are chained into lines: see find/suspected-lines.ts. */
+  lines: LineOptions;
   /** The scorer; replace to try another method. */
   scorer: CountyLinesScorer;
 }
@@ -110,7 +112,8 @@ export const defaultCountyLinesParams: CountyLinesParams = {
   weights: { ...defaultCountyLinesWeights },
   shape: { ...defaultCountyLinesShape },
   model: fittedCountyLinesModel,
-  lineMinScore: 0,
+  lineMinScore: -2,
+  lines: { ...defaultLineOptions },
   scorer: scoreCountyLines,
 };
 
@@ -351,7 +354,7 @@ export function rankCountyLines(featureList: VehicleFeatures[], ctx: RankContext
   candidates.sort((a, b) => b.score - a.score || (a.vrm < b.vrm ? -1 : a.vrm > b.vrm ? 1 : 0));
   candidates.forEach((c, i) => { c.rank = i + 1; });
   const scoreOf = new Map(candidates.map((c) => [c.vrm, c.score]));
-  const lines = suspectedLines(featureList, (vrm) => scoreOf.get(vrm) ?? -Infinity, params.lineMinScore);
+  const lines = suspectedLines(featureList, (vrm) => scoreOf.get(vrm) ?? -Infinity, params.lineMinScore, params.lines, ctx.firstTime, ctx.lastTime);
   const result = {
     candidates, hub: ctx.hub, markets: ctx.markets, params, lookalikes: ctx.lookalikes, lines,
     counts: { reads: ctx.counts.reads, vehicles: ctx.counts.vehicles, scored: candidates.length, mergedPlates: ctx.counts.mergedPlates, seconds: (Date.now() - ctx.t0) / 1000 },

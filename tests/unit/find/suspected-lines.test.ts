@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { maxWeightMatching } from '../../../kernel-lib/src/find/line-matching';
+import { suspectedLines } from '../../../kernel-lib/src/find/suspected-lines';
+import type { Loop, VehicleFeatures } from '../../../kernel-lib/src/trips/features';
+
+const DAY = 86_400_000;
+const T0 = Date.UTC(2025, 0, 1); // winter: London time is UTC
+const loopsAt = (market: string, firstDay: number, hour: number, dwell: number): Loop[] => [0, 1, 2].map((k) => {
+  const arrive = T0 + (Math.ceil(firstDay) + k) * DAY + hour * 3_600_000;
+  return { market, depart: arrive - 3_600_000, arrive, return: arrive + dwell * 60_000 + 3_600_000, dwellMinMinutes: dwell - 5, dwellMaxMinutes: dwell + 5, overnight: false, stopOvernight: false };
+});
+/** Minimal features for the line step (only the fields it reads). */
+const f = (vrm: string, firstDay: number, lastDay: number, market = 'Rhyl', hour = 21, dwell = 40) => ({
+  vrm, firstSeen: T0 + firstDay * DAY, lastSeen: T0 + lastDay * DAY, spanDays: lastDay - firstDay,
+  topMarketLoops: 3, loopsByMarket: [{ market, loops: 3 }], base: 'Liverpool', loopList: loopsAt(market, firstDay, hour, dwell), loops: 3, mergedWith: [],
+}) as unknown as VehicleFeatures;
+const window = [T0, T0 + 28 * DAY] as const;
+
+describe('maxWeightMatching', () => {
+  it('takes the set of pairs with the largest total, not the best pair first', () => {
+    const m = maxWeightMatching([{ a: 0, b: 0, weight: 2 }, { a: 0, b: 1, weight: 3 }, { a: 1, b: 1, weight: 3 }]);
+    expect(m).toEqual([{ a: 0, b: 0, weight: 2 }, { a: 1, b: 1, weight: 3 }]);
+  });
+  it('matches each side at most once, per connected component, and ignores pairs worth nothing', () => {
+    const m = maxWeightMatching([
+      { a: 0, b: 0, weight: 1 }, { a: 1, b: 0, weight: 4 }, // component 1: a1-b0 wins
+      { a: 5, b: 7, weight: 2 }, // component 2
+      { a: 6, b: 8, weight: 0 }, // worth nothing: never matched
+    ]);
+    expect(m).toEqual([{ a: 1, b: 0, weight: 4 }, { a: 5, b: 7, weight: 2 }]);
+  });
+  it('falls back to heaviest-first on a component larger than maxExact', () => {
+    const edges = [{ a: 0, b: 0, weight: 2 }, { a: 0, b: 1, weight: 3 }, { a: 1, b: 1, weight: 3 }];
+    expect(maxWeightMatching(edges, 1)).toEqual([{ a: 0, b: 1, weight: 3 }]);
+  });
+});
+
+describe('suspectedLines', () => {
+  const score = (s: Record<string, number>) => (vrm: string) => s[vrm] ?? 0;
+  it('chains plates that follow one another on a market, among suspects only', () => {
+    // AAA (days 1-6) → BBB (7-12) → CCC (13-18) on Rhyl; QQQ is alike but scores low; DDD runs Chester.
+    const list = [f('AAA', 1, 6), f('BBB', 7, 12), f('CCC', 13, 18), f('QQQ', 7.2, 12), f('DDD', 7, 12, 'Chester')];
+    const lines = suspectedLines(list, score({ AAA: 5, BBB: 1, CCC: 3, QQQ: -9, DDD: 4 }), -2, {}, ...window);
+    expect(lines.map((l) => l.vrms)).toEqual([['AAA', 'BBB', 'CCC']]);
+    expect(lines[0]).toMatchObject({ id: 'L1', markets: ['Rhyl'], loops: 9, score: 5, firstSeen: T0 + DAY, lastSeen: T0 + 18 * DAY });
+  });
+  it('keeps two lines on one market apart by how they run, and needs a real hand-over', () => {
+    // Two concurrent lines on Rhyl: evening 40-minute drops and morning 8-hour stays.
+    const list = [f('EV1', 1, 8), f('MO1', 1.5, 9, 'Rhyl', 8, 480), f('EV2', 9, 16), f('MO2', 10, 17, 'Rhyl', 8, 480)];
+    const lines = suspectedLines(list, () => 1, -2, {}, ...window);
+    expect(lines.map((l) => l.vrms).sort()).toEqual([['EV1', 'EV2'], ['MO1', 'MO2']]);
+    // A gap longer than maxGapHours (7 days), or a "stop" that is only the end of the data, is no hand-over.
+    expect(suspectedLines([f('AAA', 1, 6), f('BBB', 14, 20)], () => 1, -2, {}, ...window)).toEqual([]);
+    expect(suspectedLines([f('AAA', 1, 6), f('BBB', 12, 20)], () => 1, -2, {}, ...window).map((l) => l.vrms)).toEqual([['AAA', 'BBB']]);
+    expect(suspectedLines([f('AAA', 14, 27.5), f('BBB', 27.6, 28)], () => 1, -2, { edgeHours: 48 }, ...window)).toEqual([]);
+  });
+});
