@@ -13,7 +13,7 @@ import * as msg from '../messages';
 import { appendAudit, AuditError, type AuditEntry, type AuditInput, auditParams } from '../privacy/audit';
 import { storeDataAge, storeInputs } from '../privacy/provenance';
 import type { ReadStore } from '../reads/types';
-import { area, type Area } from '../trips/areas';
+import { area, type Area } from '../core/areas';
 
 /**
  * Options every search command takes.

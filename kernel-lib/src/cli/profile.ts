@@ -7,7 +7,7 @@ import * as msg from '../messages';
 import { withinConsultation } from '../privacy/guard';
 import { pseudonym } from '../privacy/pseudonym';
 import { profile } from '../profile/profile';
-import { formatLondonIso } from '../time/london';
+import { formatLondonIso } from '../core/london-time';
 import { guard, loadStore, logRun, parseCommand, purposeOf, readGeoJson, runRecord, UsageError } from './args';
 
 /** One-line description for `anpr --help`. @example summary // 'profile one vehicle: …' */

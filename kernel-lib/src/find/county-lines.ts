@@ -16,27 +16,27 @@ import { pseudonym } from '../privacy/pseudonym';
 import { MIMEBUNDLE, type Displayable } from '../display/bundle';
 import { rankingView } from '../display/ranking-view';
 import * as msg from '../messages';
-import { HOUR_MS } from '../time/london';
+import { HOUR_MS } from '../core/london-time';
 import type { ReadStore } from '../reads/types';
-import { area, areasFromGeoJson, distanceToAreaKm, pointInArea, siteAreas, type Area, type AreaInput } from '../trips/areas';
+import { area, areasFromGeoJson, distanceToAreaKm, pointInArea, siteAreas, type Area, type AreaInput } from '../core/areas';
 import { defaultBaseOptions, type BaseOptions } from '../trips/base';
-import { defaultFeatureOptions, vehicleFeatures, type FeatureContext, type VehicleFeatures } from '../trips/features';
+import { defaultFeatureOptions, vehicleFeatures, type FeatureContext, type VehicleFeatures } from '../method/county-lines/features';
 import { sitePlaces } from '../trips/places';
 import { defaultStayOptions, type StayOptions } from '../trips/stays';
 import { defaultSplitTripsOptions, type SplitTripsOptions } from '../trips/trips';
 import {
   defaultCountyLinesShape, defaultCountyLinesWeights,
   type CountyLinesScoreParams, type CountyLinesScorer, type ScorePart,
-} from './county-lines-score';
-import { scoreCountyLines } from './county-lines-logistic';
-import { fittedCountyLinesModel } from './county-lines-model';
-import { defaultPlateRelayOptions, linkPlateRelays, type PlateRelayOptions } from './plate-relay';
-import { fillLoopCrowd } from './loop-crowd';
-import { suspectedLines, type SuspectedLine } from './suspected-lines';
-import { candidatePlan } from './county-lines-substore';
-import { forEachChunk } from './county-lines-chunks';
-import { RankedCandidate } from './county-lines-candidate';
-import { defaultLookalikeOptions, lookalikeCodeGroups, lookalikeGroupsOf, type LookalikeGroup, type LookalikeOptions } from './lookalikes';
+} from '../method/county-lines/score/additive';
+import { scoreCountyLines } from '../method/county-lines/score/logistic';
+import { fittedCountyLinesModel } from '../method/county-lines/score/model';
+import { defaultPlateRelayOptions, linkPlateRelays, type PlateRelayOptions } from '../method/county-lines/relays';
+import { fillLoopCrowd } from '../method/county-lines/loop-crowd';
+import { suspectedLines, type SuspectedLine } from '../method/county-lines/suspected-lines';
+import { candidatePlan } from '../method/county-lines/plan';
+import { forEachChunk } from '../method/county-lines/chunks';
+import { RankedCandidate } from '../method/county-lines/candidate';
+import { defaultLookalikeOptions, lookalikeCodeGroups, lookalikeGroupsOf, type LookalikeGroup, type LookalikeOptions } from '../reads/lookalikes';
 import { consult } from '../privacy/guard';
 
 /** Site mask bits for the candidate prefilter. */

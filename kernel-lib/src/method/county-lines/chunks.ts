@@ -6,13 +6,13 @@
  * reads are gathered into one buffer reused from chunk to chunk, so the working set (reads,
  * trips, stays, tours) stays small and in cache, and nothing the size of the data is allocated.
  */
-import type { ReadStore } from '../reads/types';
-import { inferBases, type BaseOptions, type Bases } from '../trips/base';
-import type { Places } from '../trips/places';
-import { findOvernightStays, type StayOptions } from '../trips/stays';
-import { findTours, type Tours } from '../trips/tours';
-import { splitTrips, type SplitTripsOptions, type Trips } from '../trips/trips';
-import { gatherReads, newReadBuffer, type CandidatePlan } from './county-lines-substore';
+import type { ReadStore } from '../../reads/types';
+import { inferBases, type BaseOptions, type Bases } from '../../trips/base';
+import type { Places } from '../../trips/places';
+import { findOvernightStays, type StayOptions } from '../../trips/stays';
+import { findTours, type Tours } from '../../trips/tours';
+import { splitTrips, type SplitTripsOptions, type Trips } from '../../trips/trips';
+import { gatherReads, newReadBuffer, type CandidatePlan } from './plan';
 
 /** Reads gathered per chunk (a vehicle with more gets a chunk of its own). */
 export const CHUNK_READS = 1 << 16;

@@ -24,9 +24,9 @@ import { consulting, withinConsultation } from '../privacy/guard';
 import { auditConsultation, currentSession } from '../privacy/session';
 import { storeFromColumns } from '../reads/store-from-columns';
 import type { SiteTable } from '../reads/types';
-import { HOUR_MS } from '../time/london';
-import { area, areasFromGeoJson, siteAreas, type Area } from '../trips/areas';
-import { defaultCountyLinesParams, findCountyLines, finderTimeMs, type CountyLinesResult, type FindCountyLinesOptions } from './county-lines';
+import { HOUR_MS } from '../core/london-time';
+import { area, areasFromGeoJson, siteAreas, type Area } from '../core/areas';
+import { defaultCountyLinesParams, findCountyLines, finderTimeMs, type CountyLinesResult, type FindCountyLinesOptions } from '../find/county-lines';
 import * as sql from '../clickhouse/sql';
 import { clickhouseClient, clickhouseTarget } from '../clickhouse/target';
 

@@ -6,8 +6,8 @@
  * while an analyst reads a few dozen. Scorers are pure functions of (features, params), so the
  * explanation is the one the score came from. JSON output is unchanged (see `toJSON`).
  */
-import type { VehicleFeatures } from '../trips/features';
-import type { CountyLinesScoreParams, CountyLinesScorer, ScorePart, Scored } from './county-lines-score';
+import type { VehicleFeatures } from './features';
+import type { CountyLinesScoreParams, CountyLinesScorer, ScorePart, Scored } from './score/additive';
 
 /** One ranked vehicle: rank, plate, score, its parts and reasons, and the features scored. */
 export class RankedCandidate {

@@ -12,7 +12,7 @@
  * there; rounds with other stops; hub taxis; and how many other vehicles make the same loops
  * at the same hours.
  */
-import type { VehicleFeatures } from '../trips/features';
+import type { VehicleFeatures } from '../features';
 
 /**
  * One term: its name, what it measures, its value for a vehicle's features, and the knots where

@@ -17,9 +17,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, renameSync, rmSync, statSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { daysBefore, RETENTION_DAYS } from '../privacy/data-age';
-import type { ReadStore, SiteTable } from '../reads/types';
-import type { LoadSummary } from '../ingest/types';
+import { daysBefore, RETENTION_DAYS } from '../../privacy/data-age';
+import type { ReadStore, SiteTable } from '../../reads/types';
+import type { LoadSummary } from '../types';
 import { cacheRoot, ensurePrivateDir } from './cache-dir';
 import { readEntry, readMeta, writeEntry, type EntryMeta } from './store-file';
 

@@ -4,8 +4,8 @@
  * each score at least `minScore` (the finder's `params.lineMinScore`), with the look-alike
  * plates merged into any of them. A line is ranked by its best plate's score.
  */
-import type { VehicleFeatures } from '../trips/features';
-import { relayChains } from './plate-relay';
+import type { VehicleFeatures } from './features';
+import { relayChains } from './relays';
 
 /** One suspected line. */
 export interface SuspectedLine {

@@ -1,5 +1,7 @@
-/** Great-circle distance between camera sites. */
-import type { SiteTable } from '../reads/types';
+/** Great-circle distance between points and between camera sites. */
+
+/** What distances need of a site table: positions by site code. */
+export interface SitePositions { lat: ArrayLike<number>; lon: ArrayLike<number> }
 
 const R_KM = 6371.0088;
 const RAD = Math.PI / 180;
@@ -23,7 +25,7 @@ export function haversineKm(lat1: number, lon1: number, lat2: number, lon2: numb
  * @example
  * siteDistanceKm(store.sites, 0, 1)
  */
-export function siteDistanceKm(sites: SiteTable, a: number, b: number): number {
+export function siteDistanceKm(sites: SitePositions, a: number, b: number): number {
   if (a === b) return 0;
   if (sites !== cachedSites) cacheSites(sites);
   if (cachedMatrix !== null) return cachedMatrix[a * cachedN + b];
@@ -34,10 +36,10 @@ export function siteDistanceKm(sites: SiteTable, a: number, b: number): number {
 // look-alikes): for a table of at most MATRIX_MAX_SITES sites, the whole matrix (same values,
 // from haversineKm) is built once — at most 8 MB — and reused while the same table is asked about.
 const MATRIX_MAX_SITES = 1024;
-let cachedSites: SiteTable | null = null;
+let cachedSites: SitePositions | null = null;
 let cachedMatrix: Float64Array | null = null;
 let cachedN = 0;
-function cacheSites(sites: SiteTable): void {
+function cacheSites(sites: SitePositions): void {
   const n = sites.lat.length;
   cachedSites = sites; cachedN = n; cachedMatrix = null;
   if (n > MATRIX_MAX_SITES) return;

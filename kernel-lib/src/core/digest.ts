@@ -1,10 +1,11 @@
 /**
  * Canonical JSON and SHA-256 digests for reproducible runs: the same results give the same
  * bytes (object keys sorted, no whitespace) and so the same digest, whatever the insertion
- * order of keys. Pure (no I/O): shared by the kernel side (`recordResults`, `runManifest`)
+ * order of keys; and the SHA-256 of a file (read in chunks). Shared by the kernel side (`recordResults`, `runManifest`)
  * and `anpr run`.
  */
 import { createHash } from 'node:crypto';
+import { closeSync, openSync, readSync } from 'node:fs';
 
 /**
  * JSON with object keys sorted (by UTF-16 code units), arrays in order, no whitespace.
@@ -72,4 +73,20 @@ export function sha256Hex(data: string | Uint8Array): string {
  */
 export function resultsDigest(results: Record<string, unknown>): string {
   return sha256Hex(canonicalJson(results));
+}
+
+/**
+ * SHA-256 (hex) of a file, read in 1 MiB chunks.
+ * @example fileSha256('notebooks/01-find-county-lines.ipynb') // 'e3b0…'
+ */
+export function fileSha256(file: string): string {
+  const h = createHash('sha256');
+  const fd = openSync(file, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(1 << 20);
+    for (let n; (n = readSync(fd, buf, 0, buf.length, null)) > 0;) h.update(buf.subarray(0, n));
+  } finally {
+    closeSync(fd);
+  }
+  return h.digest('hex');
 }

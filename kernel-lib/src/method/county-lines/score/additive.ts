@@ -18,9 +18,9 @@
  * has that week), so a plate used for one or two loops before a swap is not ranked as one-off traffic. Per-loop parts are scaled by loop evidence (min(1, loops/3)),
  * so one odd trip cannot make a pattern.
  */
-import * as msg from '../messages';
-import type { VehicleFeatures } from '../trips/features';
-import type { ScorerModel } from './county-lines-logistic';
+import * as msg from '../../../messages';
+import type { VehicleFeatures } from '../features';
+import type { ScorerModel } from './types';
 
 /** Weights of the score parts (sign = direction). */
 export interface CountyLinesWeights {

@@ -12,8 +12,8 @@
  * its confidence is the similarity divided by the number of alike plates that could equally
  * have handed over or taken over (on a busy market, one-off visitors stop and start every day).
  */
-import { londonHour } from '../time/london';
-import type { VehicleFeatures } from '../trips/features';
+import { londonHour } from '../../core/london-time';
+import type { VehicleFeatures } from './features';
 
 /** Options of {@link linkPlateRelays}. */
 export interface PlateRelayOptions {

@@ -14,7 +14,7 @@
  * Fractions of a second beyond milliseconds are truncated. Leap seconds (:60) are rejected.
  */
 
-import { bstBoundsMs, DAY_MS, HOUR_MS } from '../time/london';
+import { bstBoundsMs, DAY_MS, HOUR_MS } from './london-time';
 
 /** Outcome of parsing one timestamp. */
 export type TimeStatus = 'ok' | 'ambiguous' | 'nonexistent' | 'bad';

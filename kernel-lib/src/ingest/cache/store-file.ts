@@ -7,8 +7,8 @@
  */
 import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import type { LoadSummary } from '../ingest/types';
-import type { ReadStore, SiteTable } from '../reads/types';
+import type { LoadSummary } from '../types';
+import type { ReadStore, SiteTable } from '../../reads/types';
 
 /** What `meta.json` holds. */
 export interface EntryMeta {

@@ -3,7 +3,7 @@
  * `npm run fit:scorer -- --l2 0.1 --seeds f1,f2,f3,f4,f5,f6,f7,f8,f9,f10,f11,f12` (scripts/fit-scorer.mjs); edit by re-running it, or pass your own
  * `params.model` to the finder. Each weight multiplies a term of county-lines-terms.ts.
  */
-import type { ScorerModel } from './county-lines-logistic';
+import type { ScorerModel } from './types';
 
 /** The fitted model. */
 export const fittedCountyLinesModel: ScorerModel = {

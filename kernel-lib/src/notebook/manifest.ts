@@ -9,8 +9,9 @@ import path from 'node:path';
 import { MIMEBUNDLE, type Displayable, type MimeBundle } from '../display/bundle';
 import { escapeHtml, htmlTable } from '../display/html';
 import { pseudonym } from '../privacy/pseudonym';
-import { canonicalValue, resultsDigest, sha256Hex, canonicalJson } from './canonical';
-import { fileSha256, RESULTS_MIME, runState } from './registry';
+import { canonicalValue, resultsDigest, sha256Hex, canonicalJson, fileSha256 } from '../core/digest';
+import { runState } from '../run/registry';
+import { RESULTS_MIME } from './record-results';
 
 /** MIME type of the manifest display. */
 export const MANIFEST_MIME = 'application/vnd.anpr.manifest.v1+json';

@@ -6,8 +6,8 @@
  * vehicles within ±1 hour bin at that market. Filled in place (`features.loopCrowd`, the mean
  * over the vehicle's loops), over every vehicle of a ranking, so all engines agree.
  */
-import { londonHour } from '../time/london';
-import type { Loop, VehicleFeatures } from '../trips/features';
+import { londonHour } from '../../core/london-time';
+import type { Loop, VehicleFeatures } from './features';
 
 /**
  * Fill `loopCrowd` of every vehicle in `list`.

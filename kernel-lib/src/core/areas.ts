@@ -1,13 +1,12 @@
 /**
  * Areas: named polygons (hub, market towns, drawn areas) and which sites, hence which reads
- * and trips, fall in them.
+ * fall in them (trips: trips/trip-areas.ts).
  *
  * Point-in-polygon (even-odd ray casting with a bounding-box prefilter) runs once per SITE:
  * sites are few, reads many, so every read's area is then one array lookup.
  */
 import * as msg from '../messages';
-import type { ReadStore, SiteTable } from '../reads/types';
-import type { Trips } from './trips';
+import type { SitePositions } from './haversine';
 
 /** A ring: [lon, lat] positions, GeoJSON order. */
 export type Ring = number[][];
@@ -158,9 +157,9 @@ export function distanceToAreaKm(a: Area, lat: number, lon: number): number {
  * const siteArea = siteAreas(store.sites, [hub, ...markets], { bufferKm: 1 });
  * siteArea[store.site[0]] // area index of read 0, or -1
  */
-export function siteAreas(sites: SiteTable, areas: readonly Area[], options: SiteAreasOptions = {}): Int32Array {
+export function siteAreas(sites: SitePositions, areas: readonly Area[], options: SiteAreasOptions = {}): Int32Array {
   const buffer = Math.max(0, options.bufferKm ?? 0);
-  const out = new Int32Array(sites.id.length).fill(-1);
+  const out = new Int32Array(sites.lat.length).fill(-1);
   for (let s = 0; s < out.length; s++) {
     const lat = sites.lat[s], lon = sites.lon[s];
     for (let k = 0; k < areas.length; k++) {
@@ -177,41 +176,4 @@ export function siteAreas(sites: SiteTable, areas: readonly Area[], options: Sit
     }
   }
   return out;
-}
-
-/** Areas per trip: start and end area, and the distinct areas passed (in order of first read). */
-export interface TripAreas {
-  startArea: Int32Array;
-  endArea: Int32Array;
-  /** Trip t's areas in order: passArea[passStart[t] .. passStart[t+1]). Includes start and end areas; -1 never listed. */
-  passStart: Uint32Array;
-  passArea: Int32Array;
-}
-
-/**
- * Which areas each trip starts in, passes through and ends in.
- *
- * @example
- * const ta = tripAreas(store, trips, siteAreas(store.sites, [hub, rhyl]));
- * ta.startArea[0], ta.endArea[0]   // 0 (hub), 1 (Rhyl)
- */
-export function tripAreas(store: ReadStore, trips: Trips, siteArea: Int32Array): TripAreas {
-  const startArea = new Int32Array(trips.n), endArea = new Int32Array(trips.n);
-  const passStart = new Uint32Array(trips.n + 1);
-  const pass: number[] = [];
-  for (let t = 0; t < trips.n; t++) {
-    passStart[t] = pass.length;
-    startArea[t] = siteArea[trips.startSite[t]];
-    endArea[t] = siteArea[trips.endSite[t]];
-    const from = pass.length;
-    for (let i = trips.first[t]; i <= trips.last[t]; i++) {
-      const a = siteArea[store.site[i]];
-      if (a < 0) continue;
-      let seen = false;
-      for (let j = from; j < pass.length; j++) if (pass[j] === a) { seen = true; break; }
-      if (!seen) pass.push(a);
-    }
-  }
-  passStart[trips.n] = pass.length;
-  return { startArea, endArea, passStart, passArea: Int32Array.from(pass) };
 }

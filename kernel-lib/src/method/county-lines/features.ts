@@ -6,12 +6,12 @@
  * Features are plain JSON-able objects (one per vehicle scored), so a notebook can
  * tabulate them, and a scorer is just a function of them.
  */
-import type { ReadStore } from '../reads/types';
-import type { Bases } from './base';
-import { DAY_MS, londonDay, londonHour, londonWeekday } from '../time/london';
-import type { Places } from './places';
-import type { Tours } from './tours';
-import type { Trips } from './trips';
+import type { ReadStore } from '../../reads/types';
+import type { Bases } from '../../trips/base';
+import { DAY_MS, londonDay, londonHour, londonWeekday } from '../../core/london-time';
+import type { Places } from '../../trips/places';
+import type { Tours } from '../../trips/tours';
+import type { Trips } from '../../trips/trips';
 
 /** Everything the feature extractor reads, computed once per store. */
 export interface FeatureContext {

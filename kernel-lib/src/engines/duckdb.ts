@@ -30,11 +30,11 @@ import { dataAgeLimits } from '../privacy/data-age';
 import { AuditError } from '../privacy/audit';
 import { consulting, withinConsultation } from '../privacy/guard';
 import { auditConsultation, currentSession } from '../privacy/session';
-import { area, areasFromGeoJson, siteAreas, type Area } from '../trips/areas';
-import { HOUR_MS } from '../time/london';
-import { defaultCountyLinesParams, findCountyLines, finderTimeMs, rankCountyLines, type CountyLinesResult, type FindCountyLinesOptions } from './county-lines';
-import type { LookalikeGroup } from './lookalikes';
-import type { VehicleFeatures } from '../trips/features';
+import { area, areasFromGeoJson, siteAreas, type Area } from '../core/areas';
+import { HOUR_MS } from '../core/london-time';
+import { defaultCountyLinesParams, findCountyLines, finderTimeMs, rankCountyLines, type CountyLinesResult, type FindCountyLinesOptions } from '../find/county-lines';
+import type { LookalikeGroup } from '../reads/lookalikes';
+import type { VehicleFeatures } from '../method/county-lines/features';
 
 /** Options of {@link findCountyLinesDuckDB}: the finder's, plus where the data is and DuckDB's limits. */
 export interface FindCountyLinesDuckDBOptions extends FindCountyLinesOptions {

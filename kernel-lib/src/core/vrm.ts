@@ -5,7 +5,14 @@
  * character are removed). Classification works on the normalised form; a VRM that fits no
  * UK format is `other` (foreign or personalised): flagged in the load summary, never rejected.
  */
-import type { VrmFormat } from '../reads/types';
+/** UK VRM format classes (see core/vrm.ts). */
+export type VrmFormat =
+  | 'current'
+  | 'prefix'
+  | 'suffix'
+  | 'dateless'
+  | 'northern_ireland'
+  | 'other';
 
 /**
  * Normalise a VRM: upper case, letters and digits only.

@@ -4,10 +4,10 @@
  * imply impossible travel (the same vehicle cannot be in two places at once), are linked;
  * the plate with fewer reads is usually the misread.
  */
-import type { ReadStore } from '../reads/types';
-import { storeFromColumns } from '../reads/store-from-columns';
-import { siteDistanceKm } from '../trips/haversine';
-import { DoubleKeyTable } from '../reads/double-key-table';
+import type { ReadStore } from './types';
+import { storeFromColumns } from './store-from-columns';
+import { siteDistanceKm } from '../core/haversine';
+import { DoubleKeyTable } from './double-key-table';
 
 /** Options of {@link findLookalikes}. */
 export interface LookalikeOptions {

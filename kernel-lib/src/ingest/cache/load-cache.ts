@@ -8,13 +8,13 @@
  */
 import { copyFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { IngestError } from '../ingest/ingest-error';
-import * as msg from '../messages';
-import { INGEST_VERSION, type LoadSummary } from '../ingest/types';
-import { auditStamp } from '../privacy/provenance';
-import type { ReadStore, SiteTable } from '../reads/types';
+import { IngestError } from '../ingest-error';
+import * as msg from '../../messages';
+import { INGEST_VERSION, type LoadSummary } from '../types';
+import { auditStamp } from '../../privacy/provenance';
+import type { ReadStore, SiteTable } from '../../reads/types';
 import { cacheRoot } from './cache-dir';
-import { fileSha256 } from '../run/registry';
+import { fileSha256 } from '../../core/digest';
 import { fileStamp, knownSha256, rememberSha256, sha256InWorker } from './input-hash';
 import { CACHE_MIN_BYTES, cacheKey, lookupEntry, saveEntry, siteTableSha256, type CacheOptions } from './read-cache';
 

@@ -15,7 +15,7 @@
  * few hundred vehicles at a time into one reused buffer, so the working set stays in cache).
  * {@link candidateSubstore} is both at once.
  */
-import type { ReadStore } from '../reads/types';
+import type { ReadStore } from '../../reads/types';
 
 /** What {@link candidatePlan} returns: the kept vehicles, and counts over all vehicles. */
 export interface CandidatePlan {

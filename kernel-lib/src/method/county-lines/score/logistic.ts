@@ -8,29 +8,13 @@
  * (`npm run fit:scorer`, which writes county-lines-model.ts with the command and data it used);
  * pass `params.model` to try other weights, or `params.scorer` to replace the scorer.
  */
-import * as msg from '../messages';
-import type { VehicleFeatures } from '../trips/features';
-import { lazyScored, type CountyLinesScoreParams, type ScorePart, type Scored } from './county-lines-score';
-import { COUNTY_LINES_TERMS, TERM_GROUPS, termBasis, termValues } from './county-lines-terms';
+import * as msg from '../../../messages';
+import type { VehicleFeatures } from '../features';
+import type { ScorerModel } from './types';
+import { lazyScored, type CountyLinesScoreParams, type ScorePart, type Scored } from './additive';
+import { COUNTY_LINES_TERMS, TERM_GROUPS, termBasis, termValues } from './terms';
 
-/**
- * Weights by term name (a missing term weighs 0), the intercept, and how they were fitted. A
- * term's weights are [on its value, then on max(0, value − knot) for each of its knots]; a
- * single number weighs the value only (`{ night: 0 }` turns a term off).
- */
-export interface ScorerModel {
-  intercept: number;
-  weights: Record<string, number | number[]>;
-  fitted: null | {
-    command: string;
-    variants: string[];
-    seeds: string[];
-    rows: number;
-    positives: number;
-    l2: number;
-    logLoss: number;
-  };
-}
+export type { ScorerModel };
 
 /** Contributions at least this large (log-odds) are named in the reasons. */
 const REASON_MIN = 0.4;
