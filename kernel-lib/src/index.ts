@@ -95,10 +95,13 @@ export type { MethodVariant, VariantSpec, RobustnessRow } from './score/robustne
 export type { LogisticFit } from './score/fit-logistic';
 export type { CountyLinesScorer, CountyLinesScoreParams, CountyLinesWeights, CountyLinesShape, ScorePart, Scored } from './method/county-lines/score/additive';
 export { findCountyLines, defaultCountyLinesParams, rankCountyLines } from './find/county-lines';
-export { findCountyLinesDuckDB, parquetSource } from './engines/duckdb';
-export type { FindCountyLinesDuckDBOptions, DuckDBFindResult } from './engines/duckdb';
-export { findCountyLinesClickHouse, ingestClickHouse, clickhouseTarget } from './engines/clickhouse';
-export type { FindCountyLinesClickHouseOptions, ClickHouseFindResult, IngestClickHouseOptions, ClickHouseTarget } from './engines/clickhouse';
+export { findCountyLinesDuckDB, findCountyLinesClickHouse } from './find/county-lines';
+export type { FindCountyLinesDuckDBOptions, DuckDBFindResult, FindCountyLinesClickHouseOptions, ClickHouseFindResult } from './find/county-lines';
+export { parquetSource } from './engines/duckdb';
+export { ingestClickHouse } from './clickhouse/ingest';
+export type { IngestClickHouseOptions } from './clickhouse/ingest';
+export { clickhouseTarget } from './clickhouse/target';
+export type { ClickHouseTarget } from './clickhouse/target';
 export { linkPlateRelays, defaultPlateRelayOptions, relaySimilarity, relayChains } from './method/county-lines/relays';
 export { fillLoopCrowd } from './method/county-lines/loop-crowd';
 export { suspectedLines } from './method/county-lines/suspected-lines';
