@@ -5,7 +5,7 @@
 // given) and every scored vehicle becomes one row: its term values (find/county-lines-terms.ts)
 // and whether the truth calls it a runner. A logistic regression with an L2 penalty
 // (score/fit-logistic.ts) gives the weights, written with this command and its data to
-// kernel-lib/src/find/county-lines-model.ts. Deterministic: same variants, same weights.
+// kernel-lib/src/method/county-lines/score/model.ts. Deterministic: same variants, same weights.
 //
 //   npm run fit:scorer [-- --l2 1] [-- --variants a,b] [-- --dry-run]
 import { spawnSync } from 'node:child_process';
@@ -86,13 +86,13 @@ const model = {
 process.stderr.write(`[fit] ${x.length} rows (${positives} runners), ${fit.iterations} Newton steps, log-loss ${fit.logLoss.toFixed(4)}\n`);
 for (const [k, ws] of Object.entries(weights)) process.stdout.write(`${k.padEnd(16)} ${ws.map((w) => `${w >= 0 ? ' ' : ''}${w.toFixed(3)}`).join(' ')}\n`);
 if (!values['dry-run']) {
-  const file = path.join(ROOT, 'kernel-lib', 'src', 'find', 'county-lines-model.ts');
+  const file = path.join(ROOT, 'kernel-lib', 'src', 'method', 'county-lines', 'score', 'model.ts');
   writeFileSync(file, `/**
  * The county-lines scorer's weights, fitted on the tuning variants only. Written by
  * \`${command}\` (scripts/fit-scorer.mjs); edit by re-running it, or pass your own
  * \`params.model\` to the finder. Each weight multiplies a term of county-lines-terms.ts.
  */
-import type { ScorerModel } from './county-lines-logistic';
+import type { ScorerModel } from './types';
 
 /** The fitted model. */
 export const fittedCountyLinesModel: ScorerModel = ${JSON.stringify(model, null, 2).replace(/\[\s+([-0-9.,\s]+?)\s+\]/g, (_, xs) => `[${xs.split(/,\s*/).join(', ')}]`).replace(/"([a-zA-Z_][a-zA-Z0-9_]*)":/g, '$1:').replace(/"/g, "'")};

@@ -21,22 +21,22 @@
  */
 
 // ---- time (Europe/London, used by every stage) ---------------------------------------
-export { HOUR_MS, DAY_MS, bstBoundsMs, londonOffsetMs, londonLocalMs, londonHour, londonDay, londonWeekday, londonOffsetSeconds, londonToUtc, formatLondonIso, londonHourWeekday } from './time/london';
+export { HOUR_MS, DAY_MS, bstBoundsMs, londonOffsetMs, londonLocalMs, londonHour, londonDay, londonWeekday, londonOffsetSeconds, londonToUtc, formatLondonIso, londonHourWeekday } from './core/london-time';
 
 // ---- contract -----------------------------------------------------------------------
 export * from './contract';
 export type { ReadStore, SiteTable, VrmFormat } from './reads/types';
 
 // ---- ingest -------------------------------------------------------------------------
-export { normaliseVrm, classifyVrm, VRM_FORMATS } from './ingest/vrm';
+export { normaliseVrm, classifyVrm, VRM_FORMATS } from './core/vrm';
 export { loadReads } from './ingest/load-reads';
 export type { LoadReadsOptions } from './ingest/load-reads';
 export { loadSites } from './ingest/load-sites';
-export { clearCache, listCache } from './cache/read-cache';
-export type { CacheOptions, CacheEntryInfo } from './cache/read-cache';
+export { clearCache, listCache } from './ingest/cache/read-cache';
+export type { CacheOptions, CacheEntryInfo } from './ingest/cache/read-cache';
 export { IngestError } from './ingest/ingest-error';
-export { parseTimestamp, londonWallToUtc } from './ingest/london-time';
-export type { ParsedTime, TimeStatus } from './ingest/london-time';
+export { parseTimestamp, londonWallToUtc } from './core/london-parse';
+export type { ParsedTime, TimeStatus } from './core/london-parse';
 export { matchReadColumns, matchSiteColumns, READ_ALIASES, SITE_ALIASES } from './ingest/columns';
 export type { ReadColumn, SiteColumn } from './ingest/columns';
 export { detectFormat } from './ingest/detect-format';
@@ -68,41 +68,46 @@ export { splitTrips, defaultSplitTripsOptions } from './trips/trips';
 export type { Trips, SplitTripsOptions } from './trips/trips';
 export { findStays, findOvernightStays, dwellBounds, spansOvernight, defaultStayOptions } from './trips/stays';
 export type { Stays, StayOptions } from './trips/stays';
-export { area, areasFromGeoJson, pointInArea, distanceToAreaKm, siteAreas, tripAreas } from './trips/areas';
-export type { Area, AreaInput, Ring, TripAreas, SiteAreasOptions } from './trips/areas';
+export { area, areasFromGeoJson, pointInArea, distanceToAreaKm, siteAreas } from './core/areas';
+export type { Area, AreaInput, Ring, SiteAreasOptions } from './core/areas';
+export { tripAreas } from './trips/trip-areas';
+export type { TripAreas } from './trips/trip-areas';
 export { sitePlaces } from './trips/places';
 export type { Places, SitePlacesOptions } from './trips/places';
 export { inferBases, defaultBaseOptions } from './trips/base';
 export type { Bases, BaseOptions } from './trips/base';
 export { findTours } from './trips/tours';
 export type { Tours, TourOptions } from './trips/tours';
-export { vehicleFeatures, defaultFeatureOptions, median, circularStdHours, clockWindowShare } from './trips/features';
-export type { VehicleFeatures, FeatureContext, FeatureOptions, Loop } from './trips/features';
-export { haversineKm, siteDistanceKm } from './trips/haversine';
-export { findLookalikes, mergeLookalikes, lookalikeKey, defaultLookalikeOptions } from './find/lookalikes';
-export type { LookalikeGroup, LookalikeOptions } from './find/lookalikes';
-export { scoreCountyLinesAdditive, defaultCountyLinesWeights, defaultCountyLinesShape, lazyScored } from './find/county-lines-score';
-export { scoreCountyLines, factualReasons } from './find/county-lines-logistic';
-export type { ScorerModel } from './find/county-lines-logistic';
-export { fittedCountyLinesModel } from './find/county-lines-model';
-export { COUNTY_LINES_TERMS, TERM_GROUPS, termValues, termBasis, termRow, weightsFromRow } from './find/county-lines-terms';
-export type { ScoreTerm } from './find/county-lines-terms';
+export { vehicleFeatures, defaultFeatureOptions, median, circularStdHours, clockWindowShare } from './method/county-lines/features';
+export type { VehicleFeatures, FeatureContext, FeatureOptions, Loop } from './method/county-lines/features';
+export { haversineKm, siteDistanceKm } from './core/haversine';
+export { findLookalikes, mergeLookalikes, lookalikeKey, defaultLookalikeOptions } from './reads/lookalikes';
+export type { LookalikeGroup, LookalikeOptions } from './reads/lookalikes';
+export { scoreCountyLinesAdditive, defaultCountyLinesWeights, defaultCountyLinesShape, lazyScored } from './method/county-lines/score/additive';
+export { scoreCountyLines, factualReasons } from './method/county-lines/score/logistic';
+export type { ScorerModel } from './method/county-lines/score/logistic';
+export { fittedCountyLinesModel } from './method/county-lines/score/model';
+export { COUNTY_LINES_TERMS, TERM_GROUPS, termValues, termBasis, termRow, weightsFromRow } from './method/county-lines/score/terms';
+export type { ScoreTerm } from './method/county-lines/score/terms';
 export { fitLogistic } from './score/fit-logistic';
 export { readVariantSpec, variantScenario, evaluateScenario, minMedian } from './score/robustness';
 export type { MethodVariant, VariantSpec, RobustnessRow } from './score/robustness';
 export type { LogisticFit } from './score/fit-logistic';
-export type { CountyLinesScorer, CountyLinesScoreParams, CountyLinesWeights, CountyLinesShape, ScorePart, Scored } from './find/county-lines-score';
+export type { CountyLinesScorer, CountyLinesScoreParams, CountyLinesWeights, CountyLinesShape, ScorePart, Scored } from './method/county-lines/score/additive';
 export { findCountyLines, defaultCountyLinesParams, rankCountyLines } from './find/county-lines';
-export { findCountyLinesDuckDB, parquetSource } from './find/county-lines-duckdb';
-export type { FindCountyLinesDuckDBOptions, DuckDBFindResult } from './find/county-lines-duckdb';
-export { findCountyLinesClickHouse, ingestClickHouse, clickhouseTarget } from './find/county-lines-clickhouse';
-export type { FindCountyLinesClickHouseOptions, ClickHouseFindResult, IngestClickHouseOptions, ClickHouseTarget } from './find/county-lines-clickhouse';
-export { linkPlateRelays, defaultPlateRelayOptions, relaySimilarity, relayChains } from './find/plate-relay';
-export { fillLoopCrowd } from './find/loop-crowd';
-export { suspectedLines, defaultLineOptions } from './find/suspected-lines';
-export { maxWeightMatching } from './find/line-matching';
-export type { LineOptions, SuspectedLine } from './find/suspected-lines';
-export type { PlateRelay, PlateRelayOptions } from './find/plate-relay';
+export { findCountyLinesDuckDB, findCountyLinesClickHouse } from './find/county-lines';
+export type { FindCountyLinesDuckDBOptions, DuckDBFindResult, FindCountyLinesClickHouseOptions, ClickHouseFindResult } from './find/county-lines';
+export { parquetSource } from './engines/duckdb';
+export { ingestClickHouse } from './clickhouse/ingest';
+export type { IngestClickHouseOptions } from './clickhouse/ingest';
+export { clickhouseTarget } from './clickhouse/target';
+export type { ClickHouseTarget } from './clickhouse/target';
+export { linkPlateRelays, defaultPlateRelayOptions, relaySimilarity, relayChains } from './method/county-lines/relays';
+export { fillLoopCrowd } from './method/county-lines/loop-crowd';
+export { suspectedLines, defaultLineOptions } from './method/county-lines/suspected-lines';
+export { maxWeightMatching } from './method/county-lines/line-matching';
+export type { LineOptions, SuspectedLine } from './method/county-lines/suspected-lines';
+export type { PlateRelay, PlateRelayOptions } from './method/county-lines/relays';
 export type {
   CountyLinesParams, CountyLinesParamsInput, CountyLinesCandidate, CountyLinesResult, FindCountyLinesOptions, FinderContext, RankContext, DiscoverMarketsParams,
 } from './find/county-lines';
@@ -147,11 +152,13 @@ export { rankingView, RankingView } from './display/ranking-view';
 export type { RankingViewOptions } from './display/ranking-view';
 
 // ---- reproducible runs (manifest, results digest; `anpr run`) ------------------------
-export { canonicalJson, canonicalValue, sha256Hex, resultsDigest } from './run/canonical';
-export { recordInput, readJson, recordResults, resetRun, fileSha256, RESULTS_MIME, RecordedResult } from './run/registry';
+export { canonicalJson, canonicalValue, sha256Hex, resultsDigest } from './core/digest';
+export { recordInput, readJson, resetRun } from './run/registry';
+export { fileSha256 } from './core/digest';
+export { recordResults, RESULTS_MIME, RecordedResult } from './notebook/record-results';
 export type { RecordedInput } from './run/registry';
-export { runManifest, RunManifest, buildManifest, manifestFromNotebook, runVersions, MANIFEST_MIME } from './run/manifest';
-export type { RunManifestData, ManifestInput, ManifestVersions, ExecutedRun } from './run/manifest';
+export { runManifest, RunManifest, buildManifest, manifestFromNotebook, runVersions, MANIFEST_MIME } from './notebook/manifest';
+export type { RunManifestData, ManifestInput, ManifestVersions, ExecutedRun } from './notebook/manifest';
 
 // ---- privacy ------------------------------------------------------------------------
 export { pseudonym, keyFilePath } from './privacy/pseudonym';

@@ -1,19 +1,15 @@
 /**
  * Shared argument handling of the search commands (`anpr find`, `anpr profile`): the common
- * options, the stated purpose and operator every search needs (DPA 2018 s62), loading the
- * store, reading a place (site list or GeoJSON file), and the provenance record printed with
- * every result.
+ * options, the stated purpose and operator every search needs (DPA 2018 s62), reading a place
+ * (site list or GeoJSON file) and numbers, and the error handling. Parsing only: the store is
+ * loaded by cli/store.ts, and the run's audit record is made by cli/run-record.ts.
  */
-import { existsSync, statSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { IngestError } from '../ingest/ingest-error';
-import { loadReads } from '../ingest/load-reads';
 import * as msg from '../messages';
-import { appendAudit, AuditError, type AuditEntry, type AuditInput, auditParams } from '../privacy/audit';
-import { storeDataAge, storeInputs } from '../privacy/provenance';
-import type { ReadStore } from '../reads/types';
-import { area, type Area } from '../trips/areas';
+import { AuditError } from '../privacy/audit';
+import { area, type Area } from '../core/areas';
 
 /**
  * Options every search command takes.
@@ -58,24 +54,6 @@ export function purposeOf(values: Values): { purpose: string; operator: string }
 }
 
 /**
- * Load --reads (CSV, CSV.gz, Parquet) with --sites; with --now, the data-age rule applies
- * (reads older than 90 days need --authorisation REF, older than 365 days are never used);
- * the reads cache serves a load it holds unless --no-cache.
- * @example const store = await loadStore('find area', { reads: 'reads.csv.gz', sites: 'sites.csv', now: '2025-04-01T00:00:00Z' });
- */
-export async function loadStore(command: string, values: Values): Promise<ReadStore> {
-  if (typeof values.reads !== 'string') throw new UsageError(msg.cliBadOption(command, 'reads', values.reads ?? null, 'a reads file (CSV, CSV.gz or Parquet)'));
-  if (values.authorisation !== undefined && values.now === undefined) throw new UsageError(msg.cliBadOption(command, 'now', null, 'an ISO 8601 time with --authorisation (the data-age rule measures from it)'));
-  if (values.now !== undefined && !Number.isFinite(Date.parse(String(values.now)))) throw new UsageError(msg.cliBadOption(command, 'now', values.now, 'an ISO 8601 time such as 2025-04-01T09:00:00Z'));
-  const { store } = await loadReads({
-    reads: values.reads, sites: typeof values.sites === 'string' ? values.sites : undefined,
-    now: typeof values.now === 'string' ? values.now : undefined, authorisation: typeof values.authorisation === 'string' ? values.authorisation : undefined,
-    cache: values['no-cache'] !== true, // --no-cache: parse the file even when the reads cache holds this load
-  });
-  return store;
-}
-
-/**
  * A GeoJSON file as JSON (a UsageError naming the option when unreadable).
  * @example readGeoJson('find', 'hub', 'hub.geojson') // { type: 'FeatureCollection', ... }
  */
@@ -110,51 +88,6 @@ export function numberOption(command: string, values: Values, option: string, df
   const n = Number(v);
   if (!Number.isFinite(n) || n <= 0) throw new UsageError(msg.cliBadOption(command, option, v, 'a positive number'));
   return n;
-}
-
-/**
- * The provenance record printed with every result: who, why, when, on what, with which parameters.
- * @example runRecord('find clones', values, { purpose: 'op X', operator: 'A1' }, store, result.params, 12)
- */
-export function runRecord(command: string, values: Values, who: { purpose: string; operator: string }, store: ReadStore, params: Record<string, unknown>, ms: number): Record<string, unknown> {
-  return {
-    command, purpose: who.purpose, operator: who.operator, at: new Date().toISOString(),
-    reads: values.reads, sites: values.sites ?? null, readsLoaded: store.n, vehicles: store.vrms.length,
-    // Plates in the parameters (a convoy target, say) are pseudonymised unless revealed.
-    revealed: values.reveal === true, params: values.reveal === true ? params : auditParams(params), dataAge: storeDataAge(store), seconds: ms / 1000,
-  };
-}
-
-/**
- * Append the run to the audit log (--audit-log, else ANPR_AUDIT_LOG, else the default):
- * who, why, --reference, parameters (plates pseudonymised) with the data-age rule applied
- * (--now, --authorisation, reads excluded), SHA-256 of every input file (--reads, --sites and
- * any place option naming a file), and counts. Call it before printing results: when the log
- * cannot be written nothing is shown (AuditError, exit 2). This is the run's only entry: the
- * library calls run inside `withinConsultation`, so they do not log again.
- * @example logRun('find clones', values, who, result.params, { returned: result.rows.length }, store)
- */
-export function logRun(kind: string, values: Values, who: { purpose: string; operator: string }, params: Record<string, unknown>, counts: { returned: number; [k: string]: number }, store?: ReadStore): AuditEntry {
-  const files: string[] = [];
-  for (const k of ['reads', 'sites', 'hub', 'markets', 'a', 'b', 'area']) {
-    const v = values[k];
-    // Files are hashed; a folder or glob of Parquet reads (the DuckDB engine) is recorded by name in the params.
-    if (typeof v === 'string' && (k === 'sites' || statSync(v, { throwIfNoEntry: false })?.isFile() || (k === 'reads' && !existsSync(v) && !/[*?[]/.test(v)))) files.push(v);
-  }
-  for (const ev of (values.event as string[] | undefined) ?? []) {
-    const place = ev.replace(/@[^@]*$/, '');
-    if (existsSync(place)) files.push(place);
-  }
-  return appendAudit({
-    operator: who.operator, purpose: who.purpose, reference: typeof values.reference === 'string' ? values.reference : undefined,
-    kind, params: { ...params, revealed: values.reveal === true, dataAge: (store && storeDataAge(store)) ?? 'not applied' }, inputs: hashedInputs(files, store), counts,
-  }, { log: typeof values['audit-log'] === 'string' ? values['audit-log'] : undefined });
-}
-
-/** The files, each with the SHA-256 the store's load already has (the reads cache hashes them) or as a path to hash. */
-function hashedInputs(files: string[], store?: ReadStore): (string | AuditInput)[] {
-  const known = new Map(store ? storeInputs(store).map((i) => [i.file, i] as const) : []);
-  return [...new Set(files)].map((f) => known.get(path.resolve(f)) ?? f);
 }
 
 /**

@@ -3,8 +3,8 @@
  * Exit 0 ok, 2 bad usage.
  */
 import { parseArgs } from 'node:util';
-import { cacheRoot } from '../cache/cache-dir';
-import { clearCache, listCache } from '../cache/read-cache';
+import { cacheRoot } from '../ingest/cache/cache-dir';
+import { clearCache, listCache } from '../ingest/cache/read-cache';
 import * as msg from '../messages';
 
 /** One-line description for `anpr --help`. */

@@ -4,22 +4,26 @@
  * are pseudonymised unless --reveal. Text table by default, `--json` for
  * `{"candidates"|"rows": [...], "run": {...}}`. Exit 0 ok, 2 bad usage or input.
  */
+import { statSync } from 'node:fs';
+import { clickhouseEngine } from '../engines/clickhouse';
+import { duckdbEngine } from '../engines/duckdb';
+import { loadedEngine } from '../engines/memory';
 import { aThenB } from '../find/a-then-b';
 import { areaSearch } from '../find/area-search';
 import { clones } from '../find/clones';
 import { commonToEvents, type QueryEvent } from '../find/common-to-events';
 import { convoy } from '../find/convoy';
-import { findCountyLines, type CountyLinesResult } from '../find/county-lines';
-import { findCountyLinesDuckDB } from '../find/county-lines-duckdb';
-import { findCountyLinesClickHouse } from '../find/county-lines-clickhouse';
-import { statSync } from 'node:fs';
+import { findCountyLinesOn, type CountyLinesResult } from '../find/county-lines';
 import { frequency } from '../find/frequency';
 import type { QueryResult } from '../find/result';
 import * as msg from '../messages';
+import { gate } from '../privacy/gate';
 import { withinConsultation } from '../privacy/guard';
 import { pseudonym } from '../privacy/pseudonym';
 import type { ReadStore } from '../reads/types';
-import { guard, loadStore, logRun, numberOption, parseCommand, purposeOf, readGeoJson, readPlace, runRecord, UsageError, type Values } from './args';
+import { guard, numberOption, parseCommand, purposeOf, readGeoJson, readPlace, UsageError, type Values } from './args';
+import { cliAuditRecord, cliSession, runRecord } from './run-record';
+import { loadStore } from './store';
 
 /** One-line description for `anpr --help`. @example summary // 'rank county-lines candidates, or run a classic ANPR query …' */
 export const summary = 'rank county-lines candidates, or run a classic query (a-then-b, area, common, frequency, convoy, clones)';
@@ -47,33 +51,19 @@ export async function run(argv: string[]): Promise<number> {
     const who = purposeOf(values);
     if (!who) { process.stderr.write(msg.cliNeedsPurpose(`find ${query}`) + '\n'); return 2; }
     const engine = engineOf(values);
-    if (engine === 'duckdb') {
-      if (query !== 'county-lines') throw new UsageError(msg.cliBadOption(`find ${query}`, 'engine', 'duckdb', 'memory (only county-lines runs on the DuckDB engine)'));
-      return countyLinesOnDuckDB(values, who);
+    if (engine !== 'memory' && query !== 'county-lines') {
+      throw new UsageError(msg.cliBadOption(`find ${query}`, 'engine', engine === 'duckdb' ? 'duckdb' : String(values.engine), `memory (only county-lines runs on the ${engine === 'duckdb' ? 'DuckDB' : 'ClickHouse'} engine)`));
     }
-    if (engine === 'clickhouse') {
-      if (query !== 'county-lines') throw new UsageError(msg.cliBadOption(`find ${query}`, 'engine', String(values.engine), 'memory (only county-lines runs on the ClickHouse engine)'));
-      return countyLinesOnClickHouse(values, who);
-    }
+    if (query === 'county-lines') return countyLines(values, who, engine);
     const store = await loadStore(`find ${query}`, values);
     const t0 = performance.now();
     const reveal = values.reveal === true;
-    const top = numberOption('find', values, 'top', query === 'county-lines' ? 20 : 50);
-    if (query === 'county-lines') {
-      if (typeof values.hub !== 'string') throw new UsageError(msg.cliBadOption('find county-lines', 'hub', null, 'a GeoJSON file of the urban hub'));
-      const hub = readGeoJson('find', 'hub', values.hub);
-      const markets = typeof values.markets === 'string' ? readGeoJson('find', 'markets', values.markets) : undefined;
-      // logged once, below, by logRun (with the place files and what is printed)
-      const res = withinConsultation(() => findCountyLines(store, { hub, markets, from: values.from as string | undefined, to: values.to as string | undefined }));
-      const params = { hub: res.hub, markets: res.markets.map((m) => m.name), from: values.from ?? null, to: values.to ?? null };
-      const record = runRecord('find county-lines', values, who, store, params, performance.now() - t0);
-      logRun('find county-lines', values, who, params, { returned: values.json ? res.candidates.length : Math.min(top, res.candidates.length), candidates: res.candidates.length, scored: res.counts.scored, readsLoaded: store.n }, store);
-      printCountyLines(res, values, reveal, top, record);
-      return 0;
-    }
-    const result = withinConsultation(() => runQuery(query, store, values, reveal, top)); // logged once, below
-    const record = runRecord(`find ${query}`, values, who, store, result.params, performance.now() - t0);
-    logRun(`find ${query}`, values, who, result.params, { returned: values.json ? result.rows.length : Math.min(top, result.rows.length), rows: result.rows.length, readsLoaded: store.n }, store);
+    const top = numberOption('find', values, 'top', 50);
+    const kind = `find ${query}`;
+    // One audit entry, the gate's (the library's own gate is not run again inside it).
+    const result = gate(cliSession(values, who), kind, () => withinConsultation(() => runQuery(query, store, values, reveal, top)),
+      (r) => cliAuditRecord(values, r.params, { returned: values.json ? r.rows.length : Math.min(top, r.rows.length), rows: r.rows.length, readsLoaded: store.n }, store));
+    const record = runRecord(kind, values, who, store, result.params, performance.now() - t0);
     if (values.json) process.stdout.write(JSON.stringify({ rows: result.toJSON({ reveal }), run: record }) + '\n');
     else process.stdout.write(result.toText(top, { reveal }) + '\n');
     return 0;
@@ -93,48 +83,45 @@ function engineOf(values: Values): 'memory' | 'duckdb' | 'clickhouse' {
   return /[*?[]/.test(reads) || statSync(reads, { throwIfNoEntry: false })?.isDirectory() ? 'duckdb' : 'memory';
 }
 
-/** county-lines with the coarse stage in DuckDB (Parquet file, folder or glob; see find/county-lines-duckdb.ts). */
-async function countyLinesOnDuckDB(values: Values, who: { purpose: string; operator: string }): Promise<number> {
+/**
+ * `find county-lines` on any engine: the engine's options checked, the engine made, then the
+ * one verb (gate → runner → engine) with the run's session and audit record, then the ranking printed.
+ */
+async function countyLines(values: Values, who: { purpose: string; operator: string }, engine: 'memory' | 'duckdb' | 'clickhouse'): Promise<number> {
   const cmd = 'find county-lines';
-  if (typeof values.reads !== 'string') throw new UsageError(msg.cliBadOption(cmd, 'reads', null, 'Parquet reads: a file, a folder or a glob'));
-  if (typeof values.sites !== 'string') throw new UsageError(msg.cliBadOption(cmd, 'sites', null, 'a sites file (the DuckDB engine needs one)'));
-  if (typeof values.hub !== 'string') throw new UsageError(msg.cliBadOption(cmd, 'hub', null, 'a GeoJSON file of the urban hub'));
-  if (typeof values.markets !== 'string') throw new UsageError(msg.cliBadOption(cmd, 'markets', null, 'a GeoJSON file of the market towns (the DuckDB engine does not discover them)'));
-  const t0 = performance.now();
-  const hub = readGeoJson('find', 'hub', values.hub), markets = readGeoJson('find', 'markets', values.markets);
   const str = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
-  const { result: res, coarse } = await withinConsultation(() => findCountyLinesDuckDB({
-    reads: values.reads as string, sites: values.sites as string, hub, markets, from: str('from'), to: str('to'),
-    now: str('now'), authorisation: str('authorisation'), memoryLimit: str('memory-limit'), tempDirectory: str('temp-dir'),
-  }));
-  return reportEngineRun(values, who, res, coarse, 'duckdb', values.reads, t0);
-}
-
-/** county-lines with the coarse stage on a ClickHouse cluster (--engine clickhouse://HOST:PORT/DB; see find/county-lines-clickhouse.ts). */
-async function countyLinesOnClickHouse(values: Values, who: { purpose: string; operator: string }): Promise<number> {
-  const cmd = 'find county-lines';
-  if (typeof values.sites !== 'string') throw new UsageError(msg.cliBadOption(cmd, 'sites', null, 'the sites file the reads were ingested with'));
-  if (typeof values.hub !== 'string') throw new UsageError(msg.cliBadOption(cmd, 'hub', null, 'a GeoJSON file of the urban hub'));
-  if (typeof values.markets !== 'string') throw new UsageError(msg.cliBadOption(cmd, 'markets', null, 'a GeoJSON file of the market towns (the ClickHouse engine does not discover them)'));
-  const t0 = performance.now();
-  const hub = readGeoJson('find', 'hub', values.hub), markets = readGeoJson('find', 'markets', values.markets);
-  const str = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
-  const url = values.engine as string;
-  const { result: res, coarse } = await withinConsultation(() => findCountyLinesClickHouse({
-    url, sites: values.sites as string, hub, markets, from: str('from'), to: str('to'), now: str('now'), authorisation: str('authorisation'),
-  }));
-  return reportEngineRun(values, who, res, coarse, 'clickhouse', url, t0);
-}
-
-/** An engine run's end: its record, one audit entry (with its place files), then the ranking printed. */
-function reportEngineRun(values: Values, who: { purpose: string; operator: string }, res: CountyLinesResult, coarse: { candidateReads: number },
-  engine: 'duckdb' | 'clickhouse', reads: unknown, t0: number): number {
-  const cmd = 'find county-lines';
-  const params = { hub: res.hub, markets: res.markets.map((m) => m.name), from: values.from ?? null, to: values.to ?? null, engine, now: values.now ?? null };
+  const need = (option: string, what: string) => { if (typeof values[option] !== 'string') throw new UsageError(msg.cliBadOption(cmd, option, null, what)); };
+  const hubNeeded = 'a GeoJSON file of the urban hub';
+  if (engine === 'duckdb') {
+    need('reads', 'Parquet reads: a file, a folder or a glob');
+    need('sites', 'a sites file (the DuckDB engine needs one)');
+  }
+  if (engine === 'clickhouse') need('sites', 'the sites file the reads were ingested with');
+  let store: ReadStore | undefined;
+  let t0 = performance.now();
+  const load = async () => { store = await loadStore(cmd, values); t0 = performance.now(); return store; };
+  if (engine === 'memory') await load();
+  need('hub', hubNeeded);
+  if (engine !== 'memory') need('markets', `a GeoJSON file of the market towns (the ${engine === 'duckdb' ? 'DuckDB' : 'ClickHouse'} engine does not discover them)`);
   const top = numberOption('find', values, 'top', 20);
-  const record = { command: cmd, purpose: who.purpose, operator: who.operator, at: new Date().toISOString(), reads, sites: values.sites,
-    revealed: values.reveal === true, params, coarse, seconds: (performance.now() - t0) / 1000 };
-  logRun(cmd, values, who, params, { returned: values.json ? res.candidates.length : Math.min(top, res.candidates.length), candidates: res.candidates.length, scored: res.counts.scored, readsLoaded: coarse.candidateReads });
+  const hub = readGeoJson('find', 'hub', values.hub as string);
+  const markets = typeof values.markets === 'string' ? readGeoJson('find', 'markets', values.markets) : undefined;
+  const dataAge = { now: str('now'), authorisation: str('authorisation') };
+  const coarseStage = engine === 'memory' ? loadedEngine(() => store as ReadStore)
+    : engine === 'duckdb' ? duckdbEngine({ reads: values.reads as string, sites: values.sites as string, ...dataAge, memoryLimit: str('memory-limit'), tempDirectory: str('temp-dir') })
+      : clickhouseEngine({ url: values.engine as string, sites: values.sites as string, ...dataAge });
+  const params = (res: CountyLinesResult) => ({
+    hub: res.hub, markets: res.markets.map((m) => m.name), from: values.from ?? null, to: values.to ?? null,
+    ...(engine === 'memory' ? {} : { engine, now: values.now ?? null }),
+  });
+  const { result: res, coarse } = await findCountyLinesOn(coarseStage, { hub, markets, from: str('from'), to: str('to'), ...(engine === 'memory' ? {} : dataAge) },
+    cliSession(values, who), cmd, (r) => cliAuditRecord(values, params(r.result), {
+      returned: values.json ? r.result.candidates.length : Math.min(top, r.result.candidates.length), candidates: r.result.candidates.length,
+      scored: r.result.counts.scored, readsLoaded: r.coarse.candidateReads,
+    }, store));
+  const record = store ? runRecord(cmd, values, who, store, params(res), performance.now() - t0)
+    : { command: cmd, purpose: who.purpose, operator: who.operator, at: new Date().toISOString(), reads: engine === 'duckdb' ? values.reads : values.engine, sites: values.sites,
+      revealed: values.reveal === true, params: params(res), coarse, seconds: (performance.now() - t0) / 1000 };
   printCountyLines(res, values, values.reveal === true, top, record);
   return 0;
 }

@@ -13,8 +13,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import * as msg from '../messages';
-import { manifestFromNotebook, runVersions } from '../run/manifest';
-import { fileSha256 } from '../run/registry';
+import { manifestFromNotebook, runVersions } from '../notebook/manifest';
+import { fileSha256 } from '../core/digest';
 import { guard, UsageError } from './args';
 
 /** One-line description for `anpr --help`. */

@@ -20,7 +20,7 @@ import { loadSites } from '../ingest/load-sites';
 import { QuarantineWriter } from '../ingest/quarantine';
 import { ReadAccumulator } from '../ingest/read-accumulator';
 import { REJECT_REASONS, type RejectReason } from '../ingest/types';
-import { lookalikeKey } from '../find/lookalikes';
+import { lookalikeKey } from '../reads/lookalikes';
 import { recordInput } from '../run/registry';
 import { openHttpInsert } from './http-sink';
 import { keyHash } from './key-hash';

@@ -19,7 +19,7 @@ import { TextEncoder } from 'node:util';
 import type { ReadAccumulator } from '../ingest/read-accumulator';
 import { readCsvReads } from '../ingest/read-csv-reads';
 import type { QuarantineWriter } from '../ingest/quarantine';
-import { lookalikeKey } from '../find/lookalikes';
+import { lookalikeKey } from '../reads/lookalikes';
 import { keyHash } from './key-hash';
 
 /** What the stream did: rows read, duplicates dropped, first and last accepted read (epoch ms). */

@@ -6,8 +6,8 @@
  */
 import * as msg from '../messages';
 import type { ReadStore } from '../reads/types';
-import type { SuspectedLine } from '../find/suspected-lines';
-import { mergeLookalikes } from '../find/lookalikes';
+import type { SuspectedLine } from '../method/county-lines/suspected-lines';
+import { mergeLookalikes } from '../reads/lookalikes';
 import { consult, withinConsultation } from '../privacy/guard';
 import { pseudonym } from '../privacy/pseudonym';
 import { profileView, type ProfileView } from './profile-view';

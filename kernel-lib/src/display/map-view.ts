@@ -1,6 +1,6 @@
 import { MAP_MIME, type MapArea, type MapBundle, type MapTrack } from '../contract';
 import type { ReadStore } from '../reads/types';
-import type { Area } from '../trips/areas';
+import type { Area } from '../core/areas';
 import { pseudonym } from '../privacy/pseudonym';
 import { consult, consulting } from '../privacy/guard';
 import { MIMEBUNDLE, type Displayable, type MimeBundle } from './bundle';

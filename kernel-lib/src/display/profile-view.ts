@@ -3,7 +3,7 @@ import type { ReadStore } from '../reads/types';
 import { pseudonym } from '../privacy/pseudonym';
 import * as messages from '../messages';
 import { vehicleStore } from '../reads/vehicle-store';
-import { londonHourWeekday } from '../time/london';
+import { londonHourWeekday } from '../core/london-time';
 import { defaultStayOptions, findStays } from '../trips/stays';
 import { defaultSplitTripsOptions, splitTrips } from '../trips/trips';
 import { MIMEBUNDLE, type Displayable, type MimeBundle } from './bundle';

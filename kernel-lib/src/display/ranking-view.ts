@@ -1,4 +1,4 @@
-import type { CountyLinesResult } from '../find/county-lines';
+import type { CountyLinesRanking as CountyLinesResult } from '../method/county-lines/types';
 import { pseudonym } from '../privacy/pseudonym';
 import { candidateReasons } from '../privacy/redact';
 import { MIMEBUNDLE, type Displayable, type MimeBundle } from './bundle';

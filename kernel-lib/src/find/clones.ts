@@ -1,6 +1,6 @@
 /** Cloned plates: impossible travel between consecutive reads of one plate. */
 import type { ReadStore } from '../reads/types';
-import { siteDistanceKm } from '../trips/haversine';
+import { siteDistanceKm } from '../core/haversine';
 import { QueryResult, toMs, type TimeInput } from './result';
 import { consult, queryAudit } from '../privacy/guard';
 

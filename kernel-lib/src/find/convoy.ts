@@ -19,7 +19,7 @@
  */
 import * as msg from '../messages';
 import type { ReadStore } from '../reads/types';
-import { londonDay, londonHour } from '../time/london';
+import { londonDay, londonHour } from '../core/london-time';
 import { QueryResult, toMs, vehicleCode, type TimeInput } from './result';
 import { siteIndex, siteRange } from './site-index';
 import { consult, queryAudit } from '../privacy/guard';

@@ -4,6 +4,7 @@
  * widget with the vehicles' tracks where that helps) and turned into an arquero table by
  * `toTable()`. Also the small input helpers the queries share (places, times).
  */
+import { timeBoundMs, type TimeInput } from '../core/time-bound';
 import * as aq from 'arquero';
 import { MAP_MIME } from '../contract';
 import { MIMEBUNDLE, type Displayable, type MimeBundle } from '../display/bundle';
@@ -13,14 +14,14 @@ import * as msg from '../messages';
 import { pseudonym } from '../privacy/pseudonym';
 import { withinConsultation } from '../privacy/guard';
 import type { ReadStore } from '../reads/types';
-import { formatLondonIso } from '../time/london';
-import { siteAreas, type Area } from '../trips/areas';
+import { formatLondonIso } from '../core/london-time';
+import { siteAreas, type Area } from '../core/areas';
 
 /** Where a query looks: an Area (polygon), or a list of site ids. */
 export type Place = Area | readonly string[];
 
 /** A time bound: Date, ISO 8601 string or epoch ms. */
-export type TimeInput = Date | string | number;
+export type { TimeInput };
 
 /** How one column of a result is shown and tabulated. */
 export interface ResultColumn<R> {
@@ -132,10 +133,7 @@ function fmtCell(v: unknown): string {
  * @example toMs('2025-03-03T08:00:00Z', 'from') // 1740988800000
  */
 export function toMs(x: TimeInput | undefined, which: string): number | undefined {
-  if (x === undefined || x === null) return undefined;
-  const t = x instanceof Date ? x.getTime() : typeof x === 'number' ? x : Date.parse(x);
-  if (!Number.isFinite(t)) throw new RangeError(msg.badQueryTime(which, x));
-  return t;
+  return timeBoundMs(x, (v) => msg.badQueryTime(which, v));
 }
 
 /**

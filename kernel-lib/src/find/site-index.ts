@@ -5,7 +5,7 @@
  * answer, and the convoy / profile queries cost O(target reads × reads in their windows).
  */
 import type { ReadStore } from '../reads/types';
-import { londonHour } from '../time/london';
+import { londonHour } from '../core/london-time';
 
 /** Reads ordered by (site, time). Site s's reads are [siteStart[s], siteStart[s+1]). */
 export interface SiteIndex {

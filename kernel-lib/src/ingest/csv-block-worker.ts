@@ -12,9 +12,9 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { ByteKeyCache } from './byte-key-cache';
-import { parseInstantBytes, parseTimestamp, type ParsedTime } from './london-time';
+import { parseInstantBytes, parseTimestamp, type ParsedTime } from '../core/london-parse';
 import { parseDecimal, Position, positionOf } from './read-accumulator';
-import { MAX_VRM_LENGTH, normaliseVrm } from './vrm';
+import { MAX_VRM_LENGTH, normaliseVrm } from '../core/vrm';
 
 /** The plan the main thread sends once the header is known. */
 export interface BlockPlan {

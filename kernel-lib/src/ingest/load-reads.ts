@@ -25,9 +25,9 @@ import { readArrowReads } from './read-arrow-reads';
 import { readParquetReads } from './read-parquet-reads';
 import type { SortedReads } from './parquet-sql-pass';
 import { REJECT_REASONS, type LoadSummary, type RejectReason } from './types';
-import { classifyVrm, VRM_FORMATS } from './vrm';
-import { openLoadCache } from '../cache/load-cache';
-import type { CacheOptions } from '../cache/read-cache';
+import { classifyVrm, VRM_FORMATS } from '../core/vrm';
+import { openLoadCache } from './cache/load-cache';
+import type { CacheOptions } from './cache/read-cache';
 
 /** Options of `loadReads`. */
 export interface LoadReadsOptions {

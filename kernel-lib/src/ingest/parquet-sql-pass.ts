@@ -30,7 +30,7 @@
  * exact duplicates (keeping the first, i.e. lowest file row) and checks the order as it copies.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { MAX_VRM_LENGTH } from './vrm';
+import { MAX_VRM_LENGTH } from '../core/vrm';
 import { UK_BOUNDS } from './read-accumulator';
 
 /**

@@ -7,10 +7,10 @@
  */
 import type { ReadColumns } from '../reads/store-from-columns';
 import type { SiteTable } from '../reads/types';
-import { londonWallToUtc, parseTimestamp, type ParsedTime } from './london-time';
+import { londonWallToUtc, parseTimestamp, type ParsedTime } from '../core/london-parse';
 import type { RejectReason } from './types';
-import { MAX_VRM_LENGTH, normaliseVrm } from './vrm';
-import { haversineKm } from '../trips/haversine';
+import { MAX_VRM_LENGTH, normaliseVrm } from '../core/vrm';
+import { haversineKm } from '../core/haversine';
 
 /** UK bounding box for read and site coordinates. */
 export const UK_BOUNDS = { minLat: 49.8, maxLat: 60.9, minLon: -8.7, maxLon: 1.8 } as const;

@@ -9,7 +9,7 @@ import type { BlockPlan } from './csv-block-worker';
 import { CsvScanner } from './csv-scanner';
 import { ByteKeyCache } from './byte-key-cache';
 import { IngestError } from './ingest-error';
-import { parseInstantBytes, parseTimestamp, type ParsedTime } from './london-time';
+import { parseInstantBytes, parseTimestamp, type ParsedTime } from '../core/london-parse';
 import type { RejectReason } from './types';
 import { parseDecimal, Position, TimeKind, type ReadAccumulator } from './read-accumulator';
 import type { QuarantineWriter } from './quarantine';

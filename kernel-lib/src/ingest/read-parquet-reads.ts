@@ -33,7 +33,7 @@ import * as msg from '../messages';
 import { matchReadColumns, type ReadColumn } from './columns';
 import { describe, parquetFrom, sqlIdent, streamChunks, withDuckDb } from './duckdb-source';
 import { IngestError } from './ingest-error';
-import { londonWallToUtc, parseTimestamp, type ParsedTime } from './london-time';
+import { londonWallToUtc, parseTimestamp, type ParsedTime } from '../core/london-parse';
 import { parseDecimal, Position, TimeKind, type ReadAccumulator } from './read-accumulator';
 import { checkRequiredReadColumns } from './read-csv-reads';
 import { csvValue, type QuarantineWriter } from './quarantine';

@@ -20,8 +20,8 @@
 import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import * as msg from '../messages';
-import { canonicalJson, canonicalValue, sha256Hex } from '../run/canonical';
-import { fileSha256 } from '../run/registry';
+import { canonicalJson, canonicalValue, sha256Hex } from '../core/digest';
+import { fileSha256 } from '../core/digest';
 import { keyFilePath, pseudonym } from './pseudonym';
 
 /** An input file of a consultation and its SHA-256. */

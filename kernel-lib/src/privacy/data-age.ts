@@ -9,9 +9,9 @@
  * GMT (an hour later than the gap's start); one in the repeated autumn hour as its first (BST)
  * occurrence.
  */
-import { londonWallToUtc, type ParsedTime } from '../ingest/london-time';
+import { londonWallToUtc, type ParsedTime } from '../core/london-parse';
 import * as msg from '../messages';
-import { DAY_MS, londonLocalMs } from '../time/london';
+import { DAY_MS, londonLocalMs } from '../core/london-time';
 
 /** Reads older than this many days need an authorisation reference. */
 export const ACCESS_DAYS = 90;

@@ -18,10 +18,9 @@
  * itself with its place files and what it printed, runs its library calls the same way
  * (`withinConsultation`), so every CLI run is logged once.
  */
-import * as msg from '../messages';
-import { AuditError } from './audit';
+import { gate } from './gate';
 import { storeDataAge, storeInputs } from './provenance';
-import { auditConsultation, currentSession } from './session';
+import { currentSession } from './session';
 
 /** What an audit entry records about one search's result. */
 export interface ConsultationRecord {
@@ -39,11 +38,10 @@ const g = globalThis as unknown as { [KEY]?: number };
  */
 export function consult<T>(kind: string, store: object, run: () => T, describe: (result: T) => ConsultationRecord): T {
   if ((g[KEY] ?? 0) > 0) return run();
-  if (!currentSession()) throw new AuditError(msg.sessionRequired(kind));
-  const result = withinConsultation(run);
-  const { params, counts } = describe(result);
-  auditConsultation(kind, { ...params, dataAge: storeDataAge(store) ?? 'not applied' }, counts, storeInputs(store));
-  return result;
+  return gate(currentSession(), kind, () => withinConsultation(run), (result) => {
+    const { params, counts } = describe(result);
+    return { params: { ...params, dataAge: storeDataAge(store) ?? 'not applied' }, counts, inputs: storeInputs(store) };
+  });
 }
 
 /**

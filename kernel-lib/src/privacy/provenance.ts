@@ -6,7 +6,7 @@
  */
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { fileSha256 } from '../run/registry';
+import { fileSha256 } from '../core/digest';
 import type { AuditInput } from './audit';
 
 /** The data-age rule a load applied (see `dataAgeLimits`), with how many reads it excluded. */

@@ -6,7 +6,8 @@
  *   auditConsultation('find clones', result.params, { returned: result.rows.length }, ['reads.csv.gz']);
  */
 import * as msg from '../messages';
-import { appendAudit, AuditError, type AuditEntry, type AuditInput } from './audit';
+import { AuditError, type AuditEntry, type AuditInput } from './audit';
+import { auditFor } from './gate';
 
 /** Who is searching and why; `auditLog` overrides ANPR_AUDIT_LOG / the default path. */
 export interface AuditSession {
@@ -63,5 +64,5 @@ export function auditConsultation(
 ): AuditEntry {
   const s = currentSession();
   if (!s) throw new AuditError(msg.auditNoSession(kind));
-  return appendAudit({ operator: s.operator, purpose: s.purpose, reference: s.reference, kind, params, counts, inputs }, { log: s.auditLog });
+  return auditFor(s, kind, { params, counts, inputs });
 }

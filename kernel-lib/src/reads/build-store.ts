@@ -2,7 +2,7 @@
  * Build a ReadStore from plain row objects (synthetic data, tests, small imports).
  * Files go through ingest/load-reads.ts instead, which validates and reports every row.
  */
-import { normaliseVrm } from '../ingest/vrm';
+import { normaliseVrm } from '../core/vrm';
 import * as msg from '../messages';
 import { storeFromColumns } from './store-from-columns';
 import type { ReadStore, SiteTable } from './types';

@@ -16,14 +16,8 @@ export interface SiteTable {
   direction: string[];
 }
 
-/** UK VRM format classes (see ingest/vrm.ts). */
-export type VrmFormat =
-  | 'current'
-  | 'prefix'
-  | 'suffix'
-  | 'dateless'
-  | 'northern_ireland'
-  | 'other';
+/** UK VRM format classes (see core/vrm.ts). */
+export type { VrmFormat } from '../core/vrm';
 
 /** Columnar, dictionary-encoded reads sorted by (vehicle, time). */
 export interface ReadStore {

@@ -27,7 +27,7 @@ import { deriveRng, seedKey } from './prng';
 import type { Rng, SeedKey } from './prng';
 import { siteNoise, observe } from './noise';
 import { plateFor } from './plates';
-import { londonToUtc } from '../time/london';
+import { londonToUtc } from '../core/london-time';
 import { ReadBuffer } from './read-buffer';
 import { openReadsWriter } from './writer';
 import { areasCollection, townPolygon } from './areas';

@@ -6,7 +6,7 @@ import { createWriteStream } from 'node:fs';
 import { createGzip, constants } from 'node:zlib';
 import type { ZlibOptions } from 'node:zlib';
 import type { Site } from './sites';
-import { formatLondonIso } from '../time/london';
+import { formatLondonIso } from '../core/london-time';
 
 /**
  * Header of the canonical reads schema.

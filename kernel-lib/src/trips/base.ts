@@ -8,7 +8,7 @@
  * into the hub apart from a hub runner who drives out to the market.
  */
 import type { ReadStore } from '../reads/types';
-import { HOUR_MS, londonDay } from '../time/london';
+import { HOUR_MS, londonDay } from '../core/london-time';
 import type { Stays } from './stays';
 
 /** Options (weights) of {@link inferBases}. */

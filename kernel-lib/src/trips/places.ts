@@ -3,9 +3,9 @@
  * cluster of nearby sites — so base, tours and features speak of towns, not cameras.
  */
 import type { SiteTable } from '../reads/types';
-import type { Area } from './areas';
-import { siteAreas } from './areas';
-import { haversineKm } from './haversine';
+import type { Area } from '../core/areas';
+import { siteAreas } from '../core/areas';
+import { haversineKm } from '../core/haversine';
 
 /** Places, column-wise. Places 0..areas.length-1 are the areas, in order; clusters follow. */
 export interface Places {

@@ -12,8 +12,8 @@
  * `travelSpeedKmh`, plus `accessMinutes` each way between the cameras and the stop.
  */
 import type { ReadStore, SiteTable } from '../reads/types';
-import { siteDistanceKm } from './haversine';
-import { londonDay } from '../time/london';
+import { siteDistanceKm } from '../core/haversine';
+import { londonDay } from '../core/london-time';
 import type { Trips } from './trips';
 
 /** Options of {@link findStays} and {@link dwellBounds}. */

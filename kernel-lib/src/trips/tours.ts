@@ -9,7 +9,7 @@
  * the place, preferring gaps between two reads both at the place.
  */
 import type { ReadStore } from '../reads/types';
-import { HOUR_MS } from '../time/london';
+import { HOUR_MS } from '../core/london-time';
 import { spansOvernight, travelMs, type StayOptions, defaultStayOptions } from './stays';
 
 /** Options of {@link findTours}. */

@@ -7,7 +7,7 @@
  */
 import * as msg from '../messages';
 import type { ReadStore } from '../reads/types';
-import { siteDistanceKm } from './haversine';
+import { siteDistanceKm } from '../core/haversine';
 
 /** Options of {@link splitTrips}. */
 export interface SplitTripsOptions {

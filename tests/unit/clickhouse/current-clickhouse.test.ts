@@ -9,7 +9,7 @@ import { defaultCountyLinesParams, ingestClickHouse, loadSites, synthesize } fro
 import * as sql from '../../../kernel-lib/src/clickhouse/sql';
 import { streamReadsRowBinary } from '../../../kernel-lib/src/clickhouse/stream-reads';
 import { ReadAccumulator } from '../../../kernel-lib/src/ingest/read-accumulator';
-import { area, areasFromGeoJson, siteAreas } from '../../../kernel-lib/src/trips/areas';
+import { area, areasFromGeoJson, siteAreas } from '../../../kernel-lib/src/core/areas';
 // @ts-expect-error plain ESM helper without types
 import { ensureClickHouse, startCluster } from '../../../scripts/lib/clickhouse.mjs';
 // @ts-expect-error plain ESM helper without types

@@ -10,7 +10,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestClickHouse, loadReads, synthesize } from '../../../kernel-lib/src';
 import { keyHash, shardOf } from '../../../kernel-lib/src/clickhouse/key-hash';
-import { lookalikeKey } from '../../../kernel-lib/src/find/lookalikes';
+import { lookalikeKey } from '../../../kernel-lib/src/reads/lookalikes';
 // @ts-expect-error plain ESM helper without types
 import { ensureClickHouse, startCluster } from '../../../scripts/lib/clickhouse.mjs';
 import { cleanup, tmp } from '../synth/helpers';

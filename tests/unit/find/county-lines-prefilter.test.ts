@@ -7,8 +7,8 @@ import {
   findCountyLines, loadReads, scoreCountyLines, defaultCountyLinesParams, siteAreas, area, areasFromGeoJson,
   synthesize, type ReadStore,
 } from '../../../kernel-lib/src';
-import { candidatePlan, candidateSubstore, gatherReads, newReadBuffer } from '../../../kernel-lib/src/find/county-lines-substore';
-import { lookalikeCodeGroups } from '../../../kernel-lib/src/find/lookalikes';
+import { candidatePlan, candidateSubstore, gatherReads, newReadBuffer } from '../../../kernel-lib/src/method/county-lines/plan';
+import { lookalikeCodeGroups } from '../../../kernel-lib/src/reads/lookalikes';
 import { cleanup, tmp } from '../synth/helpers';
 
 let store: ReadStore;

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { candidateSubstore } from '../../../kernel-lib/src/find/county-lines-substore';
-import { findLookalikes, lookalikeCodeGroups, lookalikeGroupsOf, mergeLookalikes } from '../../../kernel-lib/src/find/lookalikes';
+import { candidateSubstore } from '../../../kernel-lib/src/method/county-lines/plan';
+import { findLookalikes, lookalikeCodeGroups, lookalikeGroupsOf, mergeLookalikes } from '../../../kernel-lib/src/reads/lookalikes';
 import { buildStore } from '../../../kernel-lib/src/reads/build-store';
 import type { ReadStore } from '../../../kernel-lib/src/reads/types';
 import { storeFromColumns } from '../../../kernel-lib/src/reads/store-from-columns';
-import { siteAreas, area, areasFromGeoJson } from '../../../kernel-lib/src/trips/areas';
+import { siteAreas, area, areasFromGeoJson } from '../../../kernel-lib/src/core/areas';
 import { findOvernightStays, findStays } from '../../../kernel-lib/src/trips/stays';
 import { inferBases } from '../../../kernel-lib/src/trips/base';
 import { splitTrips } from '../../../kernel-lib/src/trips/trips';

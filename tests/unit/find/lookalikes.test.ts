@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildStore } from '../../../kernel-lib/src/reads/build-store';
-import { findLookalikes, lookalikeKey, mergeLookalikes } from '../../../kernel-lib/src/find/lookalikes';
+import { findLookalikes, lookalikeKey, mergeLookalikes } from '../../../kernel-lib/src/reads/lookalikes';
 import { at, sites } from '../trips/fixture';
 
 describe('look-alike plates', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fillLoopCrowd } from '../../../kernel-lib/src/find/loop-crowd';
-import type { Loop, VehicleFeatures } from '../../../kernel-lib/src/trips/features';
+import { fillLoopCrowd } from '../../../kernel-lib/src/method/county-lines/loop-crowd';
+import type { Loop, VehicleFeatures } from '../../../kernel-lib/src/method/county-lines/features';
 
 const T0 = Date.UTC(2025, 0, 6); // a Monday in winter: London time is UTC
 const loop = (market: string, day: number, hour: number): Loop => {

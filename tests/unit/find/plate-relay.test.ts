@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { linkPlateRelays, relayChains, relaySimilarity } from '../../../kernel-lib/src/find/plate-relay';
-import type { Loop, VehicleFeatures } from '../../../kernel-lib/src/trips/features';
+import { linkPlateRelays, relayChains, relaySimilarity } from '../../../kernel-lib/src/method/county-lines/relays';
+import type { Loop, VehicleFeatures } from '../../../kernel-lib/src/method/county-lines/features';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2025, 0, 1); // winter: London time is UTC

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { maxWeightMatching } from '../../../kernel-lib/src/find/line-matching';
-import { suspectedLines } from '../../../kernel-lib/src/find/suspected-lines';
-import type { Loop, VehicleFeatures } from '../../../kernel-lib/src/trips/features';
+import { maxWeightMatching } from '../../../kernel-lib/src/method/county-lines/line-matching';
+import { suspectedLines } from '../../../kernel-lib/src/method/county-lines/suspected-lines';
+import type { Loop, VehicleFeatures } from '../../../kernel-lib/src/method/county-lines/features';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2025, 0, 1); // winter: London time is UTC

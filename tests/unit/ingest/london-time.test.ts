@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { londonWallToUtc, parseInstantBytes, parseTimestamp, type ParsedTime, type TimeStatus } from '../../../kernel-lib/src/ingest/london-time';
+import { londonWallToUtc, parseInstantBytes, parseTimestamp, type ParsedTime, type TimeStatus } from '../../../kernel-lib/src/core/london-parse';
 
 const out: ParsedTime = { ms: 0, status: 'ok' };
 const p = (s: string) => { parseTimestamp(s, out); return { ms: out.ms, status: out.status }; };

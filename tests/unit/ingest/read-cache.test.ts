@@ -1,12 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clearCache, listCache } from '../../../kernel-lib/src/cache/read-cache';
+import { clearCache, listCache } from '../../../kernel-lib/src/ingest/cache/read-cache';
 import { loadReads } from '../../../kernel-lib/src/ingest/load-reads';
 import type { LoadSummary } from '../../../kernel-lib/src/ingest/types';
 import { storeInputs } from '../../../kernel-lib/src/privacy/provenance';
 import type { ReadStore } from '../../../kernel-lib/src/reads/types';
-import { fileSha256 } from '../../../kernel-lib/src/run/registry';
+import { fileSha256 } from '../../../kernel-lib/src/core/digest';
 import { main } from '../../../kernel-lib/src/cli/main';
 import { SITES_CSV, tempDir, writeFile } from './helpers';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyVrm, normaliseVrm } from '../../../kernel-lib/src/ingest/vrm';
+import { classifyVrm, normaliseVrm } from '../../../kernel-lib/src/core/vrm';
 
 describe('normaliseVrm', () => {
   it('upper-cases and strips spaces and punctuation', () => {

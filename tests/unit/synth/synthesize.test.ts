@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { synthesize } from '../../../kernel-lib/src/synth/synthesize';
-import { londonOffsetSeconds } from '../../../kernel-lib/src/time/london';
+import { londonOffsetSeconds } from '../../../kernel-lib/src/core/london-time';
 import { run } from '../../../kernel-lib/src/cli/synth';
 import { cleanup, hashes, readRows, tmp } from './helpers';
 

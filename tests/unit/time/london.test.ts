@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatLondonIso, londonOffsetSeconds, londonToUtc } from '../../../kernel-lib/src/time/london';
+import { formatLondonIso, londonOffsetSeconds, londonToUtc } from '../../../kernel-lib/src/core/london-time';
 
 const utc = (iso: string) => Date.parse(iso) / 1000;
 

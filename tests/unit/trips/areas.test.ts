@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildStore } from '../../../kernel-lib/src/reads/build-store';
-import { area, areasFromGeoJson, pointInArea, siteAreas, tripAreas } from '../../../kernel-lib/src/trips/areas';
+import { area, areasFromGeoJson, pointInArea, siteAreas } from '../../../kernel-lib/src/core/areas';
+import { tripAreas } from '../../../kernel-lib/src/trips/trip-areas';
 import { splitTrips } from '../../../kernel-lib/src/trips/trips';
 import { at, hubGeo, marketsGeo, sites } from './fixture';
 

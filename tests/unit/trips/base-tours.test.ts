@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { area, areasFromGeoJson } from '../../../kernel-lib/src/trips/areas';
+import { area, areasFromGeoJson } from '../../../kernel-lib/src/core/areas';
 import { inferBases } from '../../../kernel-lib/src/trips/base';
 import { sitePlaces } from '../../../kernel-lib/src/trips/places';
 import { findStays } from '../../../kernel-lib/src/trips/stays';

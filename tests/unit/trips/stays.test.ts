@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildStore } from '../../../kernel-lib/src/reads/build-store';
 import { dwellBounds, findStays, spansOvernight } from '../../../kernel-lib/src/trips/stays';
 import { splitTrips } from '../../../kernel-lib/src/trips/trips';
-import { haversineKm } from '../../../kernel-lib/src/trips/haversine';
+import { haversineKm } from '../../../kernel-lib/src/core/haversine';
 import { at, sites } from './fixture';
 
 const MIN = 60_000;

@@ -1,0 +1,35 @@
+/** Markets found from the data: where hub-based vehicles stop on hub tours (when none are given). */
+import { distanceToAreaKm, pointInArea, type Area } from '../../core/areas';
+import type { ReadStore } from '../../reads/types';
+import type { Places } from '../../trips/places';
+import { forEachChunk } from './chunks';
+import type { CountyLinesParams } from './params';
+import type { CandidatePlan } from './plan';
+import type { MarketInfo } from './types';
+
+/**
+ * The places that at least `params.discover.minVehicles` hub-based vehicles stop at on hub
+ * tours, outside the hub and at least `minDistanceKm` from it, most visited first.
+ * @example discoverMarkets(store, plan, places, 0, hub, params).markets[0] // { name: 'Rhyl', discovered: true, vehicles: 12 }
+ */
+export function discoverMarkets(store: ReadStore, plan: CandidatePlan, places: Places, hubPlace: number, hub: Area, params: CountyLinesParams): { marketPlaces: number[]; markets: MarketInfo[] } {
+  const d = params.discover;
+  const seen = new Map<number, Set<number>>();
+  forEachChunk(store, plan, places, hubPlace, params, ({ origin, bases, hubTours }) => {
+    for (let u = 0; u < hubTours.n; u++) {
+      const v = hubTours.vehicle[u];
+      if (bases.place[v] !== hubPlace) continue;
+      const k = hubTours.destination[u];
+      if (hubTours.visitDwellMin[k] < d.minStopMinutes * 60_000) continue;
+      const p = hubTours.visitPlace[k];
+      if (p === hubPlace) continue;
+      const set = seen.get(p); if (set) set.add(origin[v]); else seen.set(p, new Set([origin[v]]));
+    }
+  });
+  const ranked = [...seen.entries()]
+    .filter(([p, vs]) => vs.size >= d.minVehicles
+      && !pointInArea(hub, places.lat[p], places.lon[p]) && distanceToAreaKm(hub, places.lat[p], places.lon[p]) >= d.minDistanceKm)
+    .sort((a, b) => b[1].size - a[1].size || a[0] - b[0])
+    .slice(0, d.maxMarkets);
+  return { marketPlaces: ranked.map(([p]) => p), markets: ranked.map(([p, vs]) => ({ name: places.name[p], discovered: true, vehicles: vs.size })) };
+}

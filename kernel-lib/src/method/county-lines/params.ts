@@ -1,0 +1,107 @@
+/**
+ * Every threshold and weight of the county-lines finder, their defaults, and the ONE way
+ * partial parameters are merged into them (`countyLinesParams`: plain objects at every depth).
+ * A new parameter is one field here (with its default); every engine takes it from here.
+ */
+import { deepMerge } from '../../core/deep-merge';
+import { defaultLookalikeOptions, type LookalikeOptions } from '../../reads/lookalikes';
+import { defaultBaseOptions, type BaseOptions } from '../../trips/base';
+import { defaultStayOptions, type StayOptions } from '../../trips/stays';
+import { defaultSplitTripsOptions, type SplitTripsOptions } from '../../trips/trips';
+import { defaultFeatureOptions } from './features';
+import { defaultPlateRelayOptions, type PlateRelayOptions } from './relays';
+import { defaultLineOptions, type LineOptions } from './suspected-lines';
+import { defaultCountyLinesShape, defaultCountyLinesWeights, type CountyLinesScoreParams, type CountyLinesScorer } from './score/additive';
+import { scoreCountyLines } from './score/logistic';
+import { fittedCountyLinesModel } from './score/model';
+
+/** Market discovery (used when no markets are given). */
+export interface DiscoverMarketsParams {
+  /** A place becomes a market when at least this many hub-based vehicles stop there on hub tours. */
+  minVehicles: number;
+  /** A tour's destination counts as a stop when its dwell lower bound is at least this (minutes). */
+  minStopMinutes: number;
+  /** Places inside the hub or closer than this (km) to its boundary are suburbs, not markets. */
+  minDistanceKm: number;
+  /** Keep at most this many markets (most visited first). */
+  maxMarkets: number;
+}
+
+/** Every threshold and weight of the finder. Override any subset via `params`. */
+export interface CountyLinesParams extends CountyLinesScoreParams {
+  trips: Required<SplitTripsOptions>;
+  stays: Required<StayOptions>;
+  base: Required<BaseOptions>;
+  /** Tours longer than this (hours) are not loops. */
+  maxLoopHours: number;
+  /**
+   * Vehicles with fewer loops (hub → market → hub) are not scored: they cannot fit a pattern of
+   * repeated runs, and skipping them early (a coarse loop test on the reads, before trips and
+   * features) is most of the finder's speed. 0 scores every vehicle read in the hub and a market.
+   */
+  minLoops: number;
+  /** Sites outside the hub and markets are grouped into places of this radius (km). */
+  clusterKm: number;
+  /** Sites within this distance (km) outside the hub or a market boundary count as in it (cordon cameras). */
+  areaBufferKm: number;
+  /** Night window end (local hour); start is `nightStartHour`. */
+  nightEndHour: number;
+  /** A tour visit with dwell lower bound ≥ this (minutes) is a stop (for stops per tour). */
+  stopMinutes: number;
+  discover: DiscoverMarketsParams;
+  lookalikes: Required<LookalikeOptions> & { enabled: boolean };
+  /** Plate-relay linking (swapped plates): see method/county-lines/relays.ts. */
+  relay: PlateRelayOptions & { enabled: boolean };
+  /** Plates scoring under this are not grouped into suspected lines (the default scorer's scores are log-odds: 0 = even odds). */
+  lineMinScore: number;
+  /** How suspects are chained into lines: see method/county-lines/suspected-lines.ts. */
+  lines: LineOptions;
+  /** The scorer; replace to try another method. */
+  scorer: CountyLinesScorer;
+}
+
+/**
+ * Default parameters of the finder. Each value is a hypothesis to tune against ground truth,
+ * not a validated constant.
+ *
+ * @example
+ * findCountyLines(store, { hub, markets, params: { weights: { night: 3 } } }); // merged at every depth
+ */
+export const defaultCountyLinesParams: CountyLinesParams = {
+  trips: { ...defaultSplitTripsOptions },
+  stays: { ...defaultStayOptions },
+  base: { ...defaultBaseOptions },
+  maxLoopHours: 72,
+  minLoops: 1,
+  clusterKm: 6,
+  areaBufferKm: 1.5,
+  nightStartHour: defaultFeatureOptions.nightStartHour,
+  nightEndHour: defaultFeatureOptions.nightEndHour,
+  stopMinutes: defaultFeatureOptions.stopMinutes,
+  discover: { minVehicles: 3, minStopMinutes: 10, minDistanceKm: 5, maxMarkets: 40 },
+  lookalikes: { ...defaultLookalikeOptions, enabled: true },
+  relay: { ...defaultPlateRelayOptions, enabled: true },
+  weights: { ...defaultCountyLinesWeights },
+  shape: { ...defaultCountyLinesShape },
+  model: fittedCountyLinesModel,
+  lineMinScore: -2,
+  lines: { ...defaultLineOptions },
+  scorer: scoreCountyLines,
+};
+
+/** Partial params: top-level values, or a subset of a nested group. */
+export type CountyLinesParamsInput = {
+  [K in keyof CountyLinesParams]?: CountyLinesParams[K] extends (...a: never[]) => unknown
+    ? CountyLinesParams[K]
+    : CountyLinesParams[K] extends object ? Partial<CountyLinesParams[K]> : CountyLinesParams[K];
+};
+
+/**
+ * The defaults overlaid with `input` at every depth (a copy), `scorer` (a shorthand) last.
+ * @example countyLinesParams({ relay: { enabled: false } }).relay.maxGapHours // the default
+ */
+export function countyLinesParams(input?: CountyLinesParamsInput, scorer?: CountyLinesScorer): CountyLinesParams {
+  const out = deepMerge(defaultCountyLinesParams, input);
+  if (scorer) out.scorer = scorer;
+  return out;
+}

@@ -1,0 +1,133 @@
+/**
+ * The named terms of the county-lines scorer: each a plain function of one vehicle's features
+ * (plus its relay chain and how common its loops are), with a bounded value, mostly in 0..1,
+ * and a line saying what it measures. The scorer (county-lines-logistic.ts) weighs them; the
+ * weights are fitted on the tuning scenarios (scripts/fit-scorer.mjs) and each term's
+ * contribution is shown with every candidate.
+ *
+ * Terms describe behaviour, not one generator's numbers (DOMAIN.md): evidence that grows with
+ * the number of loops and distinct days; relays of short-lived plates; the regularity that
+ * marks commuters, carers and rounds (same clock time, same weekdays, same dwell); local life in
+ * the market town (days there without the hub, short trips inside it) rather than a night spent
+ * there; rounds with other stops; hub taxis; and how many other vehicles make the same loops
+ * at the same hours.
+ */
+import type { VehicleFeatures } from '../features';
+
+/**
+ * One term: its name, what it measures, its value for a vehicle's features, and the knots where
+ * its weight may change (the scorer weighs value, then max(0, value − knot) for each knot: a
+ * piecewise-linear shape, so "a few nights in the market" and "every night there" can weigh
+ * differently, while the term stays one named part).
+ */
+export interface ScoreTerm {
+  name: string;
+  describe: string;
+  value: (f: VehicleFeatures) => number;
+  knots: readonly number[];
+}
+
+/** Knots of terms in 0..1, and of ln(1 + count) terms (1 ≈ 2 loops, 2 ≈ 6 loops). */
+const UNIT = [1 / 3, 2 / 3] as const, LOG = [1, 2] as const;
+
+const clamp01 = (x: number) => (Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 0);
+const share = (x: number, n: number) => (n > 0 ? clamp01(x / n) : 0);
+/** Evidence from `L` loops, 0 at `from` and full at `full` (timing judged only with enough loops). */
+const ramp = (L: number, from: number, full: number) => clamp01((L - from) / (full - from));
+const loopsOf = (f: VehicleFeatures) => f.topMarketLoops;
+
+function dwellMid(f: VehicleFeatures, pick: (min: number, max: number, overnight: boolean) => boolean): number {
+  let n = 0;
+  for (const l of f.loopList) if (pick(l.dwellMinMinutes, l.dwellMaxMinutes, l.stopOvernight)) n++;
+  return n;
+}
+
+/**
+ * Every term, in the order parts are reported.
+ *
+ * @example
+ * COUNTY_LINES_TERMS.map((t) => `${t.name}: ${t.value(features).toFixed(2)}`)
+ */
+export const COUNTY_LINES_TERMS: readonly ScoreTerm[] = [
+  { name: 'loops', describe: 'ln(1 + loops hub → market → hub to the most visited market)', value: (f) => Math.log1p(loopsOf(f)), knots: LOG },
+  { name: 'loopDays', describe: 'ln(1 + distinct days with a loop)', value: (f) => Math.log1p(f.loopDays), knots: LOG },
+  { name: 'relayChain', describe: 'ln of the relay chain\'s loops over the plate\'s own (plates swapped on one line)', value: (f) => Math.max(0, Math.log1p(f.relayChainLoops) - Math.log1p(loopsOf(f))), knots: LOG },
+  { name: 'plateRelay', describe: 'another short-lived plate that runs alike takes over from this one, or hands over to it (its similarity)', value: (f) => f.relayPlates.reduce((m, r) => Math.max(m, r.similarity ?? 1), 0), knots: UNIT },
+  { name: 'loopRate', describe: 'loops to that market per week of activity (7 a week = 1)', value: (f) => clamp01(f.topMarketLoopsPerWeek / 7), knots: UNIT },
+  { name: 'night', describe: 'share of loops arriving at the market at night', value: (f) => clamp01(f.loopNightShare) * ramp(loopsOf(f), 0, 3), knots: UNIT },
+  { name: 'shortStops', describe: 'share of loops with a market stop under 90 min', value: (f) => share(dwellMid(f, (a, b) => (a + b) / 2 <= 90), f.loops) * ramp(loopsOf(f), 0, 3), knots: UNIT },
+  { name: 'nightsAway', describe: 'share of loops whose market stop spans the night', value: (f) => share(dwellMid(f, (_a, _b, o) => o), f.loops) * ramp(loopsOf(f), 0, 3), knots: UNIT },
+  { name: 'dayShifts', describe: 'share of loops with a daytime market stop of 4 h or more (a work shift)', value: (f) => share(dwellMid(f, (a, _b, o) => !o && a >= 240), f.loops), knots: UNIT },
+  { name: 'sameClock', describe: 'share of market arrivals within one 2-hour clock window (judged from 3 loops, fully from 5)', value: (f) => (loopsOf(f) >= 3 ? clamp01(f.arrivalWindowShare) * ramp(loopsOf(f), 2, 5) : 0), knots: UNIT },
+  { name: 'sameWeekdays', describe: 'share of loops on the two most common weekdays, beyond chance (fixed visiting days)', value: (f) => (loopsOf(f) >= 3 ? clamp01((f.loopTopWeekdaysShare - 0.4) / 0.6) * ramp(loopsOf(f), 2, 6) : 0), knots: UNIT },
+  { name: 'weekdaysOnly', describe: 'loops only Monday to Friday (judged from 4 loops)', value: (f) => (loopsOf(f) >= 4 ? clamp01((1 - f.loopWeekendShare - 0.7) / 0.3) * ramp(loopsOf(f), 3, 7) : 0), knots: UNIT },
+  { name: 'weekendOnly', describe: 'loops mostly at weekends', value: (f) => clamp01((f.loopWeekendShare - 0.5) / 0.5) * ramp(loopsOf(f), 0, 3), knots: UNIT },
+  { name: 'steadyDwell', describe: 'market stays of much the same length, loop after loop (judged from 3 loops)', value: (f) => (loopsOf(f) >= 3 ? clamp01(1 - f.dwellLogStd / 0.6) * ramp(loopsOf(f), 2, 5) : 0), knots: UNIT },
+  { name: 'hubBase', describe: 'based in the hub (overnights, first and last reads of the day)', value: (f) => (f.baseKind === 'hub' ? clamp01(f.baseShare) : 0), knots: UNIT },
+  { name: 'marketBase', describe: 'based in a market town', value: (f) => (f.baseKind === 'market' ? clamp01(f.baseShare) : 0), knots: UNIT },
+  { name: 'marketLife', describe: 'share of active days read in a market town and not in the hub', value: (f) => share(f.marketOnlyDays, f.daysActive), knots: UNIT },
+  { name: 'marketLocal', describe: 'short trips inside the market town per active day', value: (f) => clamp01(f.marketLocalTrips / Math.max(1, f.daysActive)), knots: UNIT },
+  { name: 'hubLife', describe: 'share of active days read in the hub and not in a market town', value: (f) => share(f.hubOnlyDays, f.daysActive), knots: UNIT },
+  { name: 'nightsInHub', describe: 'share of observed nights spent in the hub', value: (f) => share(f.nightsInHub, f.nightsObserved), knots: UNIT },
+  { name: 'nightsInMarket', describe: 'share of observed nights spent in a market town', value: (f) => share(f.nightsInMarket, f.nightsObserved), knots: UNIT },
+  { name: 'quickHubVisits', describe: 'share of stays in the hub between trips out that last under 2 hours (in and out, as to restock)', value: (f) => share(f.shortHubStays, f.hubStays) * ramp(f.hubStays, 0, 3), knots: UNIT },
+  { name: 'multiStop', describe: 'several stops per hub tour (a delivery round)', value: (f) => clamp01((f.stopsPerTour - 1) / 3), knots: UNIT },
+  { name: 'otherStops', describe: 'stops elsewhere on the way, per loop (a round or errands)', value: (f) => clamp01(f.otherStopsPerLoop / 2), knots: UNIT },
+  { name: 'manyMarkets', describe: 'many different market towns (a round)', value: (f) => clamp01((f.distinctMarkets - 1) / 3), knots: UNIT },
+  { name: 'hubTaxi', describe: 'many short trips inside the hub (a taxi)', value: (f) => clamp01(f.hubTripShare) * clamp01((f.tripsPerActiveDay - 2) / 4), knots: UNIT },
+  { name: 'crowd', describe: 'ln(1 + other vehicles making the same loops at the same hours)', value: (f) => Math.log1p(f.loopCrowd), knots: LOG },
+];
+
+/**
+ * Terms that measure one thing from several sides (and so trade weight between them in a fit):
+ * the reasons give each group's contributions as one sum, in these words. The parts still list
+ * every term on its own.
+ */
+export const TERM_GROUPS: readonly { terms: readonly string[]; describe: string }[] = [
+  { terms: ['loops', 'loopDays', 'loopRate'], describe: 'the loops to the market, taken together: how many, on how many days, how often' },
+  { terms: ['hubBase', 'hubLife', 'nightsInHub'], describe: 'life in the hub, taken together: base, days only there, nights there' },
+  { terms: ['marketBase', 'marketLife', 'nightsInMarket', 'nightsAway', 'marketLocal'], describe: 'time in the market town, taken together: base, days only there, nights there, stays over, local trips' },
+  { terms: ['relayChain', 'plateRelay'], describe: 'plate relays, taken together: a short-lived plate that runs alike takes over or hands over, and the chain\'s loops' },
+];
+
+/**
+ * A term's basis: its value, then max(0, value − knot) for each knot.
+ * @example termBasis(COUNTY_LINES_TERMS[0], 2.3) // [2.3, 1.3, 0.3]
+ */
+export function termBasis(t: ScoreTerm, x: number): number[] {
+  return [x, ...t.knots.map((k) => Math.max(0, x - k))];
+}
+
+/**
+ * Every term's basis for one vehicle, flattened (the rows `fitLogistic` fits; see scripts/fit-scorer.mjs).
+ * @example termRow(features).length // Σ (1 + knots) over the terms
+ */
+export function termRow(f: VehicleFeatures, terms: readonly ScoreTerm[] = COUNTY_LINES_TERMS): number[] {
+  const x = termValues(f, terms), row: number[] = [];
+  terms.forEach((t, k) => { row.push(...termBasis(t, x[k])); });
+  return row;
+}
+
+/**
+ * Weights per term from a fit over `termRow`s: the flat weights cut back into one array per term.
+ * @example weightsFromRow(fit.weights) // { loops: [0.4, 0.2, -0.1], ... }
+ */
+export function weightsFromRow(flat: readonly number[], terms: readonly ScoreTerm[] = COUNTY_LINES_TERMS): Record<string, number[]> {
+  const out: Record<string, number[]> = {};
+  let i = 0;
+  for (const t of terms) { out[t.name] = flat.slice(i, i + 1 + t.knots.length) as number[]; i += 1 + t.knots.length; }
+  return out;
+}
+
+/**
+ * The values of every term for one vehicle (in `COUNTY_LINES_TERMS` order).
+ * @example termValues(features) // Float64Array [1.95, 1.79, 0, ...]
+ */
+export function termValues(f: VehicleFeatures, terms: readonly ScoreTerm[] = COUNTY_LINES_TERMS): Float64Array {
+  const x = new Float64Array(terms.length);
+  for (let k = 0; k < terms.length; k++) {
+    const v = terms[k].value(f);
+    x[k] = Number.isFinite(v) ? v : 0;
+  }
+  return x;
+}
