@@ -28,7 +28,8 @@ for (const [name, args] of runs) {
   const r = spawnSync('node', [...args, ...process.argv.slice(2)], { stdio: 'inherit', cwd: ROOT, env });
   if (r.status !== 0) failed++;
 }
+// Every test cleans up what it makes: an entry left here fails the run (and is removed).
 const left = readdirSync(tmp);
-process.stderr.write(`\n[test] temporary entries left by the tests: ${left.length}${left.length ? ` (${left.slice(0, 20).join(', ')}${left.length > 20 ? ', ...' : ''}); removed` : ''}\n`);
+process.stderr.write(`\n[test] temporary entries left by the tests: ${left.length}${left.length ? ` (${left.slice(0, 20).join(', ')}${left.length > 20 ? ', ...' : ''}); removed. FAILED: a test must remove what it creates` : ''}\n`);
 rmSync(tmp, { recursive: true, force: true });
-process.exitCode = failed ? 1 : 0;
+process.exitCode = failed || left.length ? 1 : 0;
