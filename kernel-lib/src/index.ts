@@ -104,7 +104,7 @@ export { clickhouseTarget } from './clickhouse/target';
 export type { ClickHouseTarget } from './clickhouse/target';
 export { linkPlateRelays, defaultPlateRelayOptions, relaySimilarity, relayChains } from './method/county-lines/relays';
 export { fillLoopCrowd } from './method/county-lines/loop-crowd';
-export { suspectedLines, defaultLineOptions } from './method/county-lines/suspected-lines';
+export { suspectedLines, defaultLineOptions, stopSiteOverlap } from './method/county-lines/suspected-lines';
 export { maxWeightMatching } from './method/county-lines/line-matching';
 export type { LineOptions, SuspectedLine } from './method/county-lines/suspected-lines';
 export type { PlateRelay, PlateRelayOptions } from './method/county-lines/relays';

@@ -39,6 +39,8 @@ export interface Tours {
   visitArrive: Float64Array;
   /** Start (last read before) of the stop at the place, and 1 when the stop spans 03:00 local. */
   visitStopStart: Float64Array;
+  /** Site of the read that begins the visit's longest stop (where the vehicle was last seen before it stopped). */
+  visitStopSite: Uint32Array;
   visitStopOvernight: Uint8Array;
   /** Dwell bounds (ms) of the stop at the place. */
   visitDwellMin: Float64Array;
@@ -68,7 +70,7 @@ export function findTours(store: ReadStore, sitePlace: Int32Array, anchor: numbe
   for (let s = 0; s < sitePlace.length; s++) if (sitePlace[s] + 1 > nPlaces) nPlaces = sitePlace[s] + 1;
   const slotOf = new Int32Array(nPlaces + 1).fill(-1); // place + 1 → slot (place -1 allowed)
   const slotPlace: number[] = [], slotRank: number[] = [], slotMin: number[] = [], slotMax: number[] = [];
-  const slotStart: number[] = [], slotArrive: number[] = [];
+  const slotStart: number[] = [], slotArrive: number[] = [], slotSite: number[] = [];
   const homeOf = (v: number) => (typeof anchor === 'number' ? anchor : anchor[v]);
 
   // Pass 1: count tours and visits, so the columns are allocated once at their exact size
@@ -102,7 +104,7 @@ export function findTours(store: ReadStore, sitePlace: Int32Array, anchor: numbe
     depart: new Float64Array(nTours), return: new Float64Array(nTours),
     overnight: new Uint8Array(nTours), visitStart: new Uint32Array(nTours + 1),
     visitPlace: new Int32Array(nVisits), visitArrive: new Float64Array(nVisits),
-    visitStopStart: new Float64Array(nVisits), visitStopOvernight: new Uint8Array(nVisits),
+    visitStopStart: new Float64Array(nVisits), visitStopSite: new Uint32Array(nVisits), visitStopOvernight: new Uint8Array(nVisits),
     visitDwellMin: new Float64Array(nVisits), visitDwellMax: new Float64Array(nVisits),
     destination: new Uint32Array(nTours), vehicleTourStart: new Uint32Array(nv + 1),
   };
@@ -137,12 +139,12 @@ export function findTours(store: ReadStore, sitePlace: Int32Array, anchor: numbe
             if (k < 0) {
               k = nSlots++;
               slotOf[p + 1] = k;
-              slotPlace[k] = p; slotRank[k] = 0; slotMin[k] = 0; slotMax[k] = 0; slotStart[k] = NaN;
+              slotPlace[k] = p; slotRank[k] = 0; slotMin[k] = 0; slotMax[k] = 0; slotStart[k] = NaN; slotSite[k] = site[j];
               slotArrive[k] = pa === p ? t1 : t2;
             }
             const rank = pa === p && pb === p ? 2 : 1;
             if (rank > slotRank[k] || (rank === slotRank[k] && (mn > slotMin[k] || (mn === slotMin[k] && mx > slotMax[k])))) {
-              slotRank[k] = rank; slotMin[k] = mn; slotMax[k] = mx; slotStart[k] = t1;
+              slotRank[k] = rank; slotMin[k] = mn; slotMax[k] = mx; slotStart[k] = t1; slotSite[k] = site[j];
             }
           }
         }
@@ -152,7 +154,7 @@ export function findTours(store: ReadStore, sitePlace: Int32Array, anchor: numbe
           const bMin = slotMin[k], bMax = slotMax[k], bStart = slotStart[k];
           if (bMin > destMin || (bMin === destMin && bMax > destMax)) { dest = w; destMin = bMin; destMax = bMax; }
           out.visitPlace[w] = slotPlace[k]; out.visitArrive[w] = slotArrive[k];
-          out.visitDwellMin[w] = bMin; out.visitDwellMax[w] = bMax; out.visitStopStart[w] = bStart;
+          out.visitDwellMin[w] = bMin; out.visitDwellMax[w] = bMax; out.visitStopStart[w] = bStart; out.visitStopSite[w] = slotSite[k];
           out.visitStopOvernight[w] = spansOvernight(bStart, bStart + bMax, o.overnightHour) ? 1 : 0;
           w++;
         }

@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { maxWeightMatching } from '../../../kernel-lib/src/method/county-lines/line-matching';
-import { suspectedLines } from '../../../kernel-lib/src/method/county-lines/suspected-lines';
+import { stopSiteOverlap, suspectedLines } from '../../../kernel-lib/src/method/county-lines/suspected-lines';
 import type { Loop, VehicleFeatures } from '../../../kernel-lib/src/method/county-lines/features';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2025, 0, 1); // winter: London time is UTC
-const loopsAt = (market: string, firstDay: number, hour: number, dwell: number): Loop[] => [0, 1, 2].map((k) => {
+const loopsAt = (market: string, firstDay: number, hour: number, dwell: number, stopSite = 'S1'): Loop[] => [0, 1, 2].map((k) => {
   const arrive = T0 + (Math.ceil(firstDay) + k) * DAY + hour * 3_600_000;
-  return { market, depart: arrive - 3_600_000, arrive, return: arrive + dwell * 60_000 + 3_600_000, dwellMinMinutes: dwell - 5, dwellMaxMinutes: dwell + 5, overnight: false, stopOvernight: false };
+  return { market, depart: arrive - 3_600_000, arrive, return: arrive + dwell * 60_000 + 3_600_000, dwellMinMinutes: dwell - 5, dwellMaxMinutes: dwell + 5, overnight: false, stopOvernight: false, stopSite };
 });
 /** Minimal features for the line step (only the fields it reads). */
-const f = (vrm: string, firstDay: number, lastDay: number, market = 'Rhyl', hour = 21, dwell = 40) => ({
+const f = (vrm: string, firstDay: number, lastDay: number, market = 'Rhyl', hour = 21, dwell = 40, stopSite = 'S1') => ({
   vrm, firstSeen: T0 + firstDay * DAY, lastSeen: T0 + lastDay * DAY, spanDays: lastDay - firstDay,
-  topMarketLoops: 3, loopsByMarket: [{ market, loops: 3 }], base: 'Liverpool', loopList: loopsAt(market, firstDay, hour, dwell), loops: 3, mergedWith: [],
+  topMarketLoops: 3, loopsByMarket: [{ market, loops: 3 }], base: 'Liverpool', loopList: loopsAt(market, firstDay, hour, dwell, stopSite), loops: 3, mergedWith: [],
 }) as unknown as VehicleFeatures;
 const window = [T0, T0 + 28 * DAY] as const;
 
@@ -53,5 +53,14 @@ describe('suspectedLines', () => {
     expect(suspectedLines([f('AAA', 1, 6), f('BBB', 14, 20)], () => 1, -2, {}, ...window)).toEqual([]);
     expect(suspectedLines([f('AAA', 1, 6), f('BBB', 12, 20)], () => 1, -2, {}, ...window).map((l) => l.vrms)).toEqual([['AAA', 'BBB']]);
     expect(suspectedLines([f('AAA', 14, 27.5), f('BBB', 27.6, 28)], () => 1, -2, { edgeHours: 48 }, ...window)).toEqual([]);
+  });
+  it('tells apart two alike lines by the cameras where their market stops begin', () => {
+    // Two concurrent evening lines on Rhyl, one stopping by camera S1, the other by S2. The
+    // hand-overs are equally quick (EV1 → X2 is even quicker), but the stop cameras keep the lines apart.
+    const list = [f('EV1', 1, 8, 'Rhyl', 21, 40, 'S1'), f('X1', 1.2, 8.4, 'Rhyl', 21, 40, 'S2'), f('EV2', 9.6, 16, 'Rhyl', 21, 40, 'S1'), f('X2', 9.2, 16, 'Rhyl', 21, 40, 'S2')];
+    expect(stopSiteOverlap(list[0], list[2], 'Rhyl')).toBe(1);
+    expect(stopSiteOverlap(list[0], list[3], 'Rhyl')).toBe(0);
+    expect(suspectedLines(list, () => 1, -2, {}, ...window).map((l) => l.vrms).sort()).toEqual([['EV1', 'EV2'], ['X1', 'X2']]);
+    expect(suspectedLines(list, () => 1, -2, { stopSiteWeight: 0 }, ...window).map((l) => l.vrms).sort()).toEqual([['EV1', 'X2'], ['X1', 'EV2']].sort());
   });
 });

@@ -50,6 +50,8 @@ export interface Loop {
   overnight: boolean;
   /** The market stop itself spans 03:00 local (a night spent in the market). */
   stopOvernight: boolean;
+  /** Site id of the last read before the market stop (near where the vehicle stopped). */
+  stopSite: string;
 }
 
 /** Features of one vehicle. Durations in minutes or hours as named; shares 0..1 (NaN when undefined). */
@@ -402,7 +404,7 @@ export function vehicleFeatures(ctx: FeatureContext, v: number, options: Feature
         market: places.name[hubTours.visitPlace[best]], depart: hubTours.depart[u], arrive: hubTours.visitArrive[best],
         return: hubTours.return[u], dwellMinMinutes: hubTours.visitDwellMin[best] / 60_000,
         dwellMaxMinutes: hubTours.visitDwellMax[best] / 60_000, overnight: hubTours.overnight[u] === 1,
-        stopOvernight: hubTours.visitStopOvernight[best] === 1,
+        stopOvernight: hubTours.visitStopOvernight[best] === 1, stopSite: store.sites.id[hubTours.visitStopSite[best]],
       });
     }
   }

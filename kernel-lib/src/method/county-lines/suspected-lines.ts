@@ -5,7 +5,8 @@
  * the finder's `params.lineMinScore`), every pair that could be such a hand-over (the later
  * plate starts after the earlier one, at most `maxGapHours` after its last read, both looping
  * to a shared market, both short-lived) is weighed by how alike the two run there
- * (`relaySimilarity`: hours, stay, nights, base, gap). The hand-overs are then chosen all at
+ * (`relaySimilarity`: hours, stay, nights, base, gap; and the cameras where their market stops
+ * begin, since a line keeps its address in the market). The hand-overs are then chosen all at
  * once, the set with the largest total weight (each plate hands over to one and takes over
  * from one; weight = `linkBonus` + ln similarity, so a link is worth making unless the two run
  * very differently), and the chains of hand-overs are the lines. Unlike the scorer's relays
@@ -49,12 +50,28 @@ export interface LineOptions {
   minSimilarity: number;
   /** A hand-over's weight is this plus ln(similarity): larger links more plates, smaller only the most alike. */
   linkBonus: number;
+  /** How much the stop cameras count (0..1): similarity × (1 − w × (1 − shared share of the two plates' stop cameras on the market)). */
+  stopSiteWeight: number;
 }
 
 /** The defaults of {@link LineOptions} (chosen on the tuning variants of bench/methods/variants.json). */
-export const defaultLineOptions: LineOptions = { maxGapHours: 168, maxOverlapHours: 12, edgeHours: 24, maxPlateSpanDays: 16, minSimilarity: 0.02, linkBonus: 5 };
+export const defaultLineOptions: LineOptions = { maxGapHours: 168, maxOverlapHours: 12, edgeHours: 24, maxPlateSpanDays: 16, minSimilarity: 0.02, linkBonus: 5, stopSiteWeight: 0.3 };
 
 const H = 3_600_000;
+
+/**
+ * The share of stop cameras two plates share on a market (Jaccard: shared over all), from the
+ * site of the last read before each market stop.
+ * @example stopSiteOverlap(a, b, 'Rhyl') // 0.5: a stopped after S0312 and S0318, b after S0312
+ */
+export function stopSiteOverlap(a: VehicleFeatures, b: VehicleFeatures, market: string): number {
+  const sa = new Set(a.loopList.filter((l) => l.market === market).map((l) => l.stopSite));
+  const sb = new Set(b.loopList.filter((l) => l.market === market).map((l) => l.stopSite));
+  let shared = 0;
+  for (const x of sa) if (sb.has(x)) shared++;
+  const all = sa.size + sb.size - shared;
+  return all ? shared / all : 0;
+}
 
 /**
  * The suspected lines among scored vehicles, best first. `from`/`to`: the data's first and last
@@ -85,7 +102,7 @@ export function suspectedLines(list: readonly VehicleFeatures[], scoreOf: (vrm: 
         if (i === j || b.firstSeen < t0 + o.edgeHours * H || b.firstSeen <= a.firstSeen) continue; // b must start inside, after a
         const gap = (b.firstSeen - a.lastSeen) / H;
         if (gap > o.maxGapHours || gap < -o.maxOverlapHours) continue;
-        const sim = relaySimilarity(a, b, market, gap, o.maxGapHours);
+        const sim = relaySimilarity(a, b, market, gap, o.maxGapHours) * (1 - o.stopSiteWeight * (1 - stopSiteOverlap(a, b, market)));
         if (sim < o.minSimilarity) continue;
         const weight = o.linkBonus + Math.log(sim);
         const k = i * n + j, seen = best.get(k);
