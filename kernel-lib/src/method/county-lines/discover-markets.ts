@@ -2,17 +2,31 @@
 import { distanceToAreaKm, pointInArea, type Area } from '../../core/areas';
 import type { ReadStore } from '../../reads/types';
 import type { Places } from '../../trips/places';
-import { forEachChunk } from './chunks';
-import type { CountyLinesParams } from './params';
+import { forEachChunk, type ChunkStageParams } from './chunks';
 import type { CandidatePlan } from './plan';
 import type { MarketInfo } from './types';
+
+/** Market discovery (used when no markets are given). */
+export interface DiscoverMarketsParams {
+  /** A place becomes a market when at least this many hub-based vehicles stop there on hub tours. */
+  minVehicles: number;
+  /** A tour's destination counts as a stop when its dwell lower bound is at least this (minutes). */
+  minStopMinutes: number;
+  /** Places inside the hub or closer than this (km) to its boundary are suburbs, not markets. */
+  minDistanceKm: number;
+  /** Keep at most this many markets (most visited first). */
+  maxMarkets: number;
+}
+
+/** Defaults of market discovery (`params.discover`). */
+export const defaultDiscoverParams: DiscoverMarketsParams = { minVehicles: 3, minStopMinutes: 10, minDistanceKm: 5, maxMarkets: 40 };
 
 /**
  * The places that at least `params.discover.minVehicles` hub-based vehicles stop at on hub
  * tours, outside the hub and at least `minDistanceKm` from it, most visited first.
  * @example discoverMarkets(store, plan, places, 0, hub, params).markets[0] // { name: 'Rhyl', discovered: true, vehicles: 12 }
  */
-export function discoverMarkets(store: ReadStore, plan: CandidatePlan, places: Places, hubPlace: number, hub: Area, params: CountyLinesParams): { marketPlaces: number[]; markets: MarketInfo[] } {
+export function discoverMarkets(store: ReadStore, plan: CandidatePlan, places: Places, hubPlace: number, hub: Area, params: ChunkStageParams & { discover: DiscoverMarketsParams }): { marketPlaces: number[]; markets: MarketInfo[] } {
   const d = params.discover;
   const seen = new Map<number, Set<number>>();
   forEachChunk(store, plan, places, hubPlace, params, ({ origin, bases, hubTours }) => {
