@@ -4,7 +4,6 @@ import type { ReadStore } from '../../reads/types';
 import type { Places } from '../../trips/places';
 import { forEachChunk, type ChunkStageParams } from './chunks';
 import type { CandidatePlan } from './plan';
-import type { MarketInfo } from './types';
 
 /** Market discovery (used when no markets are given). */
 export interface DiscoverMarketsParams {
@@ -19,6 +18,9 @@ export interface DiscoverMarketsParams {
   /** Places farther than this (km) from the hub's boundary are not markets (a run is a day trip; Infinity: no limit). */
   maxDistanceKm: number;
 }
+
+/** A market of a result: given, or discovered (with the hub-based vehicles that stop there). */
+export interface MarketInfo { name: string; discovered: boolean; vehicles?: number }
 
 /** Defaults of market discovery (`params.discover`). */
 export const defaultDiscoverParams: DiscoverMarketsParams = { minVehicles: 3, minStopMinutes: 10, minDistanceKm: 5, maxMarkets: 40, maxDistanceKm: Infinity };
