@@ -110,7 +110,7 @@ export interface VehicleFeatures {
   /** Top origin → destination place pairs of trips. */
   od: { from: string; to: string; trips: number }[];
   loopList: Loop[];
-  /** Plates that seem to take over from / hand over to this one (filled by the finder's relay step; see find/plate-relay.ts). */
+  /** Plates that seem to take over from / hand over to this one (filled by the finder's relay step; see method/county-lines/relays.ts). */
   relayPlates: { vrm: string; role: 'before' | 'after'; gapHours: number; market: string; similarity?: number }[];
   /** Plates in this plate's relay chain (1 when none) and their loops to its market (the finder's relay step fills these). */
   relayChainPlates: number;
