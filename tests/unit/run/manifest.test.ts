@@ -1,6 +1,6 @@
 // The pure parts of reproducible runs: canonical JSON, digest stability, the manifest's shape,
 // reading results back out of an executed notebook, and `anpr run`'s argument helpers.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -93,6 +93,7 @@ describe('the run registry and manifest', () => {
     expect(String(bundle.data['text/html'])).toContain(m.data.results_digest);
     writeFileSync(file, '{}'); // changed after it was read: flagged
     expect(runManifest().data.inputs[0].changed).toBe(true);
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('manifestFromNotebook reads the results and the manifest back out of an executed notebook', () => {
