@@ -2,7 +2,7 @@
 //
 // For each tuning variant of bench/methods/variants.json and each fit seed (f1..f6, never the
 // benchmark's seeds, which measure), the finder runs (markets
-// given) and every scored vehicle becomes one row: its term values (find/county-lines-terms.ts)
+// given) and every scored vehicle becomes one row: its term values (method/county-lines/score/terms.ts)
 // and whether the truth calls it a runner. A logistic regression with an L2 penalty
 // (score/fit-logistic.ts) gives the weights, written with this command and its data to
 // kernel-lib/src/method/county-lines/score/model.ts. Deterministic: same variants, same weights.
@@ -90,7 +90,7 @@ if (!values['dry-run']) {
   writeFileSync(file, `/**
  * The county-lines scorer's weights, fitted on the tuning variants only. Written by
  * \`${command}\` (scripts/fit-scorer.mjs); edit by re-running it, or pass your own
- * \`params.model\` to the finder. Each weight multiplies a term of county-lines-terms.ts.
+ * \`params.model\` to the finder. Each weight multiplies a term of terms.ts.
  */
 import type { ScorerModel } from './types';
 

@@ -1,26 +1,38 @@
 /**
  * @anpr/kernel-lib — ANPR Find & Profile analysis library.
  *
- * The pipeline, one folder per stage, in order of thought:
+ * The import graph, bottom to top (a folder imports only its own layer and those below; checked
+ * by tests/unit/import-graph.test.ts, which fails on any cycle or upward import):
  *
- *   ingest/   CSV, CSV.gz, Parquet, Arrow -> validated rows (nothing lost: read = accepted + rejected + duplicates)
- *     |
- *   reads/    columnar ReadStore: dictionary-encoded VRMs and sites, sorted by (vehicle, time)
- *     |
- *   trips/    trips, stays (dwell bounds), areas, base, tours, per-vehicle features
- *     |
- *   find/     county-lines finder and the classic ANPR queries      profile/  one vehicle
- *     |                                                                |
- *   score/    transparent scores with reasons; evaluation against ground truth
- *     |
- *   display/  MIME bundles for the map and profile widgets (contract/ is the shared, dependency-free contract)
+ *   index.ts      this file: the one export list (imported by nothing inside src)
+ *   cli/          parse → verb → print (`anpr find|profile|ingest|synth|run|...`)
+ *   notebook/     run manifest, recorded results
+ *   score/        evaluation against ground truth, robustness
+ *   profile/      one vehicle (trips, stays, base, tours, associates, county-lines score)
+ *   find/         the public search verbs: each = audit gate (session passed in) + pure core + display
+ *     │             county-lines.ts: findCountyLines / …DuckDB / …ClickHouse, classic queries (a-then-b, area, …)
+ *   engines/      the county-lines coarse stages behind one contract (engine.ts: memory, duckdb, clickhouse)
+ *     │             and the one runner (runner.ts: validation, params, areas, data-age window, batches, ranking)
+ *   display/      MIME bundles for the map, profile and ranking views (withDisplay attaches them)
+ *   method/       county-lines/, pure: params (one deep merge), setup, plan, features, score/, rank, relays, lines
+ *   trips/        trips, stays (dwell bounds), places, bases, tours
+ *   clickhouse/   ClickHouse client, SQL, ingest
+ *   ingest/       CSV, CSV.gz, Parquet, Arrow → validated rows → ReadStore (nothing lost); cache/: the reads cache
+ *   synth/        seeded synthetic UK scenarios with ground truth
+ *   privacy/      pseudonyms, the audit log and its gate, session, data age, store provenance
+ *   run/          the run registry (inputs read, results recorded)
+ *   reads/        the columnar ReadStore (dictionary-encoded VRMs and sites, sorted by vehicle, time), look-alikes
+ *   contract/     the MIME contract shared with the JupyterLab extension (dependency-free)
+ *   core/         leaves: VRM, London time and parsing, haversine and areas, digest, deep merge, time bounds
+ *   messages.ts   every user-facing message (imports nothing)
  *
- * synth/ makes seeded synthetic UK scenarios with ground truth; privacy/ pseudonymises plates.
+ * The data's way through it, in order of thought: ingest → reads → trips → method (county-lines) /
+ * find / profile → score → display.
  *
  * This file is the one export list of the package.
  */
 
-// ---- time (Europe/London, used by every stage) ---------------------------------------
+// ---- core: London time (used by every stage) ------------------------------------------
 export { HOUR_MS, DAY_MS, bstBoundsMs, londonOffsetMs, londonLocalMs, londonHour, londonDay, londonWeekday, londonOffsetSeconds, londonToUtc, formatLondonIso, londonHourWeekday } from './core/london-time';
 
 // ---- contract -----------------------------------------------------------------------
@@ -78,7 +90,8 @@ export { inferBases, defaultBaseOptions } from './trips/base';
 export type { Bases, BaseOptions } from './trips/base';
 export { findTours } from './trips/tours';
 export type { Tours, TourOptions } from './trips/tours';
-export { vehicleFeatures, defaultFeatureOptions, median, circularStdHours, clockWindowShare } from './method/county-lines/features';
+export { vehicleFeatures, defaultFeatureOptions } from './method/county-lines/features';
+export { median, circularStdHours, clockWindowShare } from './core/stats';
 export type { VehicleFeatures, FeatureContext, FeatureOptions, Loop } from './method/county-lines/features';
 export { haversineKm, siteDistanceKm } from './core/haversine';
 export { findLookalikes, mergeLookalikes, lookalikeKey, defaultLookalikeOptions } from './reads/lookalikes';
@@ -167,8 +180,6 @@ export { appendAudit, readAudit, verifyAudit, auditLogPath, auditParams, auditEn
 export type { AuditEntry, AuditEntryInput, AuditInput, AuditProblem, AuditVerification } from './privacy/audit';
 export { session, currentSession, endSession, auditConsultation } from './privacy/session';
 export type { AuditSession } from './privacy/session';
-export { consult, withinConsultation, consulting, queryAudit } from './privacy/guard';
-export type { ConsultationRecord } from './privacy/guard';
 export { dataAgeLimits, daysBefore, ACCESS_DAYS, RETENTION_DAYS } from './privacy/data-age';
 export type { DataAgeOptions, DataAgeLimits } from './privacy/data-age';
 export { storeDataAge, storeInputs } from './privacy/provenance';

@@ -464,7 +464,7 @@ export const reportNotExecuted = (notebook: string) =>
 export const reportDone = (out: string, bytes: number, charts: number) =>
   `report: ${out} (${Math.round(bytes / 1024)} kB, ${charts} chart(s) inline; nothing is fetched from outside the file)`;
 
-// --- The DuckDB executor of the county-lines finder (find/county-lines-duckdb.ts)
+// --- The DuckDB executor of the county-lines finder (engines/duckdb.ts)
 export const duckdbNeedsMarkets = () =>
   'findCountyLinesDuckDB needs markets: discovering them needs every hub-based vehicle\'s tours, which the coarse stage does not compute. Give markets, or load the reads and use findCountyLines.';
 export const duckdbTimeType = (type: string) =>
@@ -472,7 +472,7 @@ export const duckdbTimeType = (type: string) =>
 export const duckdbMissingColumn = (reads: string, column: string) =>
   `${reads}: no "${column}" column (the DuckDB executor needs vrm, timestamp and site_id in the canonical schema).`;
 
-// --- The ClickHouse executor of the county-lines finder (find/county-lines-clickhouse.ts)
+// --- The ClickHouse executor of the county-lines finder (engines/clickhouse.ts)
 export const clickhouseNeedsMarkets = () =>
   'findCountyLinesClickHouse needs markets: discovering them needs every hub-based vehicle\'s tours, which the coarse stage does not compute. Give markets, or load the reads and use findCountyLines.';
 export const clickhouseBadUrl = (url: string) =>
@@ -497,7 +497,7 @@ export const ingestUsage = () =>
   '  --shards: every shard\'s HTTP address, to create reads_local on each (else CREATE … ON CLUSTER NAME, default anpr).\n' +
   '  Without --append the tables are created afresh. Exit 0 ok, 2 bad usage or input.';
 
-// ---- county-lines scorer terms (find/county-lines-logistic.ts) ------------------------------
+// ---- county-lines scorer terms (method/county-lines/score/logistic.ts) ------------------------------
 
 /** Reason: a scorer term that weighed for or against the vehicle, with its contribution to the log-odds. */
 export const reasonTerm = (describe: string, contribution: number) =>

@@ -84,9 +84,11 @@ export const LABEXTENSION_DIR = path.join(ROOT, 'jupyterlab-ext', 'labextension'
 
 export function ensureBuilt() {
   const stamps = path.join(LOCAL, 'stamps');
-  buildIfChanged('kernel-lib', ['kernel-lib/src', 'kernel-lib/package.json', 'kernel-lib/tsconfig.json', 'tsconfig.json'], path.join(stamps, 'kernel-lib'), () =>
-    run('node', [...TSC, '-p', 'kernel-lib'])
-  );
+  buildIfChanged('kernel-lib', ['kernel-lib/src', 'kernel-lib/package.json', 'kernel-lib/tsconfig.json', 'tsconfig.json'], path.join(stamps, 'kernel-lib'), () => {
+    // From a clean dist/: a moved or deleted source must not leave its old output behind.
+    rmSync(path.join(ROOT, 'kernel-lib', 'dist'), { recursive: true, force: true });
+    run('node', [...TSC, '-p', 'kernel-lib']);
+  });
   buildIfChanged('jupyterlab-ext', ['jupyterlab-ext/src', 'jupyterlab-ext/package.json', 'jupyterlab-ext/tsconfig.json', 'kernel-lib/src/contract'], path.join(stamps, 'jupyterlab-ext'), () => {
     // From a clean lib/: a moved or deleted source must not leave its old output behind.
     rmSync(path.join(ROOT, 'jupyterlab-ext', 'lib'), { recursive: true, force: true });

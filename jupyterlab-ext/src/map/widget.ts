@@ -12,7 +12,6 @@
  * `data-anpr-painted` (performance.now() at renderModel and after the first full paint).
  */
 import * as L from 'leaflet';
-import type { Widget } from '@lumino/widgets';
 import type { Message } from '@lumino/messaging';
 import type { IRenderMime } from '@jupyterlab/rendermime-interfaces';
 import { MAP_MIME, type MapBundle, type MapTrack } from '@anpr/kernel-lib/contract';
@@ -127,18 +126,12 @@ export class MapWidget extends BundleRenderer<MapBundle> {
     return this._map;
   }
 
-  protected onAfterAttach(msg: Message): void {
-    super.onAfterAttach(msg);
-    this._refresh();
-  }
-
   protected onAfterShow(msg: Message): void {
     super.onAfterShow(msg);
     this._refresh();
   }
 
-  protected onResize(msg: Widget.ResizeMessage): void {
-    super.onResize(msg);
+  protected relayout(): void {
     this._refresh();
   }
 

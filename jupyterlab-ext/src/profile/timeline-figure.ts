@@ -86,6 +86,20 @@ function segments<T>(items: T[], start: (x: T) => number, end: (x: T) => number,
   return { x, custom };
 }
 
+/** A trace of time segments (trips, stays) on one row of the timeline, named as the row; hover text per point. */
+function segmentTrace(row: string, mode: string, x: (string | null)[], text: (string | null)[], style: Record<string, unknown>): Record<string, unknown> {
+  return {
+    type: 'scatter',
+    mode,
+    name: row,
+    x,
+    y: x.map(v => (v === null ? null : row)),
+    text,
+    hovertemplate: '%{text}<extra></extra>',
+    connectgaps: false,
+    ...style
+  };
+}
 /**
  * The timeline figure of a profile.
  * @example timelineFigure(bundle, profileTrips(bundle), name, { dark: false, font: '#222', grid: '#eee' }).data.length // 4
@@ -115,19 +129,11 @@ export function timelineFigure(
     );
     return [s, s, null];
   });
-  const tripTrace = {
-    type: 'scatter',
-    mode: 'lines+markers',
-    name: rows.trips,
-    x: t.x,
-    y: t.x.map(v => (v === null ? null : rows.trips)),
+  const tripTrace = segmentTrace(rows.trips, 'lines+markers', t.x, tripText, {
     customdata: t.custom,
-    text: tripText,
-    hovertemplate: '%{text}<extra></extra>',
-    connectgaps: false,
     line: { width: 10, color: TIMELINE_COLORS.trips },
     marker: { size: 10, color: TIMELINE_COLORS.trips }
-  };
+  });
   const stays = bundle.stays ?? [];
   const s = segments(stays, x => x.start, x => x.end, () => null);
   const stayText = stays.flatMap(x => {
@@ -136,17 +142,7 @@ export function timelineFigure(
     );
     return [txt, txt, null];
   });
-  const stayTrace = {
-    type: 'scatter',
-    mode: 'lines',
-    name: rows.stays,
-    x: s.x,
-    y: s.x.map(v => (v === null ? null : rows.stays)),
-    text: stayText,
-    hovertemplate: '%{text}<extra></extra>',
-    connectgaps: false,
-    line: { width: 6, color: TIMELINE_COLORS.stays }
-  };
+  const stayTrace = segmentTrace(rows.stays, 'lines', s.x, stayText, { line: { width: 6, color: TIMELINE_COLORS.stays } });
   // The selected trip, drawn over the others (empty until a trip is selected).
   const selectedTrace = {
     type: 'scatter',

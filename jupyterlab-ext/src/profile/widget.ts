@@ -12,8 +12,6 @@
  * and on re-render and dispose releases everything: Plotly.purge, vega finalize, map.remove().
  * The render / teardown / error skeleton is BundleRenderer's (shared/renderer.ts).
  */
-import type { Widget } from '@lumino/widgets';
-import type { Message } from '@lumino/messaging';
 import type { IRenderMime } from '@jupyterlab/rendermime-interfaces';
 import type { Result } from 'vega-embed';
 import { PROFILE_MIME, type ProfileBundle } from '@anpr/kernel-lib/contract';
@@ -124,13 +122,7 @@ export class ProfileWidget extends BundleRenderer<ProfileBundle> {
     return this._selection;
   }
 
-  protected onAfterAttach(msg: Message): void {
-    super.onAfterAttach(msg);
-    this._resize();
-  }
-
-  protected onResize(msg: Widget.ResizeMessage): void {
-    super.onResize(msg);
+  protected relayout(): void {
     this._resize();
   }
 

@@ -5,11 +5,13 @@
  *     a bundle that does not match the contract, or a draw that throws → the error view
  *     (each problem as "path: expected X, got Y"), never an exception thrown at Lab
  *   dispose() → teardown()
+ *   attached, resized → relayout() (each renderer fits its views to the new size)
  *
  * `live()` turns false as soon as a newer render starts or the widget is disposed, so an
  * asynchronous draw (lazily loaded plotly, vega, the base layer) stops touching the node.
  */
 import { Widget } from '@lumino/widgets';
+import type { Message } from '@lumino/messaging';
 import type { IRenderMime } from '@jupyterlab/rendermime-interfaces';
 import { errorView } from './error-view';
 
@@ -58,6 +60,19 @@ export abstract class BundleRenderer<B> extends Widget implements IRenderMime.IR
     this.teardown();
     super.dispose();
   }
+
+  protected onAfterAttach(msg: Message): void {
+    super.onAfterAttach(msg);
+    this.relayout();
+  }
+
+  protected onResize(msg: Widget.ResizeMessage): void {
+    super.onResize(msg);
+    this.relayout();
+  }
+
+  /** Fit the drawn views to the widget's size (after attach and resize). */
+  protected relayout(): void {}
 
   /** Called first on every render (before the previous view is released). */
   protected renderStarted(): void {}

@@ -1,5 +1,5 @@
 /**
- * `anpr cache list|clear [--dir DIR] [--json]`: the reads cache (see cache/read-cache.ts).
+ * `anpr cache list|clear [--dir DIR] [--json]`: the reads cache (see ingest/cache/read-cache.ts).
  * Exit 0 ok, 2 bad usage.
  */
 import { parseArgs } from 'node:util';

@@ -8,17 +8,16 @@ import { statSync } from 'node:fs';
 import { clickhouseEngine } from '../engines/clickhouse';
 import { duckdbEngine } from '../engines/duckdb';
 import { loadedEngine } from '../engines/memory';
-import { aThenB } from '../find/a-then-b';
-import { areaSearch } from '../find/area-search';
-import { clones } from '../find/clones';
-import { commonToEvents, type QueryEvent } from '../find/common-to-events';
-import { convoy } from '../find/convoy';
+import { aThenBQuery } from '../find/a-then-b';
+import { areaSearchQuery } from '../find/area-search';
+import { clonesQuery } from '../find/clones';
+import { commonToEventsQuery, type QueryEvent } from '../find/common-to-events';
+import { convoyQuery } from '../find/convoy';
 import { findCountyLinesOn, type CountyLinesResult } from '../find/county-lines';
-import { frequency } from '../find/frequency';
+import { frequencyQuery } from '../find/frequency';
 import type { QueryResult } from '../find/result';
 import * as msg from '../messages';
 import { gate } from '../privacy/gate';
-import { withinConsultation } from '../privacy/guard';
 import { pseudonym } from '../privacy/pseudonym';
 import type { ReadStore } from '../reads/types';
 import { guard, numberOption, parseCommand, purposeOf, readGeoJson, readPlace, UsageError, type Values } from './args';
@@ -60,8 +59,8 @@ export async function run(argv: string[]): Promise<number> {
     const reveal = values.reveal === true;
     const top = numberOption('find', values, 'top', 50);
     const kind = `find ${query}`;
-    // One audit entry, the gate's (the library's own gate is not run again inside it).
-    const result = gate(cliSession(values, who), kind, () => withinConsultation(() => runQuery(query, store, values, reveal, top)),
+    // One audit entry, the gate's: the run's own record (the queries' ungated cores run inside it).
+    const result = gate(cliSession(values, who), kind, () => runQuery(query, store, values, reveal, top),
       (r) => cliAuditRecord(values, r.params, { returned: values.json ? r.rows.length : Math.min(top, r.rows.length), rows: r.rows.length, readsLoaded: store.n }, store));
     const record = runRecord(kind, values, who, store, result.params, performance.now() - t0);
     if (values.json) process.stdout.write(JSON.stringify({ rows: result.toJSON({ reveal }), run: record }) + '\n');
@@ -131,10 +130,10 @@ function runQuery(query: string, store: ReadStore, values: Values, reveal: boole
   const cmd = `find ${query}`;
   switch (query) {
     case 'a-then-b':
-      return aThenB(store, { a: readPlace(cmd, 'a', values.a), b: readPlace(cmd, 'b', values.b), withinMinutes: numberOption(cmd, values, 'within'), from, to, reveal });
+      return aThenBQuery(store, { a: readPlace(cmd, 'a', values.a), b: readPlace(cmd, 'b', values.b), withinMinutes: numberOption(cmd, values, 'within'), from, to, reveal });
     case 'area':
       if (!from || !to) throw new UsageError(msg.cliBadOption(cmd, from ? 'to' : 'from', null, 'an ISO 8601 time (area needs a window)'));
-      return areaSearch(store, readPlace(cmd, 'area', values.area), { from, to, reveal });
+      return areaSearchQuery(store, readPlace(cmd, 'area', values.area), { from, to, reveal });
     case 'common': {
       const specs = (values.event as string[] | undefined) ?? [];
       if (!specs.length) throw new UsageError(msg.cliBadOption(cmd, 'event', null, 'PLACE@FROM/TO, repeated'));
@@ -143,15 +142,15 @@ function runQuery(query: string, store: ReadStore, values: Values, reveal: boole
         if (!m) throw new UsageError(msg.cliBadOption(cmd, 'event', s, 'PLACE@FROM/TO'));
         return { area: readPlace(cmd, 'event', m[1]), from: m[2], to: m[3], name: s };
       });
-      return commonToEvents(store, events, { minEvents: values['min-events'] === undefined ? undefined : numberOption(cmd, values, 'min-events'), reveal });
+      return commonToEventsQuery(store, events, { minEvents: values['min-events'] === undefined ? undefined : numberOption(cmd, values, 'min-events'), reveal });
     }
     case 'frequency':
-      return frequency(store, { area: readPlace(cmd, 'area', values.area), minReads: numberOption(cmd, values, 'min-reads'), withinMinutes: numberOption(cmd, values, 'within'), from, to, reveal });
+      return frequencyQuery(store, { area: readPlace(cmd, 'area', values.area), minReads: numberOption(cmd, values, 'min-reads'), withinMinutes: numberOption(cmd, values, 'within'), from, to, reveal });
     case 'convoy':
       if (typeof values.vrm !== 'string') throw new UsageError(msg.cliBadOption(cmd, 'vrm', null, 'the target plate'));
-      return convoy(store, values.vrm, { withinSeconds: numberOption(cmd, values, 'within-seconds', 120), minSites: numberOption(cmd, values, 'min-sites', 3), top, from, to, reveal });
+      return convoyQuery(store, values.vrm, { withinSeconds: numberOption(cmd, values, 'within-seconds', 120), minSites: numberOption(cmd, values, 'min-sites', 3), top, from, to, reveal });
     default:
-      return clones(store, { maxSpeedKmh: numberOption(cmd, values, 'max-speed', 250), from, to, reveal });
+      return clonesQuery(store, { maxSpeedKmh: numberOption(cmd, values, 'max-speed', 250), from, to, reveal });
   }
 }
 

@@ -5,9 +5,8 @@
  */
 import * as msg from '../messages';
 import { gate } from '../privacy/gate';
-import { withinConsultation } from '../privacy/guard';
 import { pseudonym } from '../privacy/pseudonym';
-import { profile } from '../profile/profile';
+import { profileOf } from '../profile/profile';
 import { formatLondonIso } from '../core/london-time';
 import { guard, parseCommand, purposeOf, readGeoJson, UsageError } from './args';
 import { cliAuditRecord, cliSession, runRecord } from './run-record';
@@ -34,8 +33,8 @@ export async function run(argv: string[]): Promise<number> {
     const hub = typeof values.hub === 'string' ? readGeoJson('profile', 'hub', values.hub) : undefined;
     const markets = typeof values.markets === 'string' ? readGeoJson('profile', 'markets', values.markets) : undefined;
     const vrm = values.vrm;
-    // One audit entry, the gate's (with the place files and what is printed; the library's own gate is not run again inside it).
-    const p = gate(cliSession(values, who), 'profile', () => withinConsultation(() => profile(store, vrm, { hub, markets, from: values.from as string | undefined, to: values.to as string | undefined, reveal })),
+    // One audit entry, the gate's (with the place files and what is printed; the profile's ungated core runs inside it).
+    const p = gate(cliSession(values, who), 'profile', () => profileOf(store, vrm, { hub, markets, from: values.from as string | undefined, to: values.to as string | undefined, reveal }),
       (r) => cliAuditRecord(values, { vrm: r.vrm, hub: values.hub ?? null, from: values.from ?? null, to: values.to ?? null }, { returned: 1, reads: r.summary.reads, readsLoaded: store.n }, store));
     const record = runRecord('profile', values, who, store, { vrm: reveal ? p.vrm : pseudonym(p.vrm), hub: values.hub ?? null, from: values.from ?? null, to: values.to ?? null }, performance.now() - t0);
     if (values.json) { process.stdout.write(JSON.stringify({ profile: p.toJSON(), run: record }) + '\n'); return 0; }

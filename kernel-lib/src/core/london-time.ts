@@ -3,7 +3,7 @@
  * database or Intl in hot loops: GMT (+00:00), except BST (+01:00) from 01:00 UTC on the
  * last Sunday of March to 01:00 UTC on the last Sunday of October (the rule since 1996).
  *
- * One module for every stage: ingest (wall time → instant, in ingest/london-time.ts, which
+ * One module for every stage: ingest (wall time → instant, in core/london-parse.ts, which
  * uses `bstBoundsMs`), synth (instant → ISO text), trips and find (local hour, day, weekday).
  * Instants are epoch milliseconds UTC unless a name says seconds.
  */

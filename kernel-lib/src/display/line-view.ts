@@ -8,9 +8,9 @@ import * as msg from '../messages';
 import type { ReadStore } from '../reads/types';
 import type { SuspectedLine } from '../method/county-lines/suspected-lines';
 import { mergeLookalikes } from '../reads/lookalikes';
-import { consult, withinConsultation } from '../privacy/guard';
+import { consult } from '../privacy/guard';
 import { pseudonym } from '../privacy/pseudonym';
-import { profileView, type ProfileView } from './profile-view';
+import { profileViewOf, type ProfileView } from './profile-view';
 
 /**
  * The profile of a whole suspected line (one audit entry, naming every plate, pseudonymised).
@@ -25,6 +25,6 @@ export function lineProfileView(store: ReadStore, line: SuspectedLine, options: 
     const merged = mergeLookalikes(store, [{ vrm: first, reads: 0, members }]);
     const show = (v: string) => (options.reveal ? v : pseudonym(v));
     const reasons = [msg.lineSummary(line.id, line.vrms.length, line.loops, line.markets), msg.linePlates(line.vrms.map(show))];
-    return withinConsultation(() => profileView(merged, first, { reveal: options.reveal, score: line.score, reasons }));
+    return profileViewOf(merged, first, { reveal: options.reveal, score: line.score, reasons });
   }, () => ({ params: { line: line.id, vrms: line.vrms }, counts: { returned: 1, plates: line.vrms.length } }));
 }

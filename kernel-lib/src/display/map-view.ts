@@ -2,7 +2,7 @@ import { MAP_MIME, type MapArea, type MapBundle, type MapTrack } from '../contra
 import type { ReadStore } from '../reads/types';
 import type { Area } from '../core/areas';
 import { pseudonym } from '../privacy/pseudonym';
-import { consult, consulting } from '../privacy/guard';
+import { consult } from '../privacy/guard';
 import { MIMEBUNDLE, type Displayable, type MimeBundle } from './bundle';
 import { escapeHtml, htmlTable } from './html';
 import { mapSvg } from './map-svg';
@@ -48,8 +48,16 @@ export class MapView implements Displayable {
  * @example show(mapView(store, { hub, markets, vehicles: [store.vrms[0]] }))
  */
 export function mapView(store: ReadStore, options: MapViewOptions = {}): MapView {
-  if (options.vehicles?.length && !consulting()) // drawing named vehicles' reads is a search: gated and logged
-    return consult('map view', store, () => mapView(store, options), (m) => ({ params: { vrms: options.vehicles }, counts: { returned: m.bundle.tracks.length } }));
+  if (!options.vehicles?.length) return mapViewOf(store, options);
+  // drawing named vehicles' reads is a search: gated and logged
+  return consult('map view', store, () => mapViewOf(store, options), (m) => ({ params: { vrms: options.vehicles }, counts: { returned: m.bundle.tracks.length } }));
+}
+
+/**
+ * `mapView` itself, ungated: for a map drawn inside a search already logged (a query result's map).
+ * @example mapViewOf(store, { vehicles: result.vrms() })
+ */
+export function mapViewOf(store: ReadStore, options: MapViewOptions = {}): MapView {
   const { sites } = store;
   const counts = new Uint32Array(sites.id.length);
   for (let i = 0; i < store.n; i++) counts[store.site[i]]++;

@@ -36,7 +36,14 @@ export class ProfileView implements Displayable {
  * @example show(profileView(store, 'AB12CDE'))
  */
 export function profileView(store: ReadStore, vrm: string, options: ProfileViewOptions = {}): ProfileView {
-  return consult('profile view', store, () => {
+  return consult('profile view', store, () => profileViewOf(store, vrm, options), (p) => ({ params: { vrm }, counts: { returned: 1, reads: p.bundle.reads.length } }));
+}
+
+/**
+ * `profileView` itself, ungated: for a profile drawn inside a search already logged (a profile's or a line's display).
+ * @example profileViewOf(store, 'AB12CDE')
+ */
+export function profileViewOf(store: ReadStore, vrm: string, options: ProfileViewOptions = {}): ProfileView {
   const v = store.vrms.indexOf(vrm);
   if (v < 0) throw new RangeError(messages.vehicleNotFound(vrm));
   const { sites } = store;
@@ -78,7 +85,6 @@ export function profileView(store: ReadStore, vrm: string, options: ProfileViewO
     stays,
     siteCoords: Object.fromEntries(seen.map(s => [sites.id[s], [sites.lat[s], sites.lon[s]] as [number, number]]))
   });
-  }, (p) => ({ params: { vrm }, counts: { returned: 1, reads: p.bundle.reads.length } }));
 }
 
 function profileHtml(p: ProfileBundle): string {

@@ -1,6 +1,6 @@
 /**
  * The ClickHouse engine of the county-lines finder: the coarse stage runs on the shards, the rest
- * locally — the same plan as the DuckDB executor (find/county-lines-duckdb.ts), on a
+ * locally — the same plan as the DuckDB engine (engines/duckdb.ts), on a
  * `Distributed` table over `MergeTree` shards, sharded by look-alike key so that every plate of
  * a key (and so every read the finder links) lives on one shard.
  *

@@ -39,7 +39,14 @@ export interface AThenBOptions {
  * r.rows[0] // { vrm: 'AB12CDE', aTime: …, aSite: 'S0001', bTime: …, bSite: 'S0200', minutes: 31.5 }
  */
 export function aThenB(store: ReadStore, options: AThenBOptions): QueryResult<AThenBRow> {
-  return consult('find a-then-b', store, () => {
+  return consult('find a-then-b', store, () => aThenBQuery(store, options), queryAudit);
+}
+
+/**
+ * `aThenB` itself, ungated: for searches made inside another (its verb, above, is the gated one).
+ * @example aThenBQuery(store, options)
+ */
+export function aThenBQuery(store: ReadStore, options: AThenBOptions): QueryResult<AThenBRow> {
   if (!(options.withinMinutes > 0)) throw new RangeError(`aThenB: withinMinutes must be a positive number; got ${String(options.withinMinutes)}.`);
   const inA = placeMask(store, options.a, 'a'), inB = placeMask(store, options.b, 'b');
   const from = toMs(options.from, 'from') ?? -Infinity, to = toMs(options.to, 'to') ?? Infinity;
@@ -68,5 +75,4 @@ export function aThenB(store: ReadStore, options: AThenBOptions): QueryResult<AT
       { name: 'a_site', value: (r) => r.aSite }, { name: 'b_time', value: (r) => r.bTime, kind: 'time' },
       { name: 'b_site', value: (r) => r.bSite }, { name: 'minutes', value: (r) => r.minutes },
     ], { store, areas: placeAreas(options.a, options.b), reveal: options.reveal, mapVehicles: 20 });
-  }, queryAudit);
 }

@@ -32,7 +32,14 @@ export interface AreaSearchOptions {
  * r.rows[0] // { vrm: 'AB12CDE', first: …, last: …, reads: 4, sites: 2 }
  */
 export function areaSearch(store: ReadStore, area: Place, options: AreaSearchOptions): QueryResult<AreaSearchRow> {
-  return consult('find area', store, () => {
+  return consult('find area', store, () => areaSearchQuery(store, area, options), queryAudit);
+}
+
+/**
+ * `areaSearch` itself, ungated: for searches made inside another (its verb, above, is the gated one).
+ * @example areaSearchQuery(store, area, options)
+ */
+export function areaSearchQuery(store: ReadStore, area: Place, options: AreaSearchOptions): QueryResult<AreaSearchRow> {
   const mask = placeMask(store, area, 'area');
   const from = toMs(options.from, 'from') ?? -Infinity, to = toMs(options.to, 'to') ?? Infinity;
   const rows: AreaSearchRow[] = [];
@@ -61,5 +68,4 @@ export function areaSearch(store: ReadStore, area: Place, options: AreaSearchOpt
       { name: 'vrm', value: (r) => r.vrm, kind: 'vrm' }, { name: 'first', value: (r) => r.first, kind: 'time' },
       { name: 'last', value: (r) => r.last, kind: 'time' }, { name: 'reads', value: (r) => r.reads }, { name: 'sites', value: (r) => r.sites },
     ], { store, areas: placeAreas(area), reveal: options.reveal, mapVehicles: 20 });
-  }, queryAudit);
 }

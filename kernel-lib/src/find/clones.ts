@@ -48,7 +48,14 @@ export const defaultClonesOptions = { maxSpeedKmh: 250, minKm: 5, toleranceSecon
  * r.rows[0] // { vrm: 'AB12CDE', firstSite: 'S0001', secondSite: 'S0412', km: 61.2, minutes: 4, kmh: 918 }
  */
 export function clones(store: ReadStore, options: ClonesOptions = {}): QueryResult<CloneRow> {
-  return consult('find clones', store, () => {
+  return consult('find clones', store, () => clonesQuery(store, options), queryAudit);
+}
+
+/**
+ * `clones` itself, ungated: for searches made inside another (its verb, above, is the gated one).
+ * @example clonesQuery(store, options)
+ */
+export function clonesQuery(store: ReadStore, options: ClonesOptions = {}): QueryResult<CloneRow> {
   const o = { ...defaultClonesOptions, ...options };
   const from = toMs(o.from, 'from') ?? -Infinity, to = toMs(o.to, 'to') ?? Infinity;
   const { time, site, sites, vehicleStart } = store;
@@ -77,5 +84,4 @@ export function clones(store: ReadStore, options: ClonesOptions = {}): QueryResu
       { name: 'second_site', value: (r) => r.secondSite }, { name: 'km', value: (r) => r.km },
       { name: 'minutes', value: (r) => r.minutes }, { name: 'kmh', value: (r) => (Number.isFinite(r.kmh) ? r.kmh : null) },
     ], { store, reveal: o.reveal, mapVehicles: 10 });
-  }, queryAudit);
 }

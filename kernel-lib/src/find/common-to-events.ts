@@ -45,7 +45,14 @@ export interface CommonToEventsOptions {
  * r.rows[0].eventNames // ['burglary 1', 'burglary 2']
  */
 export function commonToEvents(store: ReadStore, events: readonly QueryEvent[], options: CommonToEventsOptions = {}): QueryResult<CommonToEventsRow> {
-  return consult('find common', store, () => {
+  return consult('find common', store, () => commonToEventsQuery(store, events, options), queryAudit);
+}
+
+/**
+ * `commonToEvents` itself, ungated: for searches made inside another (its verb, above, is the gated one).
+ * @example commonToEventsQuery(store, events, options)
+ */
+export function commonToEventsQuery(store: ReadStore, events: readonly QueryEvent[], options: CommonToEventsOptions = {}): QueryResult<CommonToEventsRow> {
   if (!events.length) throw new RangeError('commonToEvents needs at least one event ({ area | sites, from, to }).');
   const minEvents = options.minEvents ?? events.length;
   const ix = siteIndex(store);
@@ -80,5 +87,4 @@ export function commonToEvents(store: ReadStore, events: readonly QueryEvent[], 
       { name: 'vrm', value: (r) => r.vrm, kind: 'vrm' }, { name: 'events', value: (r) => r.events },
       { name: 'event_names', value: (r) => r.eventNames.join('; ') }, { name: 'reads', value: (r) => r.reads },
     ], { store, areas: placeAreas(...events.map((e) => e.area)), reveal: options.reveal, mapVehicles: 20 });
-  }, queryAudit);
 }

@@ -106,7 +106,14 @@ export function poissonTail(k: number, mu: number): number {
  * r.rows[0] // { vrm: 'XY70ZZZ', observed: 9, expected: 0.04, pValue: 3e-21, sites: 6, reasons: [...] }
  */
 export function convoy(store: ReadStore, vrm: string, options: ConvoyOptions = {}): QueryResult<ConvoyRow> {
-  return consult('find convoy', store, () => {
+  return consult('find convoy', store, () => convoyQuery(store, vrm, options), queryAudit);
+}
+
+/**
+ * `convoy` itself, ungated: for searches made inside another (its verb, above, is the gated one).
+ * @example convoyQuery(store, vrm, options)
+ */
+export function convoyQuery(store: ReadStore, vrm: string, options: ConvoyOptions = {}): QueryResult<ConvoyRow> {
   const o = { ...defaultConvoyOptions, ...options };
   const target = vehicleCode(store, vrm);
   const T = o.withinSeconds * 1000;
@@ -170,5 +177,4 @@ export function convoy(store: ReadStore, vrm: string, options: ConvoyOptions = {
       { name: 'sites', value: (r) => r.sites }, { name: 'days', value: (r) => r.days },
       { name: 'median_offset_s', value: (r) => r.medianOffsetSeconds }, { name: 'reasons', value: (r) => r.reasons.join('; ') },
     ], { store, reveal: o.reveal, mapVehicles: 6, mapAlso: [store.vrms[target]] });
-  }, queryAudit);
 }

@@ -40,7 +40,14 @@ export interface FrequencyOptions {
  * r.rows[0] // { vrm: 'AB12CDE', maxReads: 6, windowStart: …, windowEnd: …, episodes: 2, readsAtPlace: 9 }
  */
 export function frequency(store: ReadStore, options: FrequencyOptions): QueryResult<FrequencyRow> {
-  return consult('find frequency', store, () => {
+  return consult('find frequency', store, () => frequencyQuery(store, options), queryAudit);
+}
+
+/**
+ * `frequency` itself, ungated: for searches made inside another (its verb, above, is the gated one).
+ * @example frequencyQuery(store, options)
+ */
+export function frequencyQuery(store: ReadStore, options: FrequencyOptions): QueryResult<FrequencyRow> {
   const place = options.area ?? options.sites;
   if (!place) throw new RangeError('frequency needs { area } or { sites }.');
   if (!(options.minReads >= 1) || !(options.withinMinutes > 0)) {
@@ -73,5 +80,4 @@ export function frequency(store: ReadStore, options: FrequencyOptions): QueryRes
       { name: 'window_start', value: (r) => r.windowStart, kind: 'time' }, { name: 'window_end', value: (r) => r.windowEnd, kind: 'time' },
       { name: 'episodes', value: (r) => r.episodes }, { name: 'reads_at_place', value: (r) => r.readsAtPlace },
     ], { store, areas: placeAreas(place), reveal: options.reveal, mapVehicles: 20 });
-  }, queryAudit);
 }

@@ -37,7 +37,14 @@ export interface PlateHistoryOptions {
  * show(h)            // table + map of the plate's reads
  */
 export function plateHistory(store: ReadStore, vrm: string, options: PlateHistoryOptions = {}): QueryResult<PlateHistoryRow> {
-  return consult('plate history', store, () => {
+  return consult('plate history', store, () => plateHistoryQuery(store, vrm, options), queryAudit);
+}
+
+/**
+ * `plateHistory` itself, ungated: for searches made inside another (its verb, above, is the gated one).
+ * @example plateHistoryQuery(store, vrm, options)
+ */
+export function plateHistoryQuery(store: ReadStore, vrm: string, options: PlateHistoryOptions = {}): QueryResult<PlateHistoryRow> {
   const v = vehicleCode(store, vrm);
   const from = toMs(options.from, 'from') ?? -Infinity, to = toMs(options.to, 'to') ?? Infinity;
   const { sites } = store;
@@ -57,5 +64,4 @@ export function plateHistory(store: ReadStore, vrm: string, options: PlateHistor
       { name: 'site_id', value: (r) => r.siteId }, { name: 'site_name', value: (r) => r.siteName },
       { name: 'confidence', value: (r) => r.confidence }, { name: 'gap_minutes', value: (r) => (Number.isFinite(r.gapMinutes) ? r.gapMinutes : null) },
     ], { store, reveal: options.reveal, mapVehicles: 1 });
-  }, queryAudit);
 }

@@ -9,10 +9,9 @@ import * as aq from 'arquero';
 import { MAP_MIME } from '../contract';
 import { MIMEBUNDLE, type Displayable, type MimeBundle } from '../display/bundle';
 import { escapeHtml, htmlTable } from '../display/html';
-import { mapView } from '../display/map-view';
+import { mapViewOf } from '../display/map-view';
 import * as msg from '../messages';
 import { pseudonym } from '../privacy/pseudonym';
-import { withinConsultation } from '../privacy/guard';
 import type { ReadStore } from '../reads/types';
 import { formatLondonIso } from '../core/london-time';
 import { siteAreas, type Area } from '../core/areas';
@@ -113,9 +112,9 @@ export class QueryResult<R extends { vrm: string }> implements Displayable {
     const data: Record<string, unknown> = { 'text/html': html };
     const nMap = this.view.mapVehicles ?? 0;
     if (nMap > 0 && this.rows.length > 0) {
-      data[MAP_MIME] = withinConsultation(() => mapView(this.view.store, { // part of the logged query
+      data[MAP_MIME] = mapViewOf(this.view.store, { // part of the logged query
         title: this.title, areas: this.view.areas, vehicles: [...(this.view.mapAlso ?? []), ...this.vrms().slice(0, nMap)], reveal,
-      })).bundle;
+      }).bundle;
     }
     return { data };
   }

@@ -10,10 +10,10 @@
 import * as aq from 'arquero';
 import { PROFILE_MIME, type ProfileBundle } from '../contract';
 import { MIMEBUNDLE, type Displayable, type MimeBundle } from '../display/bundle';
-import { profileView } from '../display/profile-view';
+import { profileViewOf } from '../display/profile-view';
 import { escapeHtml, htmlTable } from '../display/html';
-import { clones, type CloneRow } from '../find/clones';
-import { convoy, type ConvoyOptions, type ConvoyRow } from '../find/convoy';
+import { clonesQuery, type CloneRow } from '../find/clones';
+import { convoyQuery, type ConvoyOptions, type ConvoyRow } from '../find/convoy';
 import { defaultCountyLinesParams } from '../find/county-lines';
 import type { ScorePart } from '../method/county-lines/score/additive';
 import { firstReadAtOrAfter, toMs, vehicleCode, type TimeInput } from '../find/result';
@@ -30,7 +30,7 @@ import { sitePlaces, type Places } from '../trips/places';
 import { findStays } from '../trips/stays';
 import { findTours } from '../trips/tours';
 import { splitTrips } from '../trips/trips';
-import { consult, withinConsultation } from '../privacy/guard';
+import { consult } from '../privacy/guard';
 
 /** Options of {@link profile}. */
 export interface ProfileOptions {
@@ -86,7 +86,7 @@ export class VehicleProfile implements Displayable {
    */
   bundle(): ProfileBundle {
     const cl = this.countyLines;
-    const b = withinConsultation(() => profileView(this.sub, this.vrm, { reveal: this.revealed, score: cl?.score, reasons: cl?.reasons })).bundle; // part of the logged profile
+    const b = profileViewOf(this.sub, this.vrm, { reveal: this.revealed, score: cl?.score, reasons: cl?.reasons }).bundle; // part of the logged profile
     const trips = this.trips.objects() as { start: Date; end: Date; from_site: string; to_site: string; reads: number }[];
     const stays = this.stays.objects() as { start: Date; end: Date; site_before: string; dwell_min_minutes: number; dwell_max_minutes: number; overnight: boolean }[];
     return {
@@ -157,7 +157,14 @@ function cachedPlaces(store: ReadStore, areas: Area[]): Places {
  * show(p)
  */
 export function profile(store: ReadStore, vrm: string, options: ProfileOptions = {}): VehicleProfile {
-  return consult('profile', store, () => {
+  return consult('profile', store, () => profileOf(store, vrm, options), (p) => ({ params: { vrm: p.vrm, hub: options.hub !== undefined, from: options.from ?? null, to: options.to ?? null }, counts: { returned: 1, reads: p.summary.reads } }));
+}
+
+/**
+ * `profile` itself, ungated: for searches made inside another (its verb, above, is the gated one).
+ * @example profileOf(store, vrm, options)
+ */
+export function profileOf(store: ReadStore, vrm: string, options: ProfileOptions = {}): VehicleProfile {
   const t0 = performance.now();
   const v = vehicleCode(store, vrm);
   const from = toMs(options.from, 'from') ?? -Infinity, to = toMs(options.to, 'to') ?? Infinity;
@@ -219,8 +226,8 @@ export function profile(store: ReadStore, vrm: string, options: ProfileOptions =
 
   // Associates and clone flags.
   const associates = options.associates === false ? []
-    : convoy(store, store.vrms[v], { top: 10, from: options.from, to: options.to, ...(options.associates ?? {}) }).rows;
-  const cloneRows = clones(sub).rows;
+    : convoyQuery(store, store.vrms[v], { top: 10, from: options.from, to: options.to, ...(options.associates ?? {}) }).rows;
+  const cloneRows = clonesQuery(sub).rows;
 
   // County-lines score of this vehicle alone (no plate relays or look-alike merging).
   let countyLines: ProfileCountyLines | null = null;
@@ -237,5 +244,4 @@ export function profile(store: ReadStore, vrm: string, options: ProfileOptions =
     reads, tripTable, stayTable, hourWeekday, frequentSites, base, tours, associates, cloneRows, countyLines,
     performance.now() - t0, sub,
   );
-  }, (p) => ({ params: { vrm: p.vrm, hub: options.hub !== undefined, from: options.from ?? null, to: options.to ?? null }, counts: { returned: 1, reads: p.summary.reads } }));
 }

@@ -31,82 +31,43 @@ export interface ScenarioDef {
   minPopulation: number;
 }
 
+/** Town references: a plain name, or a reference with its admin area or label. @example towns('Rhyl', { name: 'Bangor', admin: 'WLS' }) */
+const towns = (...refs: (string | TownRef)[]): TownRef[] => refs.map((r) => (typeof r === 'string' ? { name: r } : r));
+
 /** Merseyside: Liverpool exporting to the North Wales, Lancashire and Cumbria coasts. */
 const merseyside: ScenarioDef = {
-  name: 'merseyside',
+  name: 'merseyside', hub: { name: 'Liverpool' },
   description: 'Hub Liverpool; market towns on the North Wales, Lancashire and Cumbria coasts.',
-  hub: { name: 'Liverpool' },
-  markets: [
-    { name: 'Rhyl' },
-    { name: 'Bangor', admin: 'WLS' },
-    { name: 'Llandudno' },
-    { name: 'Barrow in Furness', label: 'Barrow-in-Furness' },
-    { name: 'Blackpool' },
-    { name: 'Lancaster' },
-    { name: 'Kendal' },
-    { name: 'Whitehaven' }
-  ],
-  leisure: [
-    { name: 'Rhyl' }, { name: 'Llandudno' }, { name: 'Blackpool' }, { name: 'Southport' },
-    { name: 'Prestatyn' }, { name: 'Morecambe' }
-  ],
-  region: { south: 52.9, west: -4.7, north: 54.7, east: -2.2 },
-  backgroundTowns: 32,
-  minPopulation: 10000
+  markets: towns('Rhyl', { name: 'Bangor', admin: 'WLS' }, 'Llandudno', { name: 'Barrow in Furness', label: 'Barrow-in-Furness' }, 'Blackpool', 'Lancaster', 'Kendal', 'Whitehaven'),
+  leisure: towns('Rhyl', 'Llandudno', 'Blackpool', 'Southport', 'Prestatyn', 'Morecambe'),
+  region: { south: 52.9, west: -4.7, north: 54.7, east: -2.2 }, backgroundTowns: 32, minPopulation: 10000
 };
 
 /** London: the capital exporting to the Home Counties, Essex, Kent and Sussex coasts. */
 const london: ScenarioDef = {
-  name: 'london',
+  name: 'london', hub: { name: 'London' },
   description: 'Hub London; market towns in Essex, Kent, Suffolk, Bedfordshire and Berkshire.',
-  hub: { name: 'London' },
-  markets: [
-    { name: 'Ipswich' }, { name: 'Colchester' }, { name: 'Southend-on-Sea' }, { name: 'Canterbury' },
-    { name: 'Luton' }, { name: 'Reading' }, { name: 'Margate' }, { name: 'Hastings' }
-  ],
-  leisure: [
-    { name: 'Southend-on-Sea' }, { name: 'Margate' }, { name: 'Brighton' }, { name: 'Clacton-on-Sea' },
-    { name: 'Hastings' }, { name: 'Eastbourne' }
-  ],
-  region: { south: 50.7, west: -1.4, north: 52.4, east: 1.8 },
-  backgroundTowns: 36,
-  minPopulation: 30000
+  markets: towns('Ipswich', 'Colchester', 'Southend-on-Sea', 'Canterbury', 'Luton', 'Reading', 'Margate', 'Hastings'),
+  leisure: towns('Southend-on-Sea', 'Margate', 'Brighton', 'Clacton-on-Sea', 'Hastings', 'Eastbourne'),
+  region: { south: 50.7, west: -1.4, north: 52.4, east: 1.8 }, backgroundTowns: 36, minPopulation: 30000
 };
 
 /** West Midlands: Birmingham exporting to Shropshire, Herefordshire, Worcestershire and Staffordshire towns. */
 const westMidlands: ScenarioDef = {
-  name: 'west_midlands',
+  name: 'west_midlands', hub: { name: 'Birmingham' },
   description: 'Hub Birmingham; market towns in Shropshire, Herefordshire, Worcestershire, Staffordshire and Warwickshire.',
-  hub: { name: 'Birmingham' },
-  markets: [
-    { name: 'Shrewsbury' }, { name: 'Hereford' }, { name: 'Worcester' }, { name: 'Stafford' },
-    { name: 'Telford' }, { name: 'Kidderminster' }, { name: 'Stratford-upon-Avon' }
-  ],
-  leisure: [
-    { name: 'Stratford-upon-Avon' }, { name: 'Great Malvern' }, { name: 'Ludlow' }, { name: 'Bridgnorth' },
-    { name: 'Warwick' }, { name: 'Evesham' }
-  ],
-  region: { south: 51.9, west: -3.2, north: 53.1, east: -1.2 },
-  backgroundTowns: 32,
-  minPopulation: 15000
+  markets: towns('Shrewsbury', 'Hereford', 'Worcester', 'Stafford', 'Telford', 'Kidderminster', 'Stratford-upon-Avon'),
+  leisure: towns('Stratford-upon-Avon', 'Great Malvern', 'Ludlow', 'Bridgnorth', 'Warwick', 'Evesham'),
+  region: { south: 51.9, west: -3.2, north: 53.1, east: -1.2 }, backgroundTowns: 32, minPopulation: 15000
 };
 
 /** West Yorkshire: Leeds exporting to the North Yorkshire coast and dales and the East Riding. */
 const westYorkshire: ScenarioDef = {
-  name: 'west_yorkshire',
+  name: 'west_yorkshire', hub: { name: 'Leeds' },
   description: 'Hub Leeds; market towns on the North Yorkshire and East Riding coasts and in the dales.',
-  hub: { name: 'Leeds' },
-  markets: [
-    { name: 'Scarborough' }, { name: 'Harrogate' }, { name: 'York' }, { name: 'Whitby' },
-    { name: 'Bridlington' }, { name: 'Skipton' }, { name: 'Northallerton' }
-  ],
-  leisure: [
-    { name: 'Scarborough' }, { name: 'Whitby' }, { name: 'Bridlington' }, { name: 'Filey' },
-    { name: 'Ilkley' }, { name: 'Ripon' }
-  ],
-  region: { south: 53.3, west: -2.4, north: 54.6, east: 0.2 },
-  backgroundTowns: 30,
-  minPopulation: 15000
+  markets: towns('Scarborough', 'Harrogate', 'York', 'Whitby', 'Bridlington', 'Skipton', 'Northallerton'),
+  leisure: towns('Scarborough', 'Whitby', 'Bridlington', 'Filey', 'Ilkley', 'Ripon'),
+  region: { south: 53.3, west: -2.4, north: 54.6, east: 0.2 }, backgroundTowns: 30, minPopulation: 15000
 };
 
 /**

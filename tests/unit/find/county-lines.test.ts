@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultCountyLinesParams, findCountyLines } from '../../../kernel-lib/src/find/county-lines';
 import { buildStore } from '../../../kernel-lib/src/reads/build-store';
 import { area } from '../../../kernel-lib/src/core/areas';
-import { circularStdHours, clockWindowShare, median } from '../../../kernel-lib/src/method/county-lines/features';
+import { circularStdHours, clockWindowShare, median } from '../../../kernel-lib/src/core/stats';
 import { at, hubGeo, marketsGeo, sites, worldRows } from '../trips/fixture';
 
 describe('feature helpers', () => {

@@ -1,31 +1,21 @@
 /**
  * Every threshold and weight of the county-lines finder, their defaults, and the ONE way
  * partial parameters are merged into them (`countyLinesParams`: plain objects at every depth).
- * A new parameter is one field here (with its default); every engine takes it from here.
+ * A new parameter is one field here (with its default), or in the group its step owns (discover:
+ * discover-markets.ts; relay: relays.ts); every engine takes it from here.
  */
 import { deepMerge } from '../../core/deep-merge';
 import { defaultLookalikeOptions, type LookalikeOptions } from '../../reads/lookalikes';
 import { defaultBaseOptions, type BaseOptions } from '../../trips/base';
 import { defaultStayOptions, type StayOptions } from '../../trips/stays';
 import { defaultSplitTripsOptions, type SplitTripsOptions } from '../../trips/trips';
+import { defaultDiscoverParams, type DiscoverMarketsParams } from './discover-markets';
 import { defaultFeatureOptions } from './features';
 import { defaultPlateRelayOptions, type PlateRelayOptions } from './relays';
 import { defaultLineOptions, type LineOptions } from './suspected-lines';
 import { defaultCountyLinesShape, defaultCountyLinesWeights, type CountyLinesScoreParams, type CountyLinesScorer } from './score/additive';
 import { scoreCountyLines } from './score/logistic';
 import { fittedCountyLinesModel } from './score/model';
-
-/** Market discovery (used when no markets are given). */
-export interface DiscoverMarketsParams {
-  /** A place becomes a market when at least this many hub-based vehicles stop there on hub tours. */
-  minVehicles: number;
-  /** A tour's destination counts as a stop when its dwell lower bound is at least this (minutes). */
-  minStopMinutes: number;
-  /** Places inside the hub or closer than this (km) to its boundary are suburbs, not markets. */
-  minDistanceKm: number;
-  /** Keep at most this many markets (most visited first). */
-  maxMarkets: number;
-}
 
 /** Every threshold and weight of the finder. Override any subset via `params`. */
 export interface CountyLinesParams extends CountyLinesScoreParams {
@@ -78,7 +68,7 @@ export const defaultCountyLinesParams: CountyLinesParams = {
   nightStartHour: defaultFeatureOptions.nightStartHour,
   nightEndHour: defaultFeatureOptions.nightEndHour,
   stopMinutes: defaultFeatureOptions.stopMinutes,
-  discover: { minVehicles: 3, minStopMinutes: 10, minDistanceKm: 5, maxMarkets: 40 },
+  discover: { ...defaultDiscoverParams },
   lookalikes: { ...defaultLookalikeOptions, enabled: true },
   relay: { ...defaultPlateRelayOptions, enabled: true },
   weights: { ...defaultCountyLinesWeights },
@@ -105,3 +95,5 @@ export function countyLinesParams(input?: CountyLinesParamsInput, scorer?: Count
   if (scorer) out.scorer = scorer;
   return out;
 }
+
+export type { DiscoverMarketsParams };

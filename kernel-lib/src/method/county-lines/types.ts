@@ -2,6 +2,7 @@
 import type { AreaInput } from '../../core/areas';
 import type { TimeInput } from '../../core/time-bound';
 import type { LookalikeGroup } from '../../reads/lookalikes';
+import type { MarketInfo } from './discover-markets';
 import type { VehicleFeatures } from './features';
 import type { CountyLinesParams, CountyLinesParamsInput } from './params';
 import type { CountyLinesScorer, ScorePart } from './score/additive';
@@ -36,8 +37,7 @@ export interface FinderContext {
   vehicles: number;
 }
 
-/** A market of a result: given, or discovered (with the hub-based vehicles that stop there). */
-export interface MarketInfo { name: string; discovered: boolean; vehicles?: number }
+export type { MarketInfo };
 
 /** One ranked vehicle (its parts and reasons are computed on first access: see candidate.ts). */
 export interface CountyLinesCandidate {

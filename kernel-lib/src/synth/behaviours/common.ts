@@ -3,6 +3,7 @@
  * stops with dwell times that the engine drives through the camera network), and the
  * scenario "world" the behaviours choose destinations from.
  */
+import { distanceKm } from '../geography';
 import type { Town } from '../geography';
 import type { Place } from '../route';
 import type { Rng } from '../prng';
@@ -126,3 +127,18 @@ export const MIN = 60;
  * const dwell = 8.5 * HOUR;
  */
 export const HOUR = 3600;
+
+/**
+ * Visit `towns` nearest-first, starting from `from`: `visit(t)` is called for each town in that
+ * order and returns where the next leg starts (delivery rounds and county-lines rounds).
+ * @example nearestFirst(w, a.home, [3, 7, 5], (t) => w.place(t, rng))
+ */
+export function nearestFirst(w: World, from: { lat: number; lon: number }, towns: readonly number[], visit: (town: number) => { lat: number; lon: number }): void {
+  let at = from;
+  const left = towns.slice();
+  while (left.length) {
+    let bi = 0, bd = Infinity;
+    left.forEach((t, i) => { const d = distanceKm(at.lat, at.lon, w.towns[t].lat, w.towns[t].lon); if (d < bd) { bd = d; bi = i; } });
+    at = visit(left.splice(bi, 1)[0]);
+  }
+}

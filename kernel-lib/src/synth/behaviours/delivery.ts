@@ -3,8 +3,7 @@
  * a few run an evening route. Short dwells in market towns make them look like runners.
  */
 import type { Behaviour } from './common';
-import { MIN } from './common';
-import { distanceKm } from '../geography';
+import { MIN, nearestFirst } from './common';
 
 /**
  * A multi-drop round from the depot, weekdays and some Saturdays.
@@ -19,17 +18,9 @@ export const deliveryVan: Behaviour = (a, day, w, rng) => {
   const pool = rng.chance(0.6) ? w.markets : w.others;
   const chosen: number[] = [];
   for (let k = 0; k < n * 3 && chosen.length < n; k++) { const t = rng.pick(pool); if (!chosen.includes(t)) chosen.push(t); }
-  // nearest-neighbour order from the depot
+  // nearest-neighbour order from the depot (town to town centre)
   const order: number[] = [];
-  let at = a.home;
-  const left = chosen.slice();
-  while (left.length) {
-    let bi = 0, bd = Infinity;
-    left.forEach((t, i) => { const d = distanceKm(at.lat, at.lon, w.towns[t].lat, w.towns[t].lon); if (d < bd) { bd = d; bi = i; } });
-    const t = left.splice(bi, 1)[0];
-    order.push(t);
-    at = { town: t, lat: w.towns[t].lat, lon: w.towns[t].lon };
-  }
+  nearestFirst(w, a.home, chosen, (t) => { order.push(t); return w.towns[t]; });
   const stops = order.map((t) => ({ to: w.place(t, rng), dwell: rng.range(10, 40) * MIN }));
   stops.push({ to: a.home, dwell: 0 });
   return [{ depart, speedKmh: rng.range(55, 75), stops }];

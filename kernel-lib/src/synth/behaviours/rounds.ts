@@ -4,8 +4,7 @@
  * multi-town round, back the same day or evening.
  */
 import type { Behaviour, Tour } from './common';
-import { MIN } from './common';
-import { distanceKm } from '../geography';
+import { MIN, nearestFirst } from './common';
 import { draw, drawInt } from '../families';
 
 /**
@@ -26,15 +25,11 @@ export const deliveryRound: Behaviour = (a, day, w, rng) => {
     const pool = rng.chance(0.6) ? w.markets : w.others;
     const chosen: number[] = [a.target.town];
     for (let k = 0; k < n * 3 && chosen.length < n; k++) { const t = rng.pick(pool); if (!chosen.includes(t)) chosen.push(t); }
-    let at = a.home;
-    const left = chosen.slice();
-    while (left.length) {
-      let bi = 0, bd = Infinity;
-      left.forEach((t, i) => { const d = distanceKm(at.lat, at.lon, w.towns[t].lat, w.towns[t].lon); if (d < bd) { bd = d; bi = i; } });
-      const t = left.splice(bi, 1)[0];
-      at = w.place(t, rng);
+    nearestFirst(w, a.home, chosen, (t) => {
+      const at = w.place(t, rng);
       stops.push({ to: at, dwell: draw(f.stopMin, rng) * MIN });
-    }
+      return at;
+    });
   }
   stops.push({ to: a.home, dwell: 0 });
   return [{ depart, speedKmh: rng.range(55, 75), stops }];

@@ -1,5 +1,5 @@
 /**
- * The county-lines scorer: a logistic model over named terms (county-lines-terms.ts).
+ * The county-lines scorer: a logistic model over named terms (terms.ts).
  *
  *   score = intercept + Σ weight_k × term_k(features)      (the log-odds of "runner")
  *

@@ -1,7 +1,7 @@
 /**
  * The county-lines scorer's weights, fitted on the tuning variants only. Written by
  * `npm run fit:scorer -- --l2 0.1 --seeds f1,f2,f3,f4,f5,f6,f7,f8,f9,f10,f11,f12` (scripts/fit-scorer.mjs); edit by re-running it, or pass your own
- * `params.model` to the finder. Each weight multiplies a term of county-lines-terms.ts.
+ * `params.model` to the finder. Each weight multiplies a term of terms.ts.
  */
 import type { ScorerModel } from './types';
 
