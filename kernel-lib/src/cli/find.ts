@@ -4,16 +4,11 @@
  * are pseudonymised unless --reveal. Text table by default, `--json` for
  * `{"candidates"|"rows": [...], "run": {...}}`. Exit 0 ok, 2 bad usage or input.
  */
-import { aThenB } from '../find/a-then-b';
-import { areaSearch } from '../find/area-search';
-import { clones } from '../find/clones';
-import { commonToEvents, type QueryEvent } from '../find/common-to-events';
-import { convoy } from '../find/convoy';
+// The classic queries (their result tables load arquero) and the DuckDB / ClickHouse engines
+// are imported when asked for: a county-lines run in memory does not pay for loading them.
+import type { QueryEvent } from '../find/common-to-events';
 import { findCountyLines, type CountyLinesResult } from '../find/county-lines';
-import { findCountyLinesDuckDB } from '../find/county-lines-duckdb';
-import { findCountyLinesClickHouse } from '../find/county-lines-clickhouse';
 import { statSync } from 'node:fs';
-import { frequency } from '../find/frequency';
 import type { QueryResult } from '../find/result';
 import * as msg from '../messages';
 import { withinConsultation } from '../privacy/guard';
@@ -67,11 +62,12 @@ export async function run(argv: string[]): Promise<number> {
       const res = withinConsultation(() => findCountyLines(store, { hub, markets, from: values.from as string | undefined, to: values.to as string | undefined }));
       const params = { hub: res.hub, markets: res.markets.map((m) => m.name), from: values.from ?? null, to: values.to ?? null };
       const record = runRecord('find county-lines', values, who, store, params, performance.now() - t0);
-      logRun('find county-lines', values, who, params, { returned: values.json ? res.candidates.length : Math.min(top, res.candidates.length), candidates: res.candidates.length, scored: res.counts.scored, readsLoaded: store.n }, store);
+      logRun('find county-lines', values, who, params, { returned: shownCount(values, top, res.candidates.length), candidates: res.candidates.length, scored: res.counts.scored, readsLoaded: store.n }, store);
       printCountyLines(res, values, reveal, top, record);
       return 0;
     }
-    const result = withinConsultation(() => runQuery(query, store, values, reveal, top)); // logged once, below
+    const q = await queryModules(query);
+    const result = withinConsultation(() => runQuery(q, query, store, values, reveal, top)); // logged once, below
     const record = runRecord(`find ${query}`, values, who, store, result.params, performance.now() - t0);
     logRun(`find ${query}`, values, who, result.params, { returned: values.json ? result.rows.length : Math.min(top, result.rows.length), rows: result.rows.length, readsLoaded: store.n }, store);
     if (values.json) process.stdout.write(JSON.stringify({ rows: result.toJSON({ reveal }), run: record }) + '\n');
@@ -103,6 +99,7 @@ async function countyLinesOnDuckDB(values: Values, who: { purpose: string; opera
   const t0 = performance.now();
   const hub = readGeoJson('find', 'hub', values.hub), markets = readGeoJson('find', 'markets', values.markets);
   const str = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
+  const { findCountyLinesDuckDB } = await import('../find/county-lines-duckdb');
   const { result: res, coarse } = await withinConsultation(() => findCountyLinesDuckDB({
     reads: values.reads as string, sites: values.sites as string, hub, markets, from: str('from'), to: str('to'),
     now: str('now'), authorisation: str('authorisation'), memoryLimit: str('memory-limit'), tempDirectory: str('temp-dir'),
@@ -120,6 +117,7 @@ async function countyLinesOnClickHouse(values: Values, who: { purpose: string; o
   const hub = readGeoJson('find', 'hub', values.hub), markets = readGeoJson('find', 'markets', values.markets);
   const str = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
   const url = values.engine as string;
+  const { findCountyLinesClickHouse } = await import('../find/county-lines-clickhouse');
   const { result: res, coarse } = await withinConsultation(() => findCountyLinesClickHouse({
     url, sites: values.sites as string, hub, markets, from: str('from'), to: str('to'), now: str('now'), authorisation: str('authorisation'),
   }));
@@ -134,20 +132,38 @@ function reportEngineRun(values: Values, who: { purpose: string; operator: strin
   const top = numberOption('find', values, 'top', 20);
   const record = { command: cmd, purpose: who.purpose, operator: who.operator, at: new Date().toISOString(), reads, sites: values.sites,
     revealed: values.reveal === true, params, coarse, seconds: (performance.now() - t0) / 1000 };
-  logRun(cmd, values, who, params, { returned: values.json ? res.candidates.length : Math.min(top, res.candidates.length), candidates: res.candidates.length, scored: res.counts.scored, readsLoaded: coarse.candidateReads });
+  logRun(cmd, values, who, params, { returned: shownCount(values, top, res.candidates.length), candidates: res.candidates.length, scored: res.counts.scored, readsLoaded: coarse.candidateReads });
   printCountyLines(res, values, values.reveal === true, top, record);
   return 0;
 }
 
-function runQuery(query: string, store: ReadStore, values: Values, reveal: boolean, top: number): QueryResult<any> {
+/** The module of a classic query, loaded on first use. */
+async function queryModules(query: string) {
+  switch (query) {
+    case 'a-then-b': return { aThenB: (await import('../find/a-then-b')).aThenB };
+    case 'area': return { areaSearch: (await import('../find/area-search')).areaSearch };
+    case 'common': return { commonToEvents: (await import('../find/common-to-events')).commonToEvents };
+    case 'frequency': return { frequency: (await import('../find/frequency')).frequency };
+    case 'convoy': return { convoy: (await import('../find/convoy')).convoy };
+    default: return { clones: (await import('../find/clones')).clones };
+  }
+}
+
+type QueryModules = Partial<{
+  aThenB: typeof import('../find/a-then-b').aThenB; areaSearch: typeof import('../find/area-search').areaSearch;
+  commonToEvents: typeof import('../find/common-to-events').commonToEvents; frequency: typeof import('../find/frequency').frequency;
+  convoy: typeof import('../find/convoy').convoy; clones: typeof import('../find/clones').clones;
+}>;
+
+function runQuery(q: QueryModules, query: string, store: ReadStore, values: Values, reveal: boolean, top: number): QueryResult<any> {
   const from = values.from as string | undefined, to = values.to as string | undefined;
   const cmd = `find ${query}`;
   switch (query) {
     case 'a-then-b':
-      return aThenB(store, { a: readPlace(cmd, 'a', values.a), b: readPlace(cmd, 'b', values.b), withinMinutes: numberOption(cmd, values, 'within'), from, to, reveal });
+      return q.aThenB!(store, { a: readPlace(cmd, 'a', values.a), b: readPlace(cmd, 'b', values.b), withinMinutes: numberOption(cmd, values, 'within'), from, to, reveal });
     case 'area':
       if (!from || !to) throw new UsageError(msg.cliBadOption(cmd, from ? 'to' : 'from', null, 'an ISO 8601 time (area needs a window)'));
-      return areaSearch(store, readPlace(cmd, 'area', values.area), { from, to, reveal });
+      return q.areaSearch!(store, readPlace(cmd, 'area', values.area), { from, to, reveal });
     case 'common': {
       const specs = (values.event as string[] | undefined) ?? [];
       if (!specs.length) throw new UsageError(msg.cliBadOption(cmd, 'event', null, 'PLACE@FROM/TO, repeated'));
@@ -156,21 +172,30 @@ function runQuery(query: string, store: ReadStore, values: Values, reveal: boole
         if (!m) throw new UsageError(msg.cliBadOption(cmd, 'event', s, 'PLACE@FROM/TO'));
         return { area: readPlace(cmd, 'event', m[1]), from: m[2], to: m[3], name: s };
       });
-      return commonToEvents(store, events, { minEvents: values['min-events'] === undefined ? undefined : numberOption(cmd, values, 'min-events'), reveal });
+      return q.commonToEvents!(store, events, { minEvents: values['min-events'] === undefined ? undefined : numberOption(cmd, values, 'min-events'), reveal });
     }
     case 'frequency':
-      return frequency(store, { area: readPlace(cmd, 'area', values.area), minReads: numberOption(cmd, values, 'min-reads'), withinMinutes: numberOption(cmd, values, 'within'), from, to, reveal });
+      return q.frequency!(store, { area: readPlace(cmd, 'area', values.area), minReads: numberOption(cmd, values, 'min-reads'), withinMinutes: numberOption(cmd, values, 'within'), from, to, reveal });
     case 'convoy':
       if (typeof values.vrm !== 'string') throw new UsageError(msg.cliBadOption(cmd, 'vrm', null, 'the target plate'));
-      return convoy(store, values.vrm, { withinSeconds: numberOption(cmd, values, 'within-seconds', 120), minSites: numberOption(cmd, values, 'min-sites', 3), top, from, to, reveal });
+      return q.convoy!(store, values.vrm, { withinSeconds: numberOption(cmd, values, 'within-seconds', 120), minSites: numberOption(cmd, values, 'min-sites', 3), top, from, to, reveal });
     default:
-      return clones(store, { maxSpeedKmh: numberOption(cmd, values, 'max-speed', 250), from, to, reveal });
+      return q.clones!(store, { maxSpeedKmh: numberOption(cmd, values, 'max-speed', 250), from, to, reveal });
   }
+}
+
+/**
+ * How many county-lines candidates are printed: the top N in text; with --json every one,
+ * unless --top was given. Only those are explained (reasons, parts) and pseudonymised.
+ */
+function shownCount(values: Values, top: number, total: number): number {
+  return values.json && values.top === undefined ? total : Math.min(top, total);
 }
 
 function printCountyLines(res: CountyLinesResult, values: Values, reveal: boolean, top: number, record: Record<string, unknown>): void {
   const hide = (vrm: string) => (reveal ? vrm : pseudonym(vrm));
-  const candidates = res.candidates.map((c) => {
+  const shown = shownCount(values, top, res.candidates.length);
+  const candidates = res.candidates.slice(0, shown).map((c) => {
     // Reasons may name other plates (relays, merged look-alikes): pseudonymise those too.
     const others = [...c.features.relayPlates.map((r) => r.vrm), ...c.features.mergedWith.map((m) => m.vrm)];
     const reasons = reveal || !others.length ? c.reasons
@@ -181,18 +206,18 @@ function printCountyLines(res: CountyLinesResult, values: Values, reveal: boolea
     };
   });
   // Suspected lines, in the same form as the candidates: plates pseudonymised unless --reveal.
-  const suspected = res.lines.map((l) => ({ id: l.id, vrms: l.vrms.map(hide), markets: l.markets, loops: l.loops, score: l.score }));
+  const suspected = res.lines.slice(0, values.json && values.top === undefined ? res.lines.length : top).map((l) => ({ id: l.id, vrms: l.vrms.map(hide), markets: l.markets, loops: l.loops, score: l.score }));
   if (values.json) {
     process.stdout.write(JSON.stringify({ candidates, lines: suspected, run: { ...record, counts: res.counts, markets: res.markets } }) + '\n');
     return;
   }
   const lines = [`County-lines candidates: hub ${res.hub}, markets ${res.markets.map((m) => m.name).join(', ') || '(none)'}; ${res.counts.scored} vehicles scored.`];
   lines.push(`${'rank'.padEnd(5)}${'vrm'.padEnd(14)}${'score'.padStart(7)}  reasons`);
-  for (const c of candidates.slice(0, top)) lines.push(`${String(c.rank).padEnd(5)}${c.vrm.padEnd(14)}${c.score.toFixed(2).padStart(7)}  ${c.reasons.slice(0, 3).join('; ')}`);
-  lines.push(msg.queryRowsShown(Math.min(top, candidates.length), candidates.length));
+  for (const c of candidates) lines.push(`${String(c.rank).padEnd(5)}${c.vrm.padEnd(14)}${c.score.toFixed(2).padStart(7)}  ${c.reasons.slice(0, 3).join('; ')}`);
+  lines.push(msg.queryRowsShown(shown, res.candidates.length));
   if (suspected.length) {
-    lines.push('', msg.linesHeading(suspected.length));
-    for (const l of suspected.slice(0, top)) lines.push(`${msg.lineSummary(l.id, l.vrms.length, l.loops, l.markets)}: ${l.vrms.join(' → ')}`);
+    lines.push('', msg.linesHeading(res.lines.length));
+    for (const l of suspected) lines.push(`${msg.lineSummary(l.id, l.vrms.length, l.loops, l.markets)}: ${l.vrms.join(' → ')}`);
   }
   process.stdout.write(lines.join('\n') + '\n');
 }
