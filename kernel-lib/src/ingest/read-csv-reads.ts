@@ -32,6 +32,7 @@ export async function readCsvReads(file: string, gz: boolean, acc: ReadAccumulat
   const posKey = new Uint8Array(64);
   // ...and before that, per site, the last such texts (most rows: a few bytes compared).
   const posMemo = new PositionMemo();
+  let reserved = false;
   const t: ParsedTime = { ms: NaN, status: 'bad' };
   let width = 0;
   let iVrm = -1, iTs = -1, iSite = -1, iLat = -1, iLon = -1, iConf = -1, iDir = -1;
@@ -124,7 +125,13 @@ export async function readCsvReads(file: string, gz: boolean, acc: ReadAccumulat
       }
       if (reason !== null && q) q.row(line, reason, sc.raw());
     },
-    progress(f) { progress(f, acc.n); },
+    progress(f) {
+      // Once a quarter of the file is read, room for the reads it will likely hold (10% spare,
+      // as the stream reads ahead of the rows): the columns then grow once more at most,
+      // instead of doubling (copying every column) up to twice the room needed.
+      if (!reserved && f >= 0.25 && f < 1) { reserved = true; acc.reserve(Math.ceil((acc.n / f) * 1.1) + 1024); }
+      progress(f, acc.n);
+    },
   };
   // The parallel path (csv-block-pool.ts) for large files: workers settle the plainly valid rows,
   // every other row comes back to `handlers.record` here, in file order.
