@@ -1,11 +1,13 @@
 // Benchmark data: a synthetic scenario of about N reads (default 10M), generated once with
-// `anpr synth` and converted to Parquet with DuckDB; cached under bench-results/data/.
+// `anpr synth` and converted to Parquet with DuckDB; cached under bench-results/data/ (or ANPR_BENCH_DATA_DIR).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
+/** Where the data sets live: ANPR_BENCH_DATA_DIR (say, another checkout's bench-results/data, to reuse its sets), else bench-results/data. */
+const DATA = process.env.ANPR_BENCH_DATA_DIR ? path.resolve(process.env.ANPR_BENCH_DATA_DIR) : path.join(ROOT, 'bench-results', 'data');
 
 /** About 55 reads per background vehicle over 28 days on the merseyside scenario (measured). */
 const READS_PER_VEHICLE = 55;
@@ -20,12 +22,12 @@ export async function benchMisreadData(targetReads) {
   const d = new Date(Date.now() - 28 * 86400000);
   d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
   const start = d.toISOString().slice(0, 10);
-  return generate(path.join(ROOT, 'bench-results', 'data', `merseyside-${vehicles}v-misread3-${start}`), vehicles, ['--misread-rate', '0.03', '--start', start]);
+  return generate(path.join(DATA, `merseyside-${vehicles}v-misread3-${start}`), vehicles, ['--misread-rate', '0.03', '--start', start]);
 }
 
 export async function benchData(targetReads) {
   const vehicles = Math.round(targetReads / READS_PER_VEHICLE);
-  return generate(path.join(ROOT, 'bench-results', 'data', `merseyside-${vehicles}v`), vehicles, []);
+  return generate(path.join(DATA, `merseyside-${vehicles}v`), vehicles, []);
 }
 
 async function generate(dir, vehicles, extra) {

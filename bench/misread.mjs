@@ -26,6 +26,9 @@ const LOOP_JOB = (csv) => `
   seq AS (SELECT vrm, area, lag(area) OVER w AS prev, lead(area) OVER w AS next FROM ch WINDOW w AS (PARTITION BY vrm ORDER BY t))
   SELECT vrm, count(*) FILTER (WHERE area > 0 AND prev = 0 AND next = 0) AS loops FROM seq GROUP BY vrm ORDER BY loops DESC, vrm LIMIT 100`;
 
+const E2E_RUNS = Number(process.env.ANPR_BENCH_E2E_RUNS || 3);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
 function cli(data, cacheDir) {
   const t = process.hrtime.bigint();
   const r = spawnSync(process.execPath, [CLI, 'find', 'county-lines', '--reads', data.csv, '--sites', data.sites, '--hub', data.hub, '--markets', data.markets,
@@ -76,12 +79,19 @@ export async function benchMisread(target) {
     k.closeSync(); db.closeSync();
     return r.getRowsJS().length;
   };
-  const duckJob = await time(job, { runs: 1, warm: false });
-  rmSync(cacheDir, { recursive: true, force: true });
-  const cold = cli(data, cacheDir);
-  const warm = cli(data, cacheDir);
-  rows.push({ name: 'end to end: anpr find county-lines --json --top 100 on the CSV.gz, first run (empty cache) vs naive DuckDB loop-count job', ours: fmtS(cold), ref: fmtS(duckJob.s), ratio: (cold / duckJob.s).toFixed(2), goal: '<= 1.0x DuckDB', met: cold <= duckJob.s });
-  rows.push({ name: 'end to end, cached re-run (same command again)', ours: fmtS(warm), ref: fmtS(duckJob.s), ratio: (warm / duckJob.s).toFixed(2), goal: '<= 0.3x DuckDB', met: warm <= 0.3 * duckJob.s });
+  // Medians of E2E_RUNS (ANPR_BENCH_E2E_RUNS, default 3) on a shared machine: one run of either side
+  // measured anywhere from 0.5x to 2x another.
+  const duckJob = await time(job, { runs: E2E_RUNS, warm: false });
+  const colds = [], warms = [];
+  for (let i = 0; i < E2E_RUNS; i++) {
+    rmSync(cacheDir, { recursive: true, force: true });
+    colds.push(cli(data, cacheDir));
+    warms.push(cli(data, cacheDir));
+  }
+  const cold = median(colds), warm = median(warms);
+  const of = `median of ${E2E_RUNS}`;
+  rows.push({ name: `end to end: anpr find county-lines --json --top 100 on the CSV.gz, first run (empty cache) vs naive DuckDB loop-count job (${of})`, ours: fmtS(cold), ref: fmtS(duckJob.s), ratio: (cold / duckJob.s).toFixed(2), goal: '<= 1.0x DuckDB', met: cold <= duckJob.s });
+  rows.push({ name: `end to end, cached re-run (same command again; ${of})`, ours: fmtS(warm), ref: fmtS(duckJob.s), ratio: (warm / duckJob.s).toFixed(2), goal: '<= 0.3x DuckDB', met: warm <= 0.3 * duckJob.s });
   rmSync(cacheDir, { recursive: true, force: true });
   printTable(`Misread-heavy set, CSV ingest and the reads cache (issue 14), ${(n / 1e6).toFixed(1)}M reads`, rows);
 }

@@ -1,5 +1,5 @@
 // `npm run bench`: every benchmark, each against DuckDB doing the same work in the same run.
-// ANPR_BENCH_READS sets the data size (default 10,000,000).
+// ANPR_BENCH_READS sets the data size (default 10,000,000); ANPR_BENCH_DATA_DIR the folder of the data sets.
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -17,8 +17,9 @@ require('../kernel-lib/dist/index.js').session({ operator: 'benchmark', purpose:
 process.stdout.write(`# ANPR benchmarks — ${new Date().toISOString()} — node ${process.version}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB\n`);
 const data = await benchData(target);
 process.stdout.write(`data: ${data.dir}\n`);
-const store = await benchLoad(data);
-await benchFind(data, store);
+// ANPR_BENCH_FIND=0 skips the find & profile rows (issue 4); with it, ANPR_BENCH_LOAD=0 skips the load rows (issue 3) too.
+const store = process.env.ANPR_BENCH_LOAD === '0' && process.env.ANPR_BENCH_FIND === '0' ? null : await benchLoad(data);
+if (process.env.ANPR_BENCH_FIND !== '0') await benchFind(data, store);
 // Issue 14: misread-heavy set, CSV load, reads cache, end-to-end CLI; ANPR_BENCH_MISREAD=0 skips it.
 if (process.env.ANPR_BENCH_MISREAD !== '0') await benchMisread(target);
 // The map widget in the real JupyterLab (headless Chromium); ANPR_BENCH_RENDER=0 skips it.

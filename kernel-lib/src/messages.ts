@@ -399,6 +399,7 @@ export const findUsage = () => [
   'SITES is a comma-separated list of site ids; GEOJSON a file. FILE: CSV, CSV.gz or Parquet.',
   '--now ISO applies the data-age rule: reads older than 90 days before it need --authorisation REF; older than 365 days are never used.',
   '--no-cache parses the reads file even when the reads cache holds this load (see anpr cache).',
+  '--top N: rows printed (default 20 for county-lines, 50 otherwise); county-lines --json prints every candidate unless --top is given.',
   'Plates are pseudonymised unless --reveal. Every run is logged to the audit log (see anpr audit). Exit 0 ok, 2 bad usage or input.',
 ].join('\n');
 

@@ -8,13 +8,10 @@ import { statSync } from 'node:fs';
 import { clickhouseEngine } from '../engines/clickhouse';
 import { duckdbEngine } from '../engines/duckdb';
 import { loadedEngine } from '../engines/memory';
-import { aThenBQuery } from '../find/a-then-b';
-import { areaSearchQuery } from '../find/area-search';
-import { clonesQuery } from '../find/clones';
-import { commonToEventsQuery, type QueryEvent } from '../find/common-to-events';
-import { convoyQuery } from '../find/convoy';
+// The classic queries (their result tables load arquero) are imported when asked for: a
+// county-lines run does not pay for loading them (DuckDB itself loads inside its engine, on use).
+import type { QueryEvent } from '../find/common-to-events';
 import { findCountyLinesOn, type CountyLinesResult } from '../find/county-lines';
-import { frequencyQuery } from '../find/frequency';
 import type { QueryResult } from '../find/result';
 import * as msg from '../messages';
 import { gate } from '../privacy/gate';
@@ -60,7 +57,8 @@ export async function run(argv: string[]): Promise<number> {
     const top = numberOption('find', values, 'top', 50);
     const kind = `find ${query}`;
     // One audit entry, the gate's: the run's own record (the queries' ungated cores run inside it).
-    const result = gate(cliSession(values, who), kind, () => runQuery(query, store, values, reveal, top),
+    const q = await queryModules(query);
+    const result = gate(cliSession(values, who), kind, () => runQuery(q, query, store, values, reveal, top),
       (r) => cliAuditRecord(values, r.params, { returned: values.json ? r.rows.length : Math.min(top, r.rows.length), rows: r.rows.length, readsLoaded: store.n }, store));
     const record = runRecord(kind, values, who, store, result.params, performance.now() - t0);
     if (values.json) process.stdout.write(JSON.stringify({ rows: result.toJSON({ reveal }), run: record }) + '\n');
@@ -115,7 +113,7 @@ async function countyLines(values: Values, who: { purpose: string; operator: str
   });
   const { result: res, coarse } = await findCountyLinesOn(coarseStage, { hub, markets, from: str('from'), to: str('to'), ...(engine === 'memory' ? {} : dataAge) },
     cliSession(values, who), cmd, (r) => cliAuditRecord(values, params(r.result), {
-      returned: values.json ? r.result.candidates.length : Math.min(top, r.result.candidates.length), candidates: r.result.candidates.length,
+      returned: shownCount(values, top, r.result.candidates.length), candidates: r.result.candidates.length,
       scored: r.result.counts.scored, readsLoaded: r.coarse.candidateReads,
     }, store));
   const record = store ? runRecord(cmd, values, who, store, params(res), performance.now() - t0)
@@ -125,15 +123,33 @@ async function countyLines(values: Values, who: { purpose: string; operator: str
   return 0;
 }
 
-function runQuery(query: string, store: ReadStore, values: Values, reveal: boolean, top: number): QueryResult<any> {
+/** The module of a classic query, loaded on first use. */
+async function queryModules(query: string): Promise<QueryModules> {
+  switch (query) {
+    case 'a-then-b': return { aThenBQuery: (await import('../find/a-then-b')).aThenBQuery };
+    case 'area': return { areaSearchQuery: (await import('../find/area-search')).areaSearchQuery };
+    case 'common': return { commonToEventsQuery: (await import('../find/common-to-events')).commonToEventsQuery };
+    case 'frequency': return { frequencyQuery: (await import('../find/frequency')).frequencyQuery };
+    case 'convoy': return { convoyQuery: (await import('../find/convoy')).convoyQuery };
+    default: return { clonesQuery: (await import('../find/clones')).clonesQuery };
+  }
+}
+
+type QueryModules = Partial<{
+  aThenBQuery: typeof import('../find/a-then-b').aThenBQuery; areaSearchQuery: typeof import('../find/area-search').areaSearchQuery;
+  commonToEventsQuery: typeof import('../find/common-to-events').commonToEventsQuery; frequencyQuery: typeof import('../find/frequency').frequencyQuery;
+  convoyQuery: typeof import('../find/convoy').convoyQuery; clonesQuery: typeof import('../find/clones').clonesQuery;
+}>;
+
+function runQuery(q: QueryModules, query: string, store: ReadStore, values: Values, reveal: boolean, top: number): QueryResult<any> {
   const from = values.from as string | undefined, to = values.to as string | undefined;
   const cmd = `find ${query}`;
   switch (query) {
     case 'a-then-b':
-      return aThenBQuery(store, { a: readPlace(cmd, 'a', values.a), b: readPlace(cmd, 'b', values.b), withinMinutes: numberOption(cmd, values, 'within'), from, to, reveal });
+      return q.aThenBQuery!(store, { a: readPlace(cmd, 'a', values.a), b: readPlace(cmd, 'b', values.b), withinMinutes: numberOption(cmd, values, 'within'), from, to, reveal });
     case 'area':
       if (!from || !to) throw new UsageError(msg.cliBadOption(cmd, from ? 'to' : 'from', null, 'an ISO 8601 time (area needs a window)'));
-      return areaSearchQuery(store, readPlace(cmd, 'area', values.area), { from, to, reveal });
+      return q.areaSearchQuery!(store, readPlace(cmd, 'area', values.area), { from, to, reveal });
     case 'common': {
       const specs = (values.event as string[] | undefined) ?? [];
       if (!specs.length) throw new UsageError(msg.cliBadOption(cmd, 'event', null, 'PLACE@FROM/TO, repeated'));
@@ -142,21 +158,30 @@ function runQuery(query: string, store: ReadStore, values: Values, reveal: boole
         if (!m) throw new UsageError(msg.cliBadOption(cmd, 'event', s, 'PLACE@FROM/TO'));
         return { area: readPlace(cmd, 'event', m[1]), from: m[2], to: m[3], name: s };
       });
-      return commonToEventsQuery(store, events, { minEvents: values['min-events'] === undefined ? undefined : numberOption(cmd, values, 'min-events'), reveal });
+      return q.commonToEventsQuery!(store, events, { minEvents: values['min-events'] === undefined ? undefined : numberOption(cmd, values, 'min-events'), reveal });
     }
     case 'frequency':
-      return frequencyQuery(store, { area: readPlace(cmd, 'area', values.area), minReads: numberOption(cmd, values, 'min-reads'), withinMinutes: numberOption(cmd, values, 'within'), from, to, reveal });
+      return q.frequencyQuery!(store, { area: readPlace(cmd, 'area', values.area), minReads: numberOption(cmd, values, 'min-reads'), withinMinutes: numberOption(cmd, values, 'within'), from, to, reveal });
     case 'convoy':
       if (typeof values.vrm !== 'string') throw new UsageError(msg.cliBadOption(cmd, 'vrm', null, 'the target plate'));
-      return convoyQuery(store, values.vrm, { withinSeconds: numberOption(cmd, values, 'within-seconds', 120), minSites: numberOption(cmd, values, 'min-sites', 3), top, from, to, reveal });
+      return q.convoyQuery!(store, values.vrm, { withinSeconds: numberOption(cmd, values, 'within-seconds', 120), minSites: numberOption(cmd, values, 'min-sites', 3), top, from, to, reveal });
     default:
-      return clonesQuery(store, { maxSpeedKmh: numberOption(cmd, values, 'max-speed', 250), from, to, reveal });
+      return q.clonesQuery!(store, { maxSpeedKmh: numberOption(cmd, values, 'max-speed', 250), from, to, reveal });
   }
+}
+
+/**
+ * How many county-lines candidates are printed: the top N in text; with --json every one,
+ * unless --top was given. Only those are explained (reasons, parts) and pseudonymised.
+ */
+function shownCount(values: Values, top: number, total: number): number {
+  return values.json && values.top === undefined ? total : Math.min(top, total);
 }
 
 function printCountyLines(res: CountyLinesResult, values: Values, reveal: boolean, top: number, record: Record<string, unknown>): void {
   const hide = (vrm: string) => (reveal ? vrm : pseudonym(vrm));
-  const candidates = res.candidates.map((c) => {
+  const shown = shownCount(values, top, res.candidates.length);
+  const candidates = res.candidates.slice(0, shown).map((c) => {
     // Reasons may name other plates (relays, merged look-alikes): pseudonymise those too.
     const others = [...c.features.relayPlates.map((r) => r.vrm), ...c.features.mergedWith.map((m) => m.vrm)];
     const reasons = reveal || !others.length ? c.reasons
@@ -167,18 +192,18 @@ function printCountyLines(res: CountyLinesResult, values: Values, reveal: boolea
     };
   });
   // Suspected lines, in the same form as the candidates: plates pseudonymised unless --reveal.
-  const suspected = res.lines.map((l) => ({ id: l.id, vrms: l.vrms.map(hide), markets: l.markets, loops: l.loops, score: l.score }));
+  const suspected = res.lines.slice(0, values.json && values.top === undefined ? res.lines.length : top).map((l) => ({ id: l.id, vrms: l.vrms.map(hide), markets: l.markets, loops: l.loops, score: l.score }));
   if (values.json) {
     process.stdout.write(JSON.stringify({ candidates, lines: suspected, run: { ...record, counts: res.counts, markets: res.markets } }) + '\n');
     return;
   }
   const lines = [`County-lines candidates: hub ${res.hub}, markets ${res.markets.map((m) => m.name).join(', ') || '(none)'}; ${res.counts.scored} vehicles scored.`];
   lines.push(`${'rank'.padEnd(5)}${'vrm'.padEnd(14)}${'score'.padStart(7)}  reasons`);
-  for (const c of candidates.slice(0, top)) lines.push(`${String(c.rank).padEnd(5)}${c.vrm.padEnd(14)}${c.score.toFixed(2).padStart(7)}  ${c.reasons.slice(0, 3).join('; ')}`);
-  lines.push(msg.queryRowsShown(Math.min(top, candidates.length), candidates.length));
+  for (const c of candidates) lines.push(`${String(c.rank).padEnd(5)}${c.vrm.padEnd(14)}${c.score.toFixed(2).padStart(7)}  ${c.reasons.slice(0, 3).join('; ')}`);
+  lines.push(msg.queryRowsShown(shown, res.candidates.length));
   if (suspected.length) {
-    lines.push('', msg.linesHeading(suspected.length));
-    for (const l of suspected.slice(0, top)) lines.push(`${msg.lineSummary(l.id, l.vrms.length, l.loops, l.markets)}: ${l.vrms.join(' → ')}`);
+    lines.push('', msg.linesHeading(res.lines.length));
+    for (const l of suspected) lines.push(`${msg.lineSummary(l.id, l.vrms.length, l.loops, l.markets)}: ${l.vrms.join(' → ')}`);
   }
   process.stdout.write(lines.join('\n') + '\n');
 }

@@ -39,7 +39,6 @@ export function normaliseVrm(raw: string): string {
   return out;
 }
 
-const CURRENT = /^[A-Z]{2}[0-9]{2}[A-Z]{3}$/;
 const PREFIX = /^[A-Z][0-9]{1,3}[A-Z]{3}$/;
 const SUFFIX = /^[A-Z]{3}[0-9]{1,3}[A-Z]$/;
 // Northern Ireland: an optional serial letter, then a two-letter code containing I or Z, then 1-4 digits.
@@ -63,7 +62,7 @@ const DATELESS = /^(?:[A-Z]{1,4}[0-9]{1,4}|[0-9]{1,4}[A-Z]{1,4})$/;
  */
 export function classifyVrm(vrm: string): VrmFormat {
   const n = vrm.length;
-  if (n === 7 && CURRENT.test(vrm)) return 'current';
+  if (n === 7 && isCurrent(vrm)) return 'current';
   if (n >= 5 && n <= 7) {
     if (PREFIX.test(vrm)) return 'prefix';
     if (SUFFIX.test(vrm)) return 'suffix';
@@ -71,6 +70,15 @@ export function classifyVrm(vrm: string): VrmFormat {
   if (NI.test(vrm)) return 'northern_ireland';
   if (DATELESS.test(vrm)) return 'dateless';
   return 'other';
+}
+
+const isLetter = (c: number) => c >= 65 && c <= 90;
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/** /^[A-Z]{2}[0-9]{2}[A-Z]{3}$/ for a 7-character VRM, without a regular expression (the load summary classifies every plate). */
+function isCurrent(v: string): boolean {
+  return isLetter(v.charCodeAt(0)) && isLetter(v.charCodeAt(1)) && isDigit(v.charCodeAt(2)) && isDigit(v.charCodeAt(3)) &&
+    isLetter(v.charCodeAt(4)) && isLetter(v.charCodeAt(5)) && isLetter(v.charCodeAt(6));
 }
 
 /**

@@ -12,6 +12,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { ByteKeyCache } from './byte-key-cache';
+import { PositionMemo } from './position-memo';
 import { parseInstantBytes, parseTimestamp, type ParsedTime } from '../core/london-parse';
 import { parseDecimal, Position, positionOf } from './read-accumulator';
 import { MAX_VRM_LENGTH, normaliseVrm } from '../core/vrm';
@@ -120,7 +121,7 @@ export function settleBlock(state: WorkerState, buf: Buffer, seq: number): Block
     if (ok && (P.iLat >= 0 || P.iLon >= 0)) {
       const las = P.iLat >= 0 ? starts[P.iLat] : 0, lae = P.iLat >= 0 ? ends[P.iLat] : 0;
       const los = P.iLon >= 0 ? starts[P.iLon] : 0, loe = P.iLon >= 0 ? ends[P.iLon] : 0;
-      if (lae > las || loe > los) {
+      if ((lae > las || loe > los) && !state.posMemo.matches(sc, buf, las, lae, los, loe)) {
         // (site, lat text, lon text) already found to agree: no number parsed again
         const key = state.posKey, klen = 4 + (lae - las) + 1 + (loe - los);
         let h = 0, k = -1;
@@ -141,6 +142,7 @@ export function settleBlock(state: WorkerState, buf: Buffer, seq: number): Block
             if (ok && keyed && state.posOk.size < 1 << 20) state.posOk.insert(key, 0, klen, h, 1);
           }
         }
+        if (ok) state.posMemo.remember(sc, buf, las, lae, los, loe);
       }
     }
     if (ok && P.iConf >= 0) {
@@ -190,6 +192,7 @@ export interface WorkerState {
   siteLon: Float64Array;
   posOk: ByteKeyCache;
   posKey: Uint8Array;
+  posMemo: PositionMemo;
   starts: Int32Array;
   ends: Int32Array;
   t: ParsedTime;
@@ -211,7 +214,7 @@ export function workerState(plan: BlockPlan): WorkerState {
     siteLat[s.code] = s.lat; siteLon[s.code] = s.lon;
   }
   return {
-    plan, vrm: new ByteKeyCache(1 << 14), vrmCount: 0, site, siteLat, siteLon, posOk: new ByteKeyCache(1 << 12), posKey: new Uint8Array(64),
+    plan, vrm: new ByteKeyCache(1 << 14), vrmCount: 0, site, siteLat, siteLon, posOk: new ByteKeyCache(1 << 12), posKey: new Uint8Array(64), posMemo: new PositionMemo(),
     starts: new Int32Array(Math.max(64, plan.width + 2)), ends: new Int32Array(Math.max(64, plan.width + 2)), t: { ms: NaN, status: 'bad' },
   };
 }

@@ -1,5 +1,6 @@
 /** Parquet through DuckDB: schema, typed column expressions, chunked streaming. */
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+// DuckDB is loaded on first use (about 0.1 s): a CSV load or a cached load never needs it.
+import type { DuckDBConnection } from '@duckdb/node-api';
 
 /** A column of a typed file, as DuckDB describes it. */
 export interface TypedColumn { name: string; type: string }
@@ -20,6 +21,7 @@ export const sqlIdent = (s: string) => `"${s.replace(/"/g, '""')}"`;
  * const cols = await withDuckDb((c) => describe(c, parquetFrom('reads.parquet')));
  */
 export async function withDuckDb<T>(fn: (c: DuckDBConnection) => Promise<T>): Promise<T> {
+  const { DuckDBInstance } = await import('@duckdb/node-api');
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
   try {

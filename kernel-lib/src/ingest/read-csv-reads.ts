@@ -8,6 +8,7 @@ import { BlockPool, blockWorkerFile, defaultBlockWorkers } from './csv-block-poo
 import type { BlockPlan } from './csv-block-worker';
 import { CsvScanner } from './csv-scanner';
 import { ByteKeyCache } from './byte-key-cache';
+import { PositionMemo } from './position-memo';
 import { IngestError } from './ingest-error';
 import { parseInstantBytes, parseTimestamp, type ParsedTime } from '../core/london-parse';
 import type { RejectReason } from './types';
@@ -29,6 +30,9 @@ export async function readCsvReads(file: string, gz: boolean, acc: ReadAccumulat
   // (site code, lat text, lon text) already found to agree with the register: no number parsed per row.
   const posCache = new ByteKeyCache(1 << 12);
   const posKey = new Uint8Array(64);
+  // ...and before that, per site, the last such texts (most rows: a few bytes compared).
+  const posMemo = new PositionMemo();
+  let reserved = false;
   const t: ParsedTime = { ms: NaN, status: 'bad' };
   let width = 0;
   let iVrm = -1, iTs = -1, iSite = -1, iLat = -1, iLon = -1, iConf = -1, iDir = -1;
@@ -94,10 +98,11 @@ export async function readCsvReads(file: string, gz: boolean, acc: ReadAccumulat
           if (iLat >= 0 || iLon >= 0) {
             const las = iLat >= 0 ? sc.starts[iLat] : 0, lae = iLat >= 0 ? sc.ends[iLat] : 0;
             const los = iLon >= 0 ? sc.starts[iLon] : 0, loe = iLon >= 0 ? sc.ends[iLon] : 0;
-            if (lae > las || loe > los) {
+            const plain = !(iLat >= 0 && sc.escaped[iLat]) && !(iLon >= 0 && sc.escaped[iLon]);
+            if ((lae > las || loe > los) && !(plain && posMemo.matches(site, buf, las, lae, los, loe))) {
               const len = 4 + (lae - las) + 1 + (loe - los);
               let h = 0, k = -1;
-              const keyed = len <= posKey.length && !(iLat >= 0 && sc.escaped[iLat]) && !(iLon >= 0 && sc.escaped[iLon]);
+              const keyed = len <= posKey.length && plain;
               if (keyed) {
                 posKey[0] = site & 255; posKey[1] = (site >>> 8) & 255; posKey[2] = (site >>> 16) & 255; posKey[3] = site >>> 24;
                 let o = 4;
@@ -112,6 +117,7 @@ export async function readCsvReads(file: string, gz: boolean, acc: ReadAccumulat
                 pos = la === '' && lo === '' ? Position.Ok : acc.positionCode(site, la === '' ? NaN : parseDecimal(la), lo === '' ? NaN : parseDecimal(lo));
                 if (pos === Position.Ok && keyed && posCache.size < 1 << 20) posCache.insert(posKey, 0, len, h, 1);
               }
+              if (plain && (k >= 0 || pos === Position.Ok)) posMemo.remember(site, buf, las, lae, los, loe);
             }
           }
           reason = acc.addCoded(code, t, site, conf, hasConf, pos);
@@ -119,7 +125,13 @@ export async function readCsvReads(file: string, gz: boolean, acc: ReadAccumulat
       }
       if (reason !== null && q) q.row(line, reason, sc.raw());
     },
-    progress(f) { progress(f, acc.n); },
+    progress(f) {
+      // Once a quarter of the file is read, room for the reads it will likely hold (10% spare,
+      // as the stream reads ahead of the rows): the columns then grow once more at most,
+      // instead of doubling (copying every column) up to twice the room needed.
+      if (!reserved && f >= 0.25 && f < 1) { reserved = true; acc.reserve(Math.ceil((acc.n / f) * 1.1) + 1024); }
+      progress(f, acc.n);
+    },
   };
   // The parallel path (csv-block-pool.ts) for large files: workers settle the plainly valid rows,
   // every other row comes back to `handlers.record` here, in file order.

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { classifyVrm, normaliseVrm } from '../../../kernel-lib/src/core/vrm';
 
 describe('normaliseVrm', () => {
@@ -19,5 +20,16 @@ describe('classifyVrm', () => {
     ['WOB4XYZ9', 'other'], ['1A2B', 'other'], ['ABCDEFGH', 'other'],
   ])('%s is %s', (vrm, format) => {
     expect(classifyVrm(vrm)).toBe(format);
+  });
+});
+
+describe('classifyVrm without regular expressions for current plates', () => {
+  it('says current exactly when /^[A-Z]{2}[0-9]{2}[A-Z]{3}$/ matches, for every 7-character string of plate-like characters', () => {
+    const CURRENT = /^[A-Z]{2}[0-9]{2}[A-Z]{3}$/;
+    const chars = 'AZOI09@[/:`az ';
+    fc.assert(fc.property(fc.array(fc.constantFrom(...chars), { minLength: 7, maxLength: 7 }), (cs) => {
+      const v = cs.join('');
+      expect(classifyVrm(v) === 'current').toBe(CURRENT.test(v));
+    }), { numRuns: 20000 });
   });
 });

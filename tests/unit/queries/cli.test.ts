@@ -43,6 +43,16 @@ describe('anpr find county-lines', () => {
     expect(j.run).toMatchObject({ command: 'find county-lines', purpose: 'unit test', operator: 'T1', revealed: false });
   });
 
+  it('prints only the top N as JSON with --top N, the same as the first N of the full list', () => {
+    const args = ['find', 'county-lines', ...data, '--hub', path.join(dir, 'hub.geojson'), '--markets', path.join(dir, 'markets.geojson'), '--json', ...who];
+    const all = JSON.parse(anpr(args).out);
+    const r = anpr([...args, '--top', '2']);
+    expect(r.code, r.err).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.candidates).toEqual(all.candidates.slice(0, 2));
+    expect(j.run.counts.scored).toBe(all.run.counts.scored);
+  });
+
   it('reveals plates only with --reveal', () => {
     const r = anpr(['find', 'county-lines', ...data, '--hub', path.join(dir, 'hub.geojson'), '--json', '--reveal', ...who]);
     expect(r.code, r.err).toBe(0);
