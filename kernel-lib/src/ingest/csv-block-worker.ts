@@ -14,7 +14,7 @@ import { parentPort } from 'node:worker_threads';
 import { ByteKeyCache } from './byte-key-cache';
 import { PositionMemo } from './position-memo';
 import { parseInstantBytes, parseTimestamp, type ParsedTime } from '../core/london-parse';
-import { parseDecimal, Position, positionOf } from './read-accumulator';
+import { parseDecimal, Position, positionOf, smallInt } from './read-accumulator';
 import { MAX_VRM_LENGTH, normaliseVrm } from '../core/vrm';
 
 /** The plan the main thread sends once the header is known. */
@@ -43,18 +43,6 @@ export interface BlockResult {
 }
 
 const COMMA = 44, LF = 10, CR = 13;
-
-/** Value of buf[s, e) when it is 1-3 ASCII digits, else -1. */
-function smallInt(buf: Uint8Array, s: number, e: number): number {
-  if (e - s > 3 || e <= s) return -1;
-  let v = 0;
-  for (let i = s; i < e; i++) {
-    const d = buf[i] - 48;
-    if (d < 0 || d > 9) return -1;
-    v = v * 10 + d;
-  }
-  return v;
-}
 
 /**
  * Validate one block (see the file comment). `state` carries the plan and the worker's

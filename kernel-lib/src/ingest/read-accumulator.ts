@@ -58,6 +58,22 @@ export function parseDecimal(text: string): number {
   return DECIMAL.test(s) ? Number(s) : NaN;
 }
 
+/**
+ * Value of buf[s, e) when it is 1-3 ASCII digits, else -1 (a confidence read without making a string).
+ * @example smallInt(Buffer.from('97'), 0, 2) // 97
+ * @example smallInt(Buffer.from('9.5'), 0, 3) // -1
+ */
+export function smallInt(buf: Uint8Array, s: number, e: number): number {
+  if (e - s > 3 || e <= s) return -1;
+  let v = 0;
+  for (let i = s; i < e; i++) {
+    const d = buf[i] - 48;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return v;
+}
+
 const toNumber = (v: Value): number => (typeof v === 'number' ? v : isBlank(v) ? NaN : parseDecimal(v as string));
 const inUk = (lat: number, lon: number) =>
   lat >= UK_BOUNDS.minLat && lat <= UK_BOUNDS.maxLat && lon >= UK_BOUNDS.minLon && lon <= UK_BOUNDS.maxLon;

@@ -12,7 +12,7 @@ import { PositionMemo } from './position-memo';
 import { IngestError } from './ingest-error';
 import { parseInstantBytes, parseTimestamp, type ParsedTime } from '../core/london-parse';
 import type { RejectReason } from './types';
-import { parseDecimal, Position, TimeKind, type ReadAccumulator } from './read-accumulator';
+import { parseDecimal, Position, smallInt, TimeKind, type ReadAccumulator } from './read-accumulator';
 import type { QuarantineWriter } from './quarantine';
 
 /**
@@ -190,16 +190,4 @@ export function checkRequiredReadColumns(file: string, m: Map<ReadColumn, number
     if (!m.has(c)) throw new IngestError(msg.missingColumn(file, c, READ_ALIASES[c], found), file, 1, c);
   if (!m.has('site_id') && !(m.has('lat') && m.has('lon')))
     throw new IngestError(msg.missingSiteColumns(file, found), file, 1, 'site_id');
-}
-
-/** Value of buf[s, e) when it is 1-3 ASCII digits, else -1. */
-function smallInt(buf: Uint8Array, s: number, e: number): number {
-  if (e - s > 3) return -1;
-  let v = 0;
-  for (let i = s; i < e; i++) {
-    const d = buf[i] - 48;
-    if (d < 0 || d > 9) return -1;
-    v = v * 10 + d;
-  }
-  return v;
 }
