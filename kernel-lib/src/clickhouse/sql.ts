@@ -73,10 +73,11 @@ export interface CoarseSites { ids: string[]; codes: number[]; areas: number[] }
 /**
  * The coarse stage: the look-alike keys with a hub → market → hub loop in the window. Per key,
  * hub and market reads sorted by (time, site code, area); hubs = hub reads so far; a loop is a
- * market read after hub #m (m >= 1) with hub #m+1 at most `maxGapMs` after hub #m.
- * `from`/`to` bound the window (epoch ms).
+ * market read after hub #m (m >= 1) with hub #m+1 at most `maxGapMs` after hub #m; with
+ * `censorAt` (the data's last read), also a market read after the last hub read, at most
+ * `maxGapMs` before it. `from`/`to` bound the window (epoch ms).
  */
-export function coarseKeys(table: string, s: CoarseSites, maxGapMs: number, from?: number, to?: number, _dialect: Dialect = '18'): string {
+export function coarseKeys(table: string, s: CoarseSites, maxGapMs: number, from?: number, to?: number, _dialect: Dialect = '18', censorAt?: number): string {
   const list = `[${s.ids.map(str).join(',')}]`;
   return `SELECT k FROM (
       SELECT k,
@@ -86,7 +87,7 @@ export function coarseKeys(table: string, s: CoarseSites, maxGapMs: number, from
         arrayDifference(H) AS D,
         arrayCumSum(arrayMap(a -> a = 0, A)) AS hubs,
         arrayFilter((h, a) -> a > 0 AND h >= 1, hubs, A) AS M,
-        arrayExists(m -> m < length(H) AND D[m + 1] <= ${num(maxGapMs)}, M) AS loop
+        arrayExists(m -> (m < length(H) AND D[m + 1] <= ${num(maxGapMs)})${censorAt === undefined ? '' : ` OR (m = length(H) AND ${num(censorAt)} - H[m] <= ${num(maxGapMs)})`}, M) AS loop
       FROM ${table} ${where(from, to, [`site_id IN (${s.ids.map(str).join(',')})`])}
       GROUP BY k)
     WHERE loop = 1

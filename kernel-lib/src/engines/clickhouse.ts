@@ -92,7 +92,8 @@ export function clickhouseEngine(options: ClickHouseEngineOptions): CountyLinesE
         const coarseSites: sql.CoarseSites = { ids: [], codes: [], areas: [] };
         sites.id.forEach((id, i) => { if (siteArea[i] >= 0) { coarseSites.ids.push(id); coarseSites.codes.push(i); coarseSites.areas.push(siteArea[i]); } });
         const keys = coarseSites.ids.length
-          ? (await rows<{ k: string }>(c, sql.coarseKeys(table, coarseSites, setup.params.maxLoopHours * HOUR_MS, from, to, dialect))).map((r) => r.k)
+          ? (await rows<{ k: string }>(c, sql.coarseKeys(table, coarseSites, setup.params.maxLoopHours * HOUR_MS, from, to, dialect,
+            setup.params.censoredLoops && Number(g.n) > 0 ? Number(g.last) : undefined))).map((r) => r.k)
           : [];
         // Every row of the kept keys' plates (in the window or not, as in memory), within data age.
         const vrms: string[] = [], vid = new Map<string, number>();

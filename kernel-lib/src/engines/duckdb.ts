@@ -175,14 +175,16 @@ export function duckdbEngine(options: DuckDBEngineOptions): CountyLinesEngine<Du
         step('hubMarketReads');
 
         // Coarse loops per look-alike key: number the hub reads; each market read falls after hub
-        // read #k; a loop is a market read between hub reads #k and #k+1 at most maxGap apart.
+        // read #k; a loop is a market read between hub reads #k and #k+1 at most maxGap apart
+        // (or, with censored loops, after the last hub read, at most maxGap before the data's end).
         const maxGap = setup.params.maxLoopHours * HOUR_MS;
+        const censored = setup.params.censoredLoops && g[0] > 0 ? ` OR (h2.t IS NULL AND ${g[3]} - h1.t <= ${maxGap})` : '';
         await c.run(`CREATE TEMP TABLE keys AS
           WITH x AS (SELECT kid, t, area, sum(CASE WHEN area = 0 THEN 1 ELSE 0 END) OVER (PARTITION BY kid ORDER BY t, code, area ROWS UNBOUNDED PRECEDING) AS hubs FROM r),
           h AS (SELECT kid, t, hubs AS n FROM x WHERE area = 0),
           m AS (SELECT DISTINCT kid, hubs FROM x WHERE area > 0 AND hubs >= 1)
-          SELECT DISTINCT m.kid FROM m JOIN h h1 ON h1.kid = m.kid AND h1.n = m.hubs JOIN h h2 ON h2.kid = m.kid AND h2.n = m.hubs + 1
-          WHERE h2.t - h1.t <= ${maxGap}`);
+          SELECT DISTINCT m.kid FROM m JOIN h h1 ON h1.kid = m.kid AND h1.n = m.hubs LEFT JOIN h h2 ON h2.kid = m.kid AND h2.n = m.hubs + 1
+          WHERE h2.t - h1.t <= ${maxGap}${censored}`);
         const kept = (await c.runAndReadAll(`SELECT count(*)::DOUBLE FROM keys`)).getRowsJS()[0][0] as number;
         const cand = (await c.runAndReadAll(`SELECT count(DISTINCT vid)::DOUBLE, coalesce(sum(rows), 0)::DOUBLE FROM plate WHERE kid IN (SELECT kid FROM keys)`)).getRowsJS()[0] as number[];
         step('keys');

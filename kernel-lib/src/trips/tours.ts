@@ -16,6 +16,12 @@ import { spansOvernight, travelMs, type StayOptions, defaultStayOptions } from '
 export interface TourOptions extends StayOptions {
   /** Tours longer than this (departure to return, hours) are dropped: the vehicle was not on a loop. Default 72. */
   maxTourHours?: number;
+  /**
+   * The end of the data (epoch ms). When given, a vehicle whose last reads are away from its
+   * anchor, left at most `maxTourHours` before this, makes one more tour, cut by the data's
+   * end (`censored`): its last stop is taken to last until this time.
+   */
+  censorAt?: number;
 }
 
 /** Tours, column-wise; vehicle v's tours are [vehicleTourStart[v], vehicleTourStart[v+1]). */
@@ -32,6 +38,8 @@ export interface Tours {
   return: Float64Array;
   /** 1 when the tour spans 03:00 local (a night away). */
   overnight: Uint8Array;
+  /** 1 when the data ended before the tour came back (see `TourOptions.censorAt`); `return` is then the data's end. */
+  censored: Uint8Array;
   /** Away places visited: tour t's visits are [visitStart[t], visitStart[t+1]). */
   visitStart: Uint32Array;
   visitPlace: Int32Array;
@@ -62,6 +70,7 @@ export interface Tours {
  */
 export function findTours(store: ReadStore, sitePlace: Int32Array, anchor: number | ArrayLike<number>, options: TourOptions = {}): Tours {
   const o = { ...defaultStayOptions, maxTourHours: 72, ...options };
+  const censorAt = options.censorAt;
   const maxMs = o.maxTourHours * HOUR_MS;
   const { time, site, vehicleStart, sites } = store;
   const nv = store.vrms.length;
@@ -94,6 +103,17 @@ export function findTours(store: ReadStore, sitePlace: Int32Array, anchor: numbe
       }
       lastHome = i;
     }
+    const b = vehicleStart[v + 1];
+    if (censorAt !== undefined && lastHome >= 0 && lastHome < b - 1 && censorAt - time[lastHome] <= maxMs) {
+      nTours++;
+      let nSlots = 0;
+      for (let j = lastHome + 1; j < b; j++) {
+        const p = sitePlace[site[j]];
+        if (slotOf[p + 1] < 0) { slotOf[p + 1] = nSlots; slotPlace[nSlots++] = p; }
+      }
+      for (let k = 0; k < nSlots; k++) slotOf[slotPlace[k] + 1] = -1;
+      nVisits += nSlots;
+    }
   }
 
   // Pass 2: fill the columns.
@@ -102,7 +122,7 @@ export function findTours(store: ReadStore, sitePlace: Int32Array, anchor: numbe
     vehicle: new Uint32Array(nTours), anchor: new Int32Array(nTours),
     firstAway: new Uint32Array(nTours), lastAway: new Uint32Array(nTours),
     depart: new Float64Array(nTours), return: new Float64Array(nTours),
-    overnight: new Uint8Array(nTours), visitStart: new Uint32Array(nTours + 1),
+    overnight: new Uint8Array(nTours), censored: new Uint8Array(nTours), visitStart: new Uint32Array(nTours + 1),
     visitPlace: new Int32Array(nVisits), visitArrive: new Float64Array(nVisits),
     visitStopStart: new Float64Array(nVisits), visitStopSite: new Uint32Array(nVisits), visitStopOvernight: new Uint8Array(nVisits),
     visitDwellMin: new Float64Array(nVisits), visitDwellMax: new Float64Array(nVisits),
@@ -115,23 +135,24 @@ export function findTours(store: ReadStore, sitePlace: Int32Array, anchor: numbe
     if (home < 0) continue;
     const a = vehicleStart[v], b = vehicleStart[v + 1];
     let lastHome = -1;
-    for (let i = a; i < b; i++) {
-      if (sitePlace[site[i]] !== home) continue;
-      if (lastHome >= 0 && i > lastHome + 1 && time[i] - time[lastHome] <= maxMs) {
-        const i0 = lastHome + 1, i1 = i - 1;
+    // One tour: away reads [i0, i1] between anchor reads lastHome and i (i = -1: cut by the
+    // data's end at censorAt, the last away read's place taken to last until then).
+    const tour = (lastHome: number, i0: number, i1: number, i: number) => {
+        const back = i >= 0 ? time[i] : (censorAt as number);
         out.vehicle[u] = v; out.anchor[u] = home; out.firstAway[u] = i0; out.lastAway[u] = i1;
-        out.depart[u] = time[lastHome]; out.return[u] = time[i];
-        out.overnight[u] = spansOvernight(time[lastHome], time[i], o.overnightHour) ? 1 : 0;
+        out.depart[u] = time[lastHome]; out.return[u] = back; out.censored[u] = i >= 0 ? 0 : 1;
+        out.overnight[u] = spansOvernight(time[lastHome], back, o.overnightHour) ? 1 : 0;
         out.visitStart[u] = w;
         // One pass over the tour's read pairs (anchor read before .. anchor read after): each
         // pair's dwell bounds are computed once and offered to the away place(s) it touches.
         // Places get slots in order of first read; each keeps its best pair, earliest first on ties.
         let nSlots = 0;
         for (let j = i0 - 1; j <= i1; j++) {
-          const pa = sitePlace[site[j]], pb = sitePlace[site[j + 1]];
-          const t1 = time[j], t2 = time[j + 1];
+          const end = i < 0 && j === i1; // the last away read, with no read after it
+          const pa = sitePlace[site[j]], pb = end ? pa : sitePlace[site[j + 1]];
+          const t1 = time[j], t2 = end ? back : time[j + 1];
           const mx = Math.max(0, t2 - t1);
-          const mn = Math.max(0, mx - travelMs(sites, site[j], site[j + 1], o));
+          const mn = end ? mx : Math.max(0, mx - travelMs(sites, site[j], site[j + 1], o));
           for (let side = 0; side < 2; side++) {
             const p = side === 0 ? pa : pb;
             if (p === home || (side === 1 && pb === pa)) continue;
@@ -160,9 +181,13 @@ export function findTours(store: ReadStore, sitePlace: Int32Array, anchor: numbe
         }
         out.destination[u] = dest;
         u++;
-      }
+    };
+    for (let i = a; i < b; i++) {
+      if (sitePlace[site[i]] !== home) continue;
+      if (lastHome >= 0 && i > lastHome + 1 && time[i] - time[lastHome] <= maxMs) tour(lastHome, lastHome + 1, i - 1, i);
       lastHome = i;
     }
+    if (censorAt !== undefined && lastHome >= 0 && lastHome < b - 1 && censorAt - time[lastHome] <= maxMs) tour(lastHome, lastHome + 1, b - 1, -1);
   }
   out.vehicleTourStart[nv] = u;
   out.visitStart[nTours] = w;

@@ -5,7 +5,8 @@ import { sitePlaces } from '../../../kernel-lib/src/trips/places';
 import { findStays } from '../../../kernel-lib/src/trips/stays';
 import { findTours } from '../../../kernel-lib/src/trips/tours';
 import { splitTrips } from '../../../kernel-lib/src/trips/trips';
-import { at, hubGeo, marketsGeo, world } from './fixture';
+import { buildStore } from '../../../kernel-lib/src/reads/build-store';
+import { at, hubGeo, marketsGeo, sites, world, worldRows } from './fixture';
 
 const store = world();
 const places = sitePlaces(store.sites, [area(hubGeo), ...areasFromGeoJson(marketsGeo)]);
@@ -54,6 +55,25 @@ describe('findTours', () => {
     const a = t.vehicleTourStart[r];
     expect(t.vehicleTourStart[r + 1] - a).toBe(12);
     expect(places.name[t.visitPlace[t.destination[a]]]).toBe('Liverpool');
+  });
+  it('with censorAt, a last trip out that the data\'s end cuts is one more tour, its last stop lasting until then', () => {
+    // CUT1 leaves Liverpool at 20:00 on the 18th for Rhyl (21:00, 21:40) and the data ends at 23:00.
+    const cut = [...worldRows, ...[[20, 0, 'H1'], [21, 0, 'M1'], [21, 40, 'M2']].map(([hh, mm, site]) => ({ vrm: 'CUT1', time: at(18, hh as number, mm as number), site: site as string }))];
+    const s = buildStore(cut, sites);
+    const c = s.vrms.indexOf('CUT1');
+    expect(findTours(s, places.sitePlace, 0).vehicleTourStart[c + 1] - findTours(s, places.sitePlace, 0).vehicleTourStart[c]).toBe(0);
+    const t = findTours(s, places.sitePlace, 0, { censorAt: at(18, 23, 0) });
+    const u = t.vehicleTourStart[c];
+    expect(t.vehicleTourStart[c + 1] - u).toBe(1);
+    expect([t.censored[u], t.depart[u], t.return[u]]).toEqual([1, at(18, 20, 0), at(18, 23, 0)]);
+    const dest = t.destination[u];
+    expect(places.name[t.visitPlace[dest]]).toBe('Rhyl');
+    expect([t.visitArrive[dest], t.visitStopStart[dest], t.visitDwellMin[dest], t.visitDwellMax[dest]]).toEqual([at(18, 21, 0), at(18, 21, 40), 80 * 60_000, 80 * 60_000]);
+    // The runner's tours are complete ones (never censored), and too long a cut (data ending > maxTourHours later) makes none.
+    const r = s.vrms.indexOf('RUN1');
+    expect(Array.from(t.censored.subarray(t.vehicleTourStart[r], t.vehicleTourStart[r + 1]))).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    const late = findTours(s, places.sitePlace, 0, { censorAt: at(22, 0, 0) });
+    expect(late.vehicleTourStart[c + 1] - late.vehicleTourStart[c]).toBe(0);
   });
   it('drops tours longer than maxTourHours', () => {
     const t = findTours(store, places.sitePlace, 0, { maxTourHours: 2 });

@@ -36,6 +36,8 @@ export interface ChunkStageParams {
   stays: Required<StayOptions>;
   base: Required<BaseOptions>;
   maxLoopHours: number;
+  /** The data's end, when hub tours it cuts count (see `TourOptions.censorAt`). */
+  censorAt?: number;
 }
 
 /**
@@ -56,7 +58,7 @@ export function forEachChunk(store: ReadStore, plan: CandidatePlan, places: Plac
     const trips = splitTrips(s, p.trips);
     const stays = findOvernightStays(s, trips, p.stays); // bases read overnight stays only
     const bases = inferBases(s, stays, places.sitePlace, places.n, p.base);
-    const hubTours = findTours(s, places.sitePlace, hubPlace, { ...p.stays, maxTourHours: p.maxLoopHours });
+    const hubTours = findTours(s, places.sitePlace, hubPlace, { ...p.stays, maxTourHours: p.maxLoopHours, censorAt: p.censorAt });
     fn({ store: s, origin, k0, trips, bases, hubTours });
     k0 = k1;
   }

@@ -30,6 +30,11 @@ export interface CountyLinesParams extends CountyLinesScoreParams {
    * features) is most of the finder's speed. 0 scores every vehicle read in the hub and a market.
    */
   minLoops: number;
+  /**
+   * A loop the data's end cuts (hub → market, then the data ends within `maxLoopHours`, so the
+   * return cannot be seen) counts as a loop: a line's last plate is often used for one run.
+   */
+  censoredLoops: boolean;
   /** Sites outside the hub and markets are grouped into places of this radius (km). */
   clusterKm: number;
   /** Sites within this distance (km) outside the hub or a market boundary count as in it (cordon cameras). */
@@ -63,6 +68,7 @@ export const defaultCountyLinesParams: CountyLinesParams = {
   base: { ...defaultBaseOptions },
   maxLoopHours: 72,
   minLoops: 1,
+  censoredLoops: true,
   clusterKm: 6,
   areaBufferKm: 1.5,
   nightStartHour: defaultFeatureOptions.nightStartHour,

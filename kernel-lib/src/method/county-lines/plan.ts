@@ -60,8 +60,10 @@ export interface CandidateSubstore {
  * The coarse loop test of {@link candidateSubstore}: keep a vehicle only when two consecutive
  * reads in `hubBit` sites, at most `maxGapMs` apart, have a read in a `marketBit` site between
  * them — a hub → market → hub loop (a superset of the finder's loops, which also need a stop).
+ * With `censorAt` (the data's last read), a market read after the last hub read, at most
+ * `maxGapMs` before `censorAt`, is a loop too: one the data's end cut before the return.
  */
-export interface LoopFilter { hubBit: number; marketBit: number; maxGapMs: number }
+export interface LoopFilter { hubBit: number; marketBit: number; maxGapMs: number; censorAt?: number }
 
 /**
  * Merge look-alike `groups` (vehicle codes [major, ...members], as from `lookalikeCodeGroups`:
@@ -253,7 +255,7 @@ function scratchFor(n: number): Uint32Array {
  * themselves, or `idx[a..b)` (a merged vehicle's reads in order) when `idx` is given.
  */
 function hasLoop(time: Float64Array, site: Uint32Array, siteMask: Uint8Array, idx: Uint32Array | null, a: number, b: number,
-  windowed: boolean, from: number, to: number, { hubBit, marketBit, maxGapMs: maxGap }: LoopFilter): boolean {
+  windowed: boolean, from: number, to: number, { hubBit, marketBit, maxGapMs: maxGap, censorAt }: LoopFilter): boolean {
   let lastHub = -Infinity, market = false;
   for (let j = a; j < b; j++) {
     const i = idx === null ? j : idx[j];
@@ -263,7 +265,23 @@ function hasLoop(time: Float64Array, site: Uint32Array, siteMask: Uint8Array, id
     if ((m & hubBit) !== 0) { if (market && t - lastHub <= maxGap) return true; lastHub = t; market = false; }
     else if ((m & marketBit) !== 0 && lastHub > -Infinity) market = true;
   }
-  return false;
+  return market && censorAt !== undefined && censorAt - lastHub <= maxGap;
+}
+
+/**
+ * The last read time in [from, to) over every vehicle of the store (-Infinity when none).
+ * @example lastReadTime(store) // the data's end, epoch ms
+ */
+export function lastReadTime(store: ReadStore, from = -Infinity, to = Infinity): number {
+  const { time, vehicleStart } = store;
+  let last = -Infinity;
+  for (let v = 0; v < store.vrms.length; v++) {
+    for (let i = vehicleStart[v + 1] - 1; i >= vehicleStart[v]; i--) {
+      const t = time[i];
+      if (t >= from && t < to) { if (t > last) last = t; break; }
+    }
+  }
+  return last;
 }
 
 let ptr = new Uint32Array(8), end = new Uint32Array(8); // mergeRanges' cursors, reused: one merge at a time

@@ -16,7 +16,7 @@ import { sitePlaces } from '../../trips/places';
 import { forEachChunk } from './chunks';
 import { discoverMarkets } from './discover-markets';
 import { vehicleFeatures, type FeatureContext, type VehicleFeatures } from './features';
-import { candidatePlan } from './plan';
+import { candidatePlan, lastReadTime } from './plan';
 import type { FinderSetup } from './setup';
 import type { FinderContext, MarketInfo } from './types';
 
@@ -63,8 +63,11 @@ export function storeFeatures(store: ReadStore, setup: FinderSetup, context?: Fi
   const lookalikeCodes = params.lookalikes.enabled ? lookalikeCodeGroups(store, params.lookalikes) : [];
   const siteArea = siteAreas(store.sites, [hub, ...marketAreas], { bufferKm: params.areaBufferKm });
   const siteMask = Uint8Array.from(siteArea, (a) => (a === 0 ? IN_HUB : a > 0 ? IN_MARKET : 0));
+  // The data's end (over every batch when an engine gives it): loops it cuts still count.
+  const dataEnd = context ? context.lastTime : lastReadTime(store, setup.from, setup.to);
+  const censorAt = params.censoredLoops && Number.isFinite(dataEnd) ? dataEnd : undefined;
   const loopFilter = marketAreas.length > 0 && params.minLoops > 0
-    ? { hubBit: IN_HUB, marketBit: IN_MARKET, maxGapMs: params.maxLoopHours * HOUR_MS } : undefined;
+    ? { hubBit: IN_HUB, marketBit: IN_MARKET, maxGapMs: params.maxLoopHours * HOUR_MS, censorAt } : undefined;
   const plan = candidatePlan(store, lookalikeCodes, siteMask, marketAreas.length > 0 ? IN_HUB | IN_MARKET : IN_HUB, setup.from, setup.to, loopFilter);
   if (context) Object.assign(plan, context);
 
@@ -86,7 +89,7 @@ export function storeFeatures(store: ReadStore, setup: FinderSetup, context?: Fi
   const groupOfMajor = new Int32Array(store.vrms.length).fill(-1);
   lookalikeCodes.forEach((g, i) => { groupOfMajor[g[0]] = i; });
   const mergedCodes: number[][] = []; // look-alike groups of the scored vehicles
-  forEachChunk(store, plan, places, hubPlace, params, ({ store: s, origin, trips, bases, hubTours }) => {
+  forEachChunk(store, plan, places, hubPlace, { ...params, censorAt }, ({ store: s, origin, trips, bases, hubTours }) => {
     const ctx: FeatureContext = { store: s, trips, places, bases, hubTours, hubPlace, marketPlaces };
     for (let v = 0; v < s.vrms.length; v++) {
       // With markets given, the plan kept only vehicles read in the hub and a market (the same
