@@ -82,38 +82,36 @@ export function findTours(store: ReadStore, sitePlace: Int32Array, anchor: numbe
   const slotStart: number[] = [], slotArrive: number[] = [], slotSite: number[] = [];
   const homeOf = (v: number) => (typeof anchor === 'number' ? anchor : anchor[v]);
 
-  // Pass 1: count tours and visits, so the columns are allocated once at their exact size
-  // (fresh memory is costly; growing arrays would touch it several times).
-  let nTours = 0, nVisits = 0;
-  for (let v = 0; v < nv; v++) {
-    const home = homeOf(v);
-    if (home < 0) continue;
+  // Every tour of vehicle v anchored at `home`: away reads [i0, i1] between anchor reads lastHome
+  // and i; i = -1 for the last one when the data's end (censorAt) cuts it before the return.
+  // Both passes below walk the tours with it.
+  const forEachTour = (v: number, home: number, fn: (v: number, home: number, lastHome: number, i0: number, i1: number, i: number) => void) => {
+    const b = vehicleStart[v + 1];
     let lastHome = -1;
-    for (let i = vehicleStart[v], b = vehicleStart[v + 1]; i < b; i++) {
+    for (let i = vehicleStart[v]; i < b; i++) {
       if (sitePlace[site[i]] !== home) continue;
-      if (lastHome >= 0 && i > lastHome + 1 && time[i] - time[lastHome] <= maxMs) {
-        nTours++;
-        let nSlots = 0;
-        for (let j = lastHome + 1; j < i; j++) {
-          const p = sitePlace[site[j]];
-          if (slotOf[p + 1] < 0) { slotOf[p + 1] = nSlots; slotPlace[nSlots++] = p; }
-        }
-        for (let k = 0; k < nSlots; k++) slotOf[slotPlace[k] + 1] = -1;
-        nVisits += nSlots;
-      }
+      if (lastHome >= 0 && i > lastHome + 1 && time[i] - time[lastHome] <= maxMs) fn(v, home, lastHome, lastHome + 1, i - 1, i);
       lastHome = i;
     }
-    const b = vehicleStart[v + 1];
-    if (censorAt !== undefined && lastHome >= 0 && lastHome < b - 1 && censorAt - time[lastHome] <= maxMs) {
-      nTours++;
-      let nSlots = 0;
-      for (let j = lastHome + 1; j < b; j++) {
-        const p = sitePlace[site[j]];
-        if (slotOf[p + 1] < 0) { slotOf[p + 1] = nSlots; slotPlace[nSlots++] = p; }
-      }
-      for (let k = 0; k < nSlots; k++) slotOf[slotPlace[k] + 1] = -1;
-      nVisits += nSlots;
+    if (censorAt !== undefined && lastHome >= 0 && lastHome < b - 1 && censorAt - time[lastHome] <= maxMs) fn(v, home, lastHome, lastHome + 1, b - 1, -1);
+  };
+
+  // Pass 1: count tours and visits (distinct away places a tour), so the columns are allocated
+  // once at their exact size (fresh memory is costly; growing arrays would touch it several times).
+  let nTours = 0, nVisits = 0;
+  const count = (_v: number, _home: number, _lastHome: number, i0: number, i1: number) => {
+    nTours++;
+    let nSlots = 0;
+    for (let j = i0; j <= i1; j++) {
+      const p = sitePlace[site[j]];
+      if (slotOf[p + 1] < 0) { slotOf[p + 1] = nSlots; slotPlace[nSlots++] = p; }
     }
+    for (let k = 0; k < nSlots; k++) slotOf[slotPlace[k] + 1] = -1;
+    nVisits += nSlots;
+  };
+  for (let v = 0; v < nv; v++) {
+    const home = homeOf(v);
+    if (home >= 0) forEachTour(v, home, count);
   }
 
   // Pass 2: fill the columns.
@@ -129,65 +127,56 @@ export function findTours(store: ReadStore, sitePlace: Int32Array, anchor: numbe
     destination: new Uint32Array(nTours), vehicleTourStart: new Uint32Array(nv + 1),
   };
   let u = 0, w = 0;
+  // One tour (i = -1: cut by the data's end at censorAt, the last away read's place taken to last until then).
+  const fill = (v: number, home: number, lastHome: number, i0: number, i1: number, i: number) => {
+    const back = i >= 0 ? time[i] : (censorAt as number);
+    out.vehicle[u] = v; out.anchor[u] = home; out.firstAway[u] = i0; out.lastAway[u] = i1;
+    out.depart[u] = time[lastHome]; out.return[u] = back; out.censored[u] = i >= 0 ? 0 : 1;
+    out.overnight[u] = spansOvernight(time[lastHome], back, o.overnightHour) ? 1 : 0;
+    out.visitStart[u] = w;
+    // One pass over the tour's read pairs (anchor read before .. anchor read after): each
+    // pair's dwell bounds are computed once and offered to the away place(s) it touches.
+    // Places get slots in order of first read; each keeps its best pair, earliest first on ties.
+    let nSlots = 0;
+    for (let j = i0 - 1; j <= i1; j++) {
+      const end = i < 0 && j === i1; // the last away read, with no read after it
+      const pa = sitePlace[site[j]], pb = end ? pa : sitePlace[site[j + 1]];
+      const t1 = time[j], t2 = end ? back : time[j + 1];
+      const mx = Math.max(0, t2 - t1);
+      const mn = end ? mx : Math.max(0, mx - travelMs(sites, site[j], site[j + 1], o));
+      for (let side = 0; side < 2; side++) {
+        const p = side === 0 ? pa : pb;
+        if (p === home || (side === 1 && pb === pa)) continue;
+        let k = slotOf[p + 1];
+        if (k < 0) {
+          k = nSlots++;
+          slotOf[p + 1] = k;
+          slotPlace[k] = p; slotRank[k] = 0; slotMin[k] = 0; slotMax[k] = 0; slotStart[k] = NaN; slotSite[k] = site[j];
+          slotArrive[k] = pa === p ? t1 : t2;
+        }
+        const rank = pa === p && pb === p ? 2 : 1;
+        if (rank > slotRank[k] || (rank === slotRank[k] && (mn > slotMin[k] || (mn === slotMin[k] && mx > slotMax[k])))) {
+          slotRank[k] = rank; slotMin[k] = mn; slotMax[k] = mx; slotStart[k] = t1; slotSite[k] = site[j];
+        }
+      }
+    }
+    for (let k = 0; k < nSlots; k++) slotOf[slotPlace[k] + 1] = -1;
+    let dest = -1, destMin = -1, destMax = -1;
+    for (let k = 0; k < nSlots; k++) {
+      const bMin = slotMin[k], bMax = slotMax[k], bStart = slotStart[k];
+      if (bMin > destMin || (bMin === destMin && bMax > destMax)) { dest = w; destMin = bMin; destMax = bMax; }
+      out.visitPlace[w] = slotPlace[k]; out.visitArrive[w] = slotArrive[k];
+      out.visitDwellMin[w] = bMin; out.visitDwellMax[w] = bMax; out.visitStopStart[w] = bStart; out.visitStopSite[w] = slotSite[k];
+      out.visitStopOvernight[w] = spansOvernight(bStart, bStart + bMax, o.overnightHour) ? 1 : 0;
+      w++;
+    }
+    out.destination[u] = dest;
+    u++;
+  };
   for (let v = 0; v < nv; v++) {
     out.vehicleTourStart[v] = u;
     const home = homeOf(v);
-    if (home < 0) continue;
-    const a = vehicleStart[v], b = vehicleStart[v + 1];
-    let lastHome = -1;
-    // One tour: away reads [i0, i1] between anchor reads lastHome and i (i = -1: cut by the
-    // data's end at censorAt, the last away read's place taken to last until then).
-    const tour = (lastHome: number, i0: number, i1: number, i: number) => {
-        const back = i >= 0 ? time[i] : (censorAt as number);
-        out.vehicle[u] = v; out.anchor[u] = home; out.firstAway[u] = i0; out.lastAway[u] = i1;
-        out.depart[u] = time[lastHome]; out.return[u] = back; out.censored[u] = i >= 0 ? 0 : 1;
-        out.overnight[u] = spansOvernight(time[lastHome], back, o.overnightHour) ? 1 : 0;
-        out.visitStart[u] = w;
-        // One pass over the tour's read pairs (anchor read before .. anchor read after): each
-        // pair's dwell bounds are computed once and offered to the away place(s) it touches.
-        // Places get slots in order of first read; each keeps its best pair, earliest first on ties.
-        let nSlots = 0;
-        for (let j = i0 - 1; j <= i1; j++) {
-          const end = i < 0 && j === i1; // the last away read, with no read after it
-          const pa = sitePlace[site[j]], pb = end ? pa : sitePlace[site[j + 1]];
-          const t1 = time[j], t2 = end ? back : time[j + 1];
-          const mx = Math.max(0, t2 - t1);
-          const mn = end ? mx : Math.max(0, mx - travelMs(sites, site[j], site[j + 1], o));
-          for (let side = 0; side < 2; side++) {
-            const p = side === 0 ? pa : pb;
-            if (p === home || (side === 1 && pb === pa)) continue;
-            let k = slotOf[p + 1];
-            if (k < 0) {
-              k = nSlots++;
-              slotOf[p + 1] = k;
-              slotPlace[k] = p; slotRank[k] = 0; slotMin[k] = 0; slotMax[k] = 0; slotStart[k] = NaN; slotSite[k] = site[j];
-              slotArrive[k] = pa === p ? t1 : t2;
-            }
-            const rank = pa === p && pb === p ? 2 : 1;
-            if (rank > slotRank[k] || (rank === slotRank[k] && (mn > slotMin[k] || (mn === slotMin[k] && mx > slotMax[k])))) {
-              slotRank[k] = rank; slotMin[k] = mn; slotMax[k] = mx; slotStart[k] = t1; slotSite[k] = site[j];
-            }
-          }
-        }
-        for (let k = 0; k < nSlots; k++) slotOf[slotPlace[k] + 1] = -1;
-        let dest = -1, destMin = -1, destMax = -1;
-        for (let k = 0; k < nSlots; k++) {
-          const bMin = slotMin[k], bMax = slotMax[k], bStart = slotStart[k];
-          if (bMin > destMin || (bMin === destMin && bMax > destMax)) { dest = w; destMin = bMin; destMax = bMax; }
-          out.visitPlace[w] = slotPlace[k]; out.visitArrive[w] = slotArrive[k];
-          out.visitDwellMin[w] = bMin; out.visitDwellMax[w] = bMax; out.visitStopStart[w] = bStart; out.visitStopSite[w] = slotSite[k];
-          out.visitStopOvernight[w] = spansOvernight(bStart, bStart + bMax, o.overnightHour) ? 1 : 0;
-          w++;
-        }
-        out.destination[u] = dest;
-        u++;
-    };
-    for (let i = a; i < b; i++) {
-      if (sitePlace[site[i]] !== home) continue;
-      if (lastHome >= 0 && i > lastHome + 1 && time[i] - time[lastHome] <= maxMs) tour(lastHome, lastHome + 1, i - 1, i);
-      lastHome = i;
-    }
-    if (censorAt !== undefined && lastHome >= 0 && lastHome < b - 1 && censorAt - time[lastHome] <= maxMs) tour(lastHome, lastHome + 1, b - 1, -1);
+    if (home >= 0) forEachTour(v, home, fill);
   }
   out.vehicleTourStart[nv] = u;
   out.visitStart[nTours] = w;
