@@ -192,7 +192,7 @@ function printCountyLines(res: CountyLinesResult, values: Values, reveal: boolea
     };
   });
   // Suspected lines, in the same form as the candidates: plates pseudonymised unless --reveal.
-  const suspected = res.lines.slice(0, values.json && values.top === undefined ? res.lines.length : top).map((l) => ({ id: l.id, vrms: l.vrms.map(hide), markets: l.markets, loops: l.loops, score: l.score }));
+  const suspected = res.lines.slice(0, shownCount(values, top, res.lines.length)).map((l) => ({ id: l.id, vrms: l.vrms.map(hide), markets: l.markets, loops: l.loops, score: l.score }));
   if (values.json) {
     process.stdout.write(JSON.stringify({ candidates, lines: suspected, run: { ...record, counts: res.counts, markets: res.markets } }) + '\n');
     return;
