@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ensureClickHouse, startCluster } from '../../scripts/lib/clickhouse.mjs';
+import { chQuery, ensureClickHouse, startCluster } from '../../scripts/lib/clickhouse.mjs';
 import { printTable } from '../table.mjs';
 import { scaleCsv } from './data.mjs';
 
@@ -40,7 +40,7 @@ for (const k of copies) {
     const partsOf = async (s) => {
       for (let i = 0; ; i++) {
         try {
-          return (await (await fetch(`${s.url}/?query=${encodeURIComponent("SELECT sum(rows), sum(data_compressed_bytes), sum(data_uncompressed_bytes) FROM system.parts WHERE database = 'anpr_bench' AND table = 'reads_local' AND active FORMAT TSV")}`)).text()).trim().split('\t').map(Number);
+          return (await chQuery(s.url, "SELECT sum(rows), sum(data_compressed_bytes), sum(data_uncompressed_bytes) FROM system.parts WHERE database = 'anpr_bench' AND table = 'reads_local' AND active FORMAT TSV")).trim().split('\t').map(Number);
         } catch (e) { if (i >= 4) throw e; await new Promise(r => setTimeout(r, 1000)); } // a busy 18.16 may drop the connection (EPIPE)
       }
     };

@@ -4,6 +4,7 @@
 // The caller starts and stops it; stop() waits for every process to exit.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 
@@ -75,14 +76,38 @@ ${replicas}
 `;
 }
 
-async function ping(http, ms) {
+/**
+ * POST one statement (plus URL `settings` such as '&max_threads=1') to a server's HTTP interface on a
+ * connection of its own, and return the body
+ * (rejects with the server's text on a non-200). Never a pooled keep-alive socket: 18.16 closes an
+ * idle one after 3 s, and a caller whose event loop was busy longer than that (a synchronous chdb
+ * call, a parse) would otherwise reuse a socket the server had already closed ("other side closed").
+ *
+ * @example
+ * const text = await chQuery('http://127.0.0.1:8123', 'SELECT 1 FORMAT TSV'); // '1\n'
+ */
+export function chQuery(url, sql, settings = '') {
+  return new Promise((resolve, reject) => {
+    const req = http.request(`${url}/?query=${encodeURIComponent(sql)}${settings}`, { method: 'POST', agent: false }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (d) => { body += d; });
+      res.on('end', () => (res.statusCode === 200 ? resolve(body) : reject(new Error(body.trim() || `HTTP ${res.statusCode}`))));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+async function ping(port, ms) {
   const until = Date.now() + ms;
   for (;;) {
     try {
-      const r = await fetch(`http://127.0.0.1:${http}/ping`);
-      if (r.ok) return;
+      await chQuery(`http://127.0.0.1:${port}`, 'SELECT 1');
+      return;
     } catch { /* not up yet */ }
-    if (Date.now() > until) throw new Error(`clickhouse-server on port ${http} did not answer /ping within ${ms} ms`);
+    if (Date.now() > until) throw new Error(`clickhouse-server on port ${port} did not answer within ${ms} ms`);
     await new Promise(r => setTimeout(r, 100));
   }
 }
@@ -93,7 +118,7 @@ async function ping(http, ms) {
  *
  * @example
  * const cluster = await startCluster({ dir: '/tmp/ch', shards: 2 });
- * try { await fetch(`${cluster.url}/?query=SELECT%201`); } finally { await cluster.stop(); }
+ * try { await chQuery(cluster.url, 'SELECT 1'); } finally { await cluster.stop(); }
  */
 export async function startCluster({ dir, shards = 2, timeoutMs = 30_000 }) {
   const bin = has('clickhouse-server') ? 'clickhouse-server' : 'clickhouse';

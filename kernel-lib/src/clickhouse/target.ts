@@ -41,8 +41,11 @@ type Client = import('@clickhouse/client').ClickHouseClient;
 export async function clickhouseClient(t: ClickHouseTarget): Promise<Client> {
   const { createClient } = await import('@clickhouse/client');
   // Long queries: progress headers keep the HTTP connection alive (18.16 has both settings).
+  // No keep-alive pool: a find makes a handful of long queries, and between them the features run
+  // synchronously for seconds, longer than the server keeps an idle socket (3 s on 18.16); a pooled
+  // socket would then be reused after the server had closed it ("socket hang up").
   return createClient({
-    url: t.http, username: t.username, password: t.password, request_timeout: 600_000,
+    url: t.http, username: t.username, password: t.password, request_timeout: 600_000, keep_alive: { enabled: false },
     clickhouse_settings: { send_progress_in_http_headers: 1, http_headers_progress_interval_ms: '10000' },
   });
 }

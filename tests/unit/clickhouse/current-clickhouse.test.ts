@@ -11,7 +11,7 @@ import { streamReadsRowBinary } from '../../../kernel-lib/src/clickhouse/stream-
 import { ReadAccumulator } from '../../../kernel-lib/src/ingest/read-accumulator';
 import { area, areasFromGeoJson, siteAreas } from '../../../kernel-lib/src/core/areas';
 // @ts-expect-error plain ESM helper without types
-import { ensureClickHouse, startCluster } from '../../../scripts/lib/clickhouse.mjs';
+import { chQuery, ensureClickHouse, startCluster } from '../../../scripts/lib/clickhouse.mjs';
 // @ts-expect-error plain ESM helper without types
 import { ensureChdb } from '../../../scripts/lib/chdb.mjs';
 import { cleanup, tmp } from '../synth/helpers';
@@ -41,12 +41,7 @@ describe.skipIf(!available)('the ClickHouse engine\'s SQL on a current ClickHous
     // 18.16: the real ingest into two shards.
     cluster = await startCluster({ dir: path.join(dir, 'ch'), shards: 2 });
     await ingestClickHouse(`clickhouse://${new URL(cluster!.url).host}/anpr_cur`, r.files.reads, sitesFile, { shards: cluster!.shards.map((s) => s.url) });
-    onOld = async (query) => {
-      const res = await fetch(`${cluster!.url}/?query=${encodeURIComponent(`${query} FORMAT JSONEachRow`)}`, { method: 'POST' });
-      const text = await res.text();
-      if (!res.ok) throw new Error(text);
-      return parse(text);
-    };
+    onOld = async (query) => parse(await chQuery(cluster!.url, `${query} FORMAT JSONEachRow`));
     // 26.x: chdb with a cluster `anpr` of one (local) shard, so the Distributed table exists too.
     const { Session } = ensureChdb();
     mkdirSync(path.join(dir, 'chdb'), { recursive: true });

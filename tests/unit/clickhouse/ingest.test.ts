@@ -12,7 +12,7 @@ import { ingestClickHouse, loadReads, synthesize } from '../../../kernel-lib/src
 import { keyHash, shardOf } from '../../../kernel-lib/src/clickhouse/key-hash';
 import { lookalikeKey } from '../../../kernel-lib/src/reads/lookalikes';
 // @ts-expect-error plain ESM helper without types
-import { ensureClickHouse, startCluster } from '../../../scripts/lib/clickhouse.mjs';
+import { chQuery, ensureClickHouse, startCluster } from '../../../scripts/lib/clickhouse.mjs';
 import { cleanup, tmp } from '../synth/helpers';
 
 const available: boolean = ensureClickHouse();
@@ -20,12 +20,7 @@ const available: boolean = ensureClickHouse();
 let dir: string, reads: string, sites: string;
 let cluster: { url: string; shards: { url: string }[]; stop: () => Promise<void> } | undefined;
 
-const q = async (http: string, sql: string, settings = '') => {
-  const r = await fetch(`${http}/?query=${encodeURIComponent(sql)}${settings}`, { method: 'POST' });
-  const text = await r.text();
-  if (!r.ok) throw new Error(text);
-  return text.trim();
-};
+const q = async (http: string, sql: string, settings = '') => (await chQuery(http, sql, settings)).trim();
 
 describe.skipIf(!available)('ingestClickHouse (streaming RowBinary) on a 2-shard cluster', () => {
   beforeAll(async () => {
