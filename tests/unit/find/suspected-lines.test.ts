@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { maxWeightMatching } from '../../../kernel-lib/src/method/county-lines/line-matching';
-import { stopSiteOverlap, suspectedLines } from '../../../kernel-lib/src/method/county-lines/suspected-lines';
+import { defaultLineOptions, handOverCandidates, suspectedLines } from '../../../kernel-lib/src/method/county-lines/suspected-lines';
+import { HANDOVER_TERMS, handOverLogOdds, handOverTerms, stopSiteOverlap } from '../../../kernel-lib/src/method/county-lines/hand-over';
 import type { Loop, VehicleFeatures } from '../../../kernel-lib/src/method/county-lines/features';
 
 const DAY = 86_400_000;
@@ -55,12 +56,32 @@ describe('suspectedLines', () => {
     expect(suspectedLines([f('AAA', 14, 27.5), f('BBB', 27.6, 28)], () => 1, -2, { edgeHours: 48 }, ...window)).toEqual([]);
   });
   it('tells apart two alike lines by the cameras where their market stops begin', () => {
-    // Two concurrent evening lines on Rhyl, one stopping by camera S1, the other by S2. The
-    // hand-overs are equally quick (EV1 → X2 is even quicker), but the stop cameras keep the lines apart.
-    const list = [f('EV1', 1, 8, 'Rhyl', 21, 40, 'S1'), f('X1', 1.2, 8.4, 'Rhyl', 21, 40, 'S2'), f('EV2', 9.6, 16, 'Rhyl', 21, 40, 'S1'), f('X2', 9.2, 16, 'Rhyl', 21, 40, 'S2')];
+    // Two concurrent evening lines on Rhyl, one stopping by camera S1, the other by S2. By the clock
+    // the lines cross (EV1 and X2 arrive at 21:00, X1 and EV2 at 22:00); the stop cameras keep them apart.
+    const list = [f('EV1', 1, 8, 'Rhyl', 21, 40, 'S1'), f('X1', 1.2, 8.4, 'Rhyl', 22, 40, 'S2'), f('EV2', 9.6, 16, 'Rhyl', 22, 40, 'S1'), f('X2', 9.2, 16, 'Rhyl', 21, 40, 'S2')];
     expect(stopSiteOverlap(list[0], list[2], 'Rhyl')).toBe(1);
     expect(stopSiteOverlap(list[0], list[3], 'Rhyl')).toBe(0);
     expect(suspectedLines(list, () => 1, -2, {}, ...window).map((l) => l.vrms).sort()).toEqual([['EV1', 'EV2'], ['X1', 'X2']]);
-    expect(suspectedLines(list, () => 1, -2, { stopSiteWeight: 0 }, ...window).map((l) => l.vrms).sort()).toEqual([['EV1', 'X2'], ['X1', 'EV2']].sort());
+    // Without the stop-camera term, the arrival hours decide.
+    const blind = { ...defaultLineOptions.model, weights: { ...defaultLineOptions.model.weights, stopShare: 0 } };
+    expect(suspectedLines(list, () => 1, -2, { model: blind }, ...window).map((l) => l.vrms).sort()).toEqual([['EV1', 'X2'], ['X1', 'EV2']].sort());
+  });
+  it('weighs a hand-over by the model: its named terms, and how runner-like each plate is', () => {
+    const a = f('AAA', 1, 6), b = f('BBB', 7, 12, 'Rhyl', 23, 40, 'S2');
+    const x = handOverTerms(a, b, 'Rhyl', 24, 5, -1);
+    const term = (name: string) => x[HANDOVER_TERMS.indexOf(name as (typeof HANDOVER_TERMS)[number])];
+    expect(x).toHaveLength(HANDOVER_TERMS.length);
+    expect(term('clockHours')).toBeCloseTo(2 / 4); // 21:00 against 23:00
+    expect(term('gapDays')).toBeCloseTo(1);
+    expect(term('overlap')).toBe(0);
+    expect(term('stopShare')).toBe(0); // S1 against S2
+    expect(term('runnerA')).toBeCloseTo(-Math.log1p(Math.exp(-5)));
+    expect(term('runnerB')).toBeCloseTo(-Math.log1p(Math.exp(1)));
+    expect(term('rhythmBreak')).toBeCloseTo(Math.log(98 / 24)); // daily runs, then 4 days 2 hours from a's last run to b's first
+    // A plate that barely passed the suspect bar must be more alike to take over than a strong one.
+    const { edges } = handOverCandidates([a, b], () => 3, -2, defaultLineOptions, ...window);
+    expect(edges.map((e) => [e.a, e.b, e.market])).toEqual([[0, 1, 'Rhyl']]);
+    const strong = handOverLogOdds(defaultLineOptions.model, handOverTerms(a, b, 'Rhyl', 24, 5, 5));
+    expect(handOverLogOdds(defaultLineOptions.model, x)).toBeLessThan(strong);
   });
 });

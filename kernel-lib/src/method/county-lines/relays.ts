@@ -48,20 +48,27 @@ export interface PlateRelay {
   similarity?: number;
 }
 
-/** A plate's running style on its top market: arrival clock hours, ln dwell of day stops, shares of night arrivals and overnight stops. */
-interface Style { hours: number[]; logDwell: number; night: number; overnight: number }
+/** A plate's running style on one market: arrival times and clock hours, ln dwell of day stops, shares of night arrivals and overnight stops. */
+export interface Style { arrivals: number[]; hours: number[]; logDwell: number; night: number; overnight: number }
 
-function styleOf(f: VehicleFeatures, market: string): Style {
+/**
+ * A plate's running style on one market, from its loops there.
+ * @example styleOf(features, 'Rhyl').hours // [21, 21, 22]
+ */
+export function styleOf(f: VehicleFeatures, market: string): Style {
   const ls = f.loopList.filter((l) => l.market === market);
   const hours = ls.map((l) => londonHour(l.arrive));
   const day = ls.filter((l) => !l.stopOvernight);
   const dw = day.map((l) => Math.log(Math.max(1, (l.dwellMinMinutes + l.dwellMaxMinutes) / 2))).sort((a, b) => a - b);
   const night = ls.filter((l) => { const h = londonHour(l.arrive); return h >= 19 || h < 6; }).length / Math.max(1, ls.length);
-  return { hours, logDwell: dw.length ? dw[dw.length >> 1] : NaN, night, overnight: (ls.length - day.length) / Math.max(1, ls.length) };
+  return { arrivals: ls.map((l) => l.arrive).sort((a, b) => a - b), hours, logDwell: dw.length ? dw[dw.length >> 1] : NaN, night, overnight: (ls.length - day.length) / Math.max(1, ls.length) };
 }
 
-/** Mean distance (hours, circular) from each arrival of one plate to the closest arrival of the other. */
-function clockDistance(a: number[], b: number[]): number {
+/**
+ * Mean distance (hours, circular) from each arrival of one plate to the closest arrival of the other.
+ * @example clockDistance([21, 22], [23]) // 1.25
+ */
+export function clockDistance(a: number[], b: number[]): number {
   if (!a.length || !b.length) return 12;
   const d = (x: number, y: number) => { const e = Math.abs(x - y) % 24; return Math.min(e, 24 - e); };
   const one = (xs: number[], ys: number[]) => xs.reduce((s, x) => s + Math.min(...ys.map((y) => d(x, y))), 0) / xs.length;

@@ -4,18 +4,18 @@
  * stops being seen, the next starts. Among the suspects (plates scoring at least `minScore`,
  * the finder's `params.lineMinScore`), every pair that could be such a hand-over (the later
  * plate starts after the earlier one, at most `maxGapHours` after its last read, both looping
- * to a shared market, both short-lived) is weighed by how alike the two run there
- * (`relaySimilarity`: hours, stay, nights, base, gap; and the cameras where their market stops
- * begin, since a line keeps its address in the market). The hand-overs are then chosen all at
- * once, the set with the largest total weight (each plate hands over to one and takes over
- * from one; weight = `linkBonus` + ln similarity, so a link is worth making unless the two run
- * very differently), and the chains of hand-overs are the lines. Unlike the scorer's relays
- * (plate-relay.ts), which must be cautious because they raise scores, lines are built only among
- * plates that are already suspects, so a hand-over need not be unambiguous among all traffic.
+ * to a shared market, both short-lived) gets the log-odds that it is one line's hand-over, from
+ * a fitted model over named terms (hand-over.ts: how alike the two run, the gap, whether the
+ * line's rhythm carries on, how runner-like each is). The hand-overs are then chosen all at
+ * once, the set with the largest total weight (each plate hands over to one and takes over from
+ * one; weight = log-odds + `linkBonus`), and the chains of hand-overs are the lines. Unlike the
+ * scorer's relays (relays.ts), which must be cautious because they raise scores, lines are built
+ * only among plates that are already suspects, so a hand-over need not be unambiguous among all traffic.
  */
 import type { VehicleFeatures } from './features';
+import { handOverLogOdds, handOverTerms, type HandOverModel } from './hand-over';
+import { fittedHandOverModel } from './line-model';
 import { maxWeightMatching, type MatchEdge } from './line-matching';
-import { relaySimilarity } from './relays';
 
 /** One suspected line. */
 export interface SuspectedLine {
@@ -46,31 +46,60 @@ export interface LineOptions {
   edgeHours: number;
   /** Each plate's activity (first to last read) must be at most this many days. */
   maxPlateSpanDays: number;
-  /** Least similarity (0..1) for a hand-over. */
-  minSimilarity: number;
-  /** A hand-over's weight is this plus ln(similarity): larger links more plates, smaller only the most alike. */
+  /** The hand-over model (log-odds over named terms; default: fitted by `npm run fit:lines`). */
+  model: HandOverModel;
+  /** Added to each hand-over's log-odds before the matching: larger links more plates (a hand-over is made when log-odds > −linkBonus). */
   linkBonus: number;
-  /** How much the stop cameras count (0..1): similarity × (1 − w × (1 − shared share of the two plates' stop cameras on the market)). */
-  stopSiteWeight: number;
 }
 
-/** The defaults of {@link LineOptions} (chosen on the tuning variants of bench/methods/variants.json). */
-export const defaultLineOptions: LineOptions = { maxGapHours: 168, maxOverlapHours: 12, edgeHours: 24, maxPlateSpanDays: 16, minSimilarity: 0.02, linkBonus: 5, stopSiteWeight: 0.3 };
+/**
+ * The defaults of {@link LineOptions}: the fitted model, and a bonus of 3 (of 2, 3, 4, 5 and 7, the
+ * best mean pair F1 on the fit runs of the tuning variants).
+ */
+export const defaultLineOptions: LineOptions = { maxGapHours: 168, maxOverlapHours: 12, edgeHours: 24, maxPlateSpanDays: 16, model: fittedHandOverModel, linkBonus: 3 };
 
 const H = 3_600_000;
 
+/** One possible hand-over between two suspects (indices into `suspects`), with its terms. */
+export interface HandOverCandidate { a: number; b: number; market: string; gapHours: number; terms: number[] }
+
 /**
- * The share of stop cameras two plates share on a market (Jaccard: shared over all), from the
- * site of the last read before each market stop.
- * @example stopSiteOverlap(a, b, 'Rhyl') // 0.5: a stopped after S0312 and S0318, b after S0312
+ * The suspects (sorted by VRM) and every possible hand-over among them, with its terms: the
+ * inputs of the matching, and of the model's fit (scripts/fit-lines.mjs). The pair's market is the
+ * shared one where the two loop most (ties by name).
+ *
+ * @example handOverCandidates(features, (vrm) => scoreOf.get(vrm)!, -2, defaultLineOptions, t0, t1).edges[0] // { a: 0, b: 3, market: 'Rhyl', gapHours: 20, terms: [...] }
  */
-export function stopSiteOverlap(a: VehicleFeatures, b: VehicleFeatures, market: string): number {
-  const sa = new Set(a.loopList.filter((l) => l.market === market).map((l) => l.stopSite));
-  const sb = new Set(b.loopList.filter((l) => l.market === market).map((l) => l.stopSite));
-  let shared = 0;
-  for (const x of sa) if (sb.has(x)) shared++;
-  const all = sa.size + sb.size - shared;
-  return all ? shared / all : 0;
+export function handOverCandidates(list: readonly VehicleFeatures[], scoreOf: (vrm: string) => number, minScore: number,
+  o: LineOptions, t0: number, t1: number): { suspects: VehicleFeatures[]; edges: HandOverCandidate[] } {
+  const suspects = list.filter((f) => scoreOf(f.vrm) >= minScore && f.spanDays <= o.maxPlateSpanDays && f.topMarketLoops >= 1)
+    .sort((a, b) => (a.vrm < b.vrm ? -1 : a.vrm > b.vrm ? 1 : 0));
+  const byMarket = new Map<string, number[]>();
+  suspects.forEach((f, i) => {
+    for (const { market, loops } of f.loopsByMarket) if (loops >= 1) { const g = byMarket.get(market); if (g) g.push(i); else byMarket.set(market, [i]); }
+  });
+  const loopsOn = (f: VehicleFeatures, m: string) => f.loopsByMarket.find((x) => x.market === m)?.loops ?? 0;
+  const best = new Map<number, { market: string; loops: number }>();
+  const n = suspects.length;
+  for (const [market, g] of byMarket) {
+    for (const i of g) {
+      const a = suspects[i];
+      if (a.lastSeen > t1 - o.edgeHours * H) continue; // a must stop inside the window
+      for (const j of g) {
+        const b = suspects[j];
+        if (i === j || b.firstSeen < t0 + o.edgeHours * H || b.firstSeen <= a.firstSeen) continue; // b must start inside, after a
+        const gap = (b.firstSeen - a.lastSeen) / H;
+        if (gap > o.maxGapHours || gap < -o.maxOverlapHours) continue;
+        const loops = loopsOn(a, market) + loopsOn(b, market), k = i * n + j, seen = best.get(k);
+        if (!seen || loops > seen.loops || (loops === seen.loops && market < seen.market)) best.set(k, { market, loops });
+      }
+    }
+  }
+  const edges = [...best.entries()].sort((x, y) => x[0] - y[0]).map(([k, { market }]) => {
+    const a = Math.floor(k / n), b = k % n, gapHours = (suspects[b].firstSeen - suspects[a].lastSeen) / H;
+    return { a, b, market, gapHours, terms: handOverTerms(suspects[a], suspects[b], market, gapHours, scoreOf(suspects[a].vrm), scoreOf(suspects[b].vrm)) };
+  });
+  return { suspects, edges };
 }
 
 /**
@@ -84,34 +113,10 @@ export function suspectedLines(list: readonly VehicleFeatures[], scoreOf: (vrm: 
   options: Partial<LineOptions> = {}, from?: number, to?: number): SuspectedLine[] {
   const o = { ...defaultLineOptions, ...options };
   const t0 = from ?? list.reduce((m, f) => Math.min(m, f.firstSeen), Infinity), t1 = to ?? list.reduce((m, f) => Math.max(m, f.lastSeen), -Infinity);
-  const suspects = list.filter((f) => scoreOf(f.vrm) >= minScore && f.spanDays <= o.maxPlateSpanDays && f.topMarketLoops >= 1)
-    .sort((a, b) => (a.vrm < b.vrm ? -1 : a.vrm > b.vrm ? 1 : 0));
-  const byMarket = new Map<string, number[]>();
-  suspects.forEach((f, i) => {
-    for (const { market, loops } of f.loopsByMarket) if (loops >= 1) { const g = byMarket.get(market); if (g) g.push(i); else byMarket.set(market, [i]); }
-  });
-  // Candidate hand-overs, one per ordered pair of plates (on their most alike shared market).
-  const best = new Map<number, MatchEdge>();
-  const n = suspects.length;
-  for (const [market, g] of [...byMarket].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
-    for (const i of g) {
-      const a = suspects[i];
-      if (a.lastSeen > t1 - o.edgeHours * H) continue; // a must stop inside the window
-      for (const j of g) {
-        const b = suspects[j];
-        if (i === j || b.firstSeen < t0 + o.edgeHours * H || b.firstSeen <= a.firstSeen) continue; // b must start inside, after a
-        const gap = (b.firstSeen - a.lastSeen) / H;
-        if (gap > o.maxGapHours || gap < -o.maxOverlapHours) continue;
-        const sim = relaySimilarity(a, b, market, gap, o.maxGapHours) * (1 - o.stopSiteWeight * (1 - stopSiteOverlap(a, b, market)));
-        if (sim < o.minSimilarity) continue;
-        const weight = o.linkBonus + Math.log(sim);
-        const k = i * n + j, seen = best.get(k);
-        if (weight > 0 && (!seen || weight > seen.weight)) best.set(k, { a: i, b: j, weight });
-      }
-    }
-  }
+  const { suspects, edges } = handOverCandidates(list, scoreOf, minScore, o, t0, t1);
+  const weighted: MatchEdge[] = edges.map((e) => ({ a: e.a, b: e.b, weight: handOverLogOdds(o.model, e.terms) + o.linkBonus }));
   const next = new Map<number, number>(), prev = new Set<number>();
-  for (const e of maxWeightMatching([...best.values()])) { next.set(e.a, e.b); prev.add(e.b); }
+  for (const e of maxWeightMatching(weighted)) { next.set(e.a, e.b); prev.add(e.b); }
   const chains: VehicleFeatures[][] = [];
   for (const i of [...next.keys()].sort((x, y) => x - y)) {
     if (prev.has(i)) continue; // chain heads only (b starts after a, so there are no cycles)

@@ -1,0 +1,89 @@
+/**
+ * A hand-over: one plate of a line stops being used and the next one starts. How likely a pair of
+ * suspect plates is one line's hand-over is a logistic model over named terms, each a plain
+ * difference in how the two run on their shared market (arrival hours, stay, nights, base, the
+ * cameras where their market stops begin), in the hand-over itself (gap, overlap, whether the
+ * line's rhythm of runs carries on across it) and in how runner-like each plate is (its score).
+ * The weights are fitted on the tuning variants only (`npm run fit:lines`, written to
+ * line-model.ts); analysts can pass their own (`params.lines.model`).
+ */
+import type { VehicleFeatures } from './features';
+import { clockDistance, styleOf } from './relays';
+
+/** The terms of a hand-over from plate a (earlier) to plate b (later), in this order. */
+export const HANDOVER_TERMS = [
+  'clockHours', 'stayDiff', 'overnightDiff', 'nightDiff', 'otherBase', 'gapDays', 'overlap', 'stopShare', 'runnerA', 'runnerB', 'rhythmBreak',
+] as const;
+export type HandOverTerm = (typeof HANDOVER_TERMS)[number];
+
+/** What each term measures, for reasons and for the notebook. */
+export const HANDOVER_TERM_TEXT: Record<HandOverTerm, string> = {
+  clockHours: 'mean distance of their arrival clock hours, in 4-hour units',
+  stayDiff: 'difference of their typical stay (|Δ ln minutes|, at most 4)',
+  overnightDiff: 'difference of their shares of nights spent in the market',
+  nightDiff: 'difference of their shares of night arrivals',
+  otherBase: '1 when both have a base and the bases differ',
+  gapDays: 'days from the first plate\'s last read to the second\'s first read (0 if they overlap)',
+  overlap: 'overlap of the two plates\' activity, in 12-hour units',
+  stopShare: 'share of the cameras where their market stops begin that both use (Jaccard)',
+  runnerA: 'ln σ(score) of the first plate: the log-probability it is a runner',
+  runnerB: 'ln σ(score) of the second plate',
+  rhythmBreak: '|ln(time from the first plate\'s last arrival to the second\'s first, over their usual time between runs)|, at most 3',
+};
+
+/** A logistic model of P(hand-over): log-odds = intercept + Σ weight × term. */
+export interface HandOverModel {
+  intercept: number;
+  weights: Record<HandOverTerm, number>;
+}
+
+const H = 3_600_000;
+
+/** ln σ(x) = −ln(1 + e^−x), without overflow. */
+const logSigmoid = (x: number) => (x >= 0 ? -Math.log1p(Math.exp(-x)) : x - Math.log1p(Math.exp(x)));
+
+/**
+ * The share of stop cameras two plates share on a market (Jaccard: shared over all), from the
+ * site of the last read before each market stop.
+ * @example stopSiteOverlap(a, b, 'Rhyl') // 0.5: a stopped after S0312 and S0318, b after S0312
+ */
+export function stopSiteOverlap(a: VehicleFeatures, b: VehicleFeatures, market: string): number {
+  const sa = new Set(a.loopList.filter((l) => l.market === market).map((l) => l.stopSite));
+  const sb = new Set(b.loopList.filter((l) => l.market === market).map((l) => l.stopSite));
+  let shared = 0;
+  for (const x of sa) if (sb.has(x)) shared++;
+  const all = sa.size + sb.size - shared;
+  return all ? shared / all : 0;
+}
+
+/**
+ * The terms (in {@link HANDOVER_TERMS} order) of a hand-over from `a` to `b` on `market`, `gapHours`
+ * from a's last read to b's first (negative: overlap), with the plates' scores.
+ *
+ * @example handOverTerms(a, b, 'Rhyl', 20, 4.1, 2.3) // [0.1, 0.3, 0, 0, 0, 0.83, 0, 1, -0.02, -0.1, 0.2]
+ */
+export function handOverTerms(a: VehicleFeatures, b: VehicleFeatures, market: string, gapHours: number, scoreA: number, scoreB: number): number[] {
+  const sa = styleOf(a, market), sb = styleOf(b, market);
+  const stay = Number.isFinite(sa.logDwell) && Number.isFinite(sb.logDwell) ? Math.min(4, Math.abs(sa.logDwell - sb.logDwell)) : 0;
+  // The line's rhythm: its usual time between runs (median over both plates), against the time across the hand-over.
+  const between: number[] = [];
+  for (const s of [sa, sb]) for (let i = 1; i < s.arrivals.length; i++) between.push(s.arrivals[i] - s.arrivals[i - 1]);
+  between.sort((x, y) => x - y);
+  const across = sa.arrivals.length && sb.arrivals.length ? sb.arrivals[0] - sa.arrivals[sa.arrivals.length - 1] : NaN;
+  const rhythm = between.length && Number.isFinite(across) ? Math.min(3, Math.abs(Math.log(Math.max(across, H) / Math.max(between[between.length >> 1], H)))) : 1;
+  return [
+    clockDistance(sa.hours, sb.hours) / 4, stay, Math.abs(sa.overnight - sb.overnight), Math.abs(sa.night - sb.night),
+    a.base !== null && b.base !== null && a.base !== b.base ? 1 : 0, Math.max(0, gapHours) / 24, Math.max(0, -gapHours) / 12,
+    stopSiteOverlap(a, b, market), logSigmoid(scoreA), logSigmoid(scoreB), rhythm,
+  ];
+}
+
+/**
+ * The model's log-odds for a row of terms.
+ * @example handOverLogOdds(fittedHandOverModel, handOverTerms(a, b, 'Rhyl', 20, 4.1, 2.3)) // 2.7
+ */
+export function handOverLogOdds(model: HandOverModel, terms: readonly number[]): number {
+  let z = model.intercept;
+  HANDOVER_TERMS.forEach((name, i) => { z += (model.weights[name] ?? 0) * terms[i]; });
+  return z;
+}
