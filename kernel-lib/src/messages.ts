@@ -519,6 +519,27 @@ export const lineSummary = (id: string, plates: number, loops: number, markets: 
 /** Lines: heading of the suspected lines in the CLI's text output. */
 export const linesHeading = (n: number) => `Suspected lines (plates believed to be one operation: relay chains): ${n}`;
 
+/** Lines: one term of a hand-over (hand-over.ts), in words, with its contribution to the log-odds. */
+export const handOverReason = (term: string, value: number, contribution: number): string => {
+  const pct = (x: number) => `${Math.round(100 * x)}%`;
+  const text: Record<string, string> = {
+    clockHours: `arrivals ${(value * 4).toFixed(1)} h apart on the clock`,
+    stayDiff: value < 0.3 ? 'stays of much the same length' : `stays differ ×${Math.exp(value).toFixed(1)}`,
+    overnightDiff: `shares of nights in the market differ by ${pct(value)}`,
+    nightDiff: `shares of night arrivals differ by ${pct(value)}`,
+    otherBase: value > 0 ? 'different bases' : 'the same base',
+    gapDays: `next plate first read ${(value * 24).toFixed(0)} h after the last read of the one before`,
+    overlap: `the two plates overlap ${(value * 12).toFixed(0)} h`,
+    stopShare: `${pct(value)} of their market stop cameras shared`,
+    rhythmBreak: value < 0.4 ? 'the rhythm of runs carries on across the swap' : `the time between runs changes ×${Math.exp(value).toFixed(1)} across the swap`,
+  };
+  return `${text[term] ?? `${term} ${value.toFixed(2)}`} (${contribution >= 0 ? '+' : '−'}${Math.abs(contribution).toFixed(1)})`;
+};
+
+/** Lines: one hand-over in the CLI's text output. */
+export const handOverLine = (from: string, to: string, probability: number, reasons: readonly string[]) =>
+  `    ${from} → ${to}: ${Math.round(100 * probability)}% by the hand-over model; ${reasons.join('; ')}`;
+
 /** Robustness variants file: wrong shape. */
 export const badVariantSpec = (file: string) =>
   `${file}: a variants file needs "seeds" (array), "variants" (array) and "tuning" (at most 4 variant names).`;

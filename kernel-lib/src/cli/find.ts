@@ -192,7 +192,8 @@ function printCountyLines(res: CountyLinesResult, values: Values, reveal: boolea
     };
   });
   // Suspected lines, in the same form as the candidates: plates pseudonymised unless --reveal.
-  const suspected = res.lines.slice(0, shownCount(values, top, res.lines.length)).map((l) => ({ id: l.id, vrms: l.vrms.map(hide), markets: l.markets, loops: l.loops, score: l.score }));
+  const suspected = res.lines.slice(0, shownCount(values, top, res.lines.length)).map((l) => ({ id: l.id, vrms: l.vrms.map(hide), markets: l.markets, loops: l.loops, score: l.score,
+    handOvers: l.handOvers.map((h) => ({ gapHours: Math.round(h.gapHours * 10) / 10, market: h.market, probability: Math.round(h.probability * 1000) / 1000, reasons: h.reasons })) }));
   if (values.json) {
     process.stdout.write(JSON.stringify({ candidates, lines: suspected, run: { ...record, counts: res.counts, markets: res.markets } }) + '\n');
     return;
@@ -203,7 +204,10 @@ function printCountyLines(res: CountyLinesResult, values: Values, reveal: boolea
   lines.push(msg.queryRowsShown(shown, res.candidates.length));
   if (suspected.length) {
     lines.push('', msg.linesHeading(res.lines.length));
-    for (const l of suspected) lines.push(`${msg.lineSummary(l.id, l.vrms.length, l.loops, l.markets)}: ${l.vrms.join(' → ')}`);
+    for (const l of suspected) {
+      lines.push(`${msg.lineSummary(l.id, l.vrms.length, l.loops, l.markets)}: ${l.vrms.join(' → ')}`);
+      l.handOvers.forEach((h, i) => lines.push(msg.handOverLine(l.vrms[i], l.vrms[i + 1], h.probability, h.reasons)));
+    }
   }
   process.stdout.write(lines.join('\n') + '\n');
 }

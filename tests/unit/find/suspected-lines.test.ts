@@ -44,6 +44,12 @@ describe('suspectedLines', () => {
     const lines = suspectedLines(list, score({ AAA: 5, BBB: 1, CCC: 3, QQQ: -9, DDD: 4 }), -2, {}, ...window);
     expect(lines.map((l) => l.vrms)).toEqual([['AAA', 'BBB', 'CCC']]);
     expect(lines[0]).toMatchObject({ id: 'L1', markets: ['Rhyl'], loops: 9, score: 5, firstSeen: T0 + DAY, lastSeen: T0 + 18 * DAY });
+    // Two hand-overs, each with the model's probability and why, in words.
+    expect(lines[0].handOvers.map((h) => [h.market, h.gapHours])).toEqual([['Rhyl', 24], ['Rhyl', 24]]);
+    for (const h of lines[0].handOvers) {
+      expect(h.probability).toBeGreaterThan(0.5);
+      expect(h.reasons).toContain('100% of their market stop cameras shared (+2.0)');
+    }
   });
   it('keeps two lines on one market apart by how they run, and needs a real hand-over', () => {
     // Two concurrent lines on Rhyl: evening 40-minute drops and morning 8-hour stays.

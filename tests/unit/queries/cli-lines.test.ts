@@ -43,6 +43,15 @@ describe('anpr find county-lines: suspected lines', () => {
       for (const v of l.vrms) expect(v).toMatch(/^V-[A-Z2-9]{10}$/);
       expect(l.loops).toBeGreaterThan(0);
       expect(l.markets.length).toBeGreaterThan(0);
+      // Each hand-over with the model's probability and its reasons in words.
+      expect(l.handOvers).toHaveLength(l.vrms.length - 1);
+      for (const h of l.handOvers) {
+        expect(h.probability).toBeGreaterThan(0);
+        expect(h.probability).toBeLessThan(1);
+        expect(l.markets).toContain(h.market);
+        expect(h.reasons.length).toBeGreaterThan(0);
+        for (const r of h.reasons) expect(r).toMatch(/\((\+|−)\d+\.\d\)$/);
+      }
     }
     for (const l of s.lines) for (const v of l.vrms) expect(v).not.toMatch(/^V-/);
     const { store } = await loadReads({ reads: path.join(dir, 'reads.csv.gz'), sites: path.join(dir, 'sites.csv'), cache: false });

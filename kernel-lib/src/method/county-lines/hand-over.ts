@@ -7,6 +7,7 @@
  * The weights are fitted on the tuning variants only (`npm run fit:lines`, written to
  * line-model.ts); analysts can pass their own (`params.lines.model`).
  */
+import * as msg from '../../messages';
 import type { VehicleFeatures } from './features';
 import { clockDistance, styleOf } from './relays';
 
@@ -86,4 +87,18 @@ export function handOverLogOdds(model: HandOverModel, terms: readonly number[]):
   let z = model.intercept;
   HANDOVER_TERMS.forEach((name, i) => { z += (model.weights[name] ?? 0) * terms[i]; });
   return z;
+}
+
+/**
+ * Why the model weighs a hand-over as it does: its `count` weightiest terms (by |weight × value|;
+ * the plates' own scores left out, as those are the candidates' reasons), in words, each with its
+ * contribution to the log-odds.
+ *
+ * @example handOverReasons(fittedHandOverModel, terms) // ['52% of their market stop cameras shared (+1.0)', 'arrivals 0.5 h apart on the clock (−0.2)', ...]
+ */
+export function handOverReasons(model: HandOverModel, terms: readonly number[], count = 3): string[] {
+  return HANDOVER_TERMS.map((name, i) => ({ name, value: terms[i], c: (model.weights[name] ?? 0) * terms[i] }))
+    .filter((t) => t.name !== 'runnerA' && t.name !== 'runnerB' && t.c !== 0)
+    .sort((a, b) => Math.abs(b.c) - Math.abs(a.c) || (a.name < b.name ? -1 : 1))
+    .slice(0, count).map((t) => msg.handOverReason(t.name, t.value, t.c));
 }

@@ -13,7 +13,7 @@
  * only among plates that are already suspects, so a hand-over need not be unambiguous among all traffic.
  */
 import type { VehicleFeatures } from './features';
-import { handOverLogOdds, handOverTerms, type HandOverModel } from './hand-over';
+import { handOverLogOdds, handOverReasons, handOverTerms, type HandOverModel } from './hand-over';
 import { fittedHandOverModel } from './line-model';
 import { maxWeightMatching, type MatchEdge } from './line-matching';
 
@@ -34,6 +34,19 @@ export interface SuspectedLine {
   lastSeen: number;
   /** Look-alike plates (misreads) merged into its plates. */
   lookalikes: string[];
+  /** Each hand-over, in order (vrms[i] → vrms[i + 1]). */
+  handOvers: HandOver[];
+}
+
+/** One hand-over of a line: the gap, the market, how likely the model finds it, and why. */
+export interface HandOver {
+  /** Hours from the earlier plate's last read to the later plate's first (negative: overlap). */
+  gapHours: number;
+  market: string;
+  /** σ(log-odds) of the hand-over model (before the link bonus). */
+  probability: number;
+  /** Its weightiest terms in words, each with its contribution (hand-over.ts: handOverReasons). */
+  reasons: string[];
 }
 
 /** How plates are chained into lines (see the module's comment). */
@@ -115,16 +128,23 @@ export function suspectedLines(list: readonly VehicleFeatures[], scoreOf: (vrm: 
   const t0 = from ?? list.reduce((m, f) => Math.min(m, f.firstSeen), Infinity), t1 = to ?? list.reduce((m, f) => Math.max(m, f.lastSeen), -Infinity);
   const { suspects, edges } = handOverCandidates(list, scoreOf, minScore, o, t0, t1);
   const weighted: MatchEdge[] = edges.map((e) => ({ a: e.a, b: e.b, weight: handOverLogOdds(o.model, e.terms) + o.linkBonus }));
-  const next = new Map<number, number>(), prev = new Set<number>();
-  for (const e of maxWeightMatching(weighted)) { next.set(e.a, e.b); prev.add(e.b); }
-  const chains: VehicleFeatures[][] = [];
+  const next = new Map<number, number>(), prev = new Set<number>(), chosen = new Map<number, number>();
+  const n = suspects.length, edgeAt = new Map(edges.map((e, k) => [e.a * n + e.b, k]));
+  for (const e of maxWeightMatching(weighted)) { next.set(e.a, e.b); prev.add(e.b); chosen.set(e.a, edgeAt.get(e.a * n + e.b) as number); }
+  const chains: { chain: VehicleFeatures[]; links: HandOver[] }[] = [];
   for (const i of [...next.keys()].sort((x, y) => x - y)) {
     if (prev.has(i)) continue; // chain heads only (b starts after a, so there are no cycles)
-    const chain: VehicleFeatures[] = [];
-    for (let c: number | undefined = i; c !== undefined; c = next.get(c)) chain.push(suspects[c]);
-    chains.push(chain);
+    const chain: VehicleFeatures[] = [], links: HandOver[] = [];
+    for (let c: number | undefined = i; c !== undefined; c = next.get(c)) {
+      chain.push(suspects[c]);
+      const k = chosen.get(c);
+      if (k === undefined) continue;
+      const e = edges[k], z = handOverLogOdds(o.model, e.terms);
+      links.push({ gapHours: e.gapHours, market: e.market, probability: 1 / (1 + Math.exp(-z)), reasons: handOverReasons(o.model, e.terms) });
+    }
+    chains.push({ chain, links });
   }
-  const lines = chains.map((chain) => {
+  const lines = chains.map(({ chain, links }) => {
     const loopsOf = new Map<string, number>();
     for (const f of chain) for (const m of f.loopsByMarket) loopsOf.set(m.market, (loopsOf.get(m.market) ?? 0) + m.loops);
     const markets = [...loopsOf.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([m]) => m);
@@ -132,7 +152,7 @@ export function suspectedLines(list: readonly VehicleFeatures[], scoreOf: (vrm: 
       id: '', vrms: chain.map((f) => f.vrm), markets, loops: chain.reduce((s, f) => s + f.loops, 0),
       score: Math.max(...chain.map((f) => scoreOf(f.vrm))),
       firstSeen: Math.min(...chain.map((f) => f.firstSeen)), lastSeen: Math.max(...chain.map((f) => f.lastSeen)),
-      lookalikes: chain.flatMap((f) => f.mergedWith.map((m) => m.vrm)),
+      lookalikes: chain.flatMap((f) => f.mergedWith.map((m) => m.vrm)), handOvers: links,
     };
   });
   lines.sort((a, b) => b.score - a.score || (a.vrms[0] < b.vrms[0] ? -1 : a.vrms[0] > b.vrms[0] ? 1 : 0));
