@@ -10,60 +10,33 @@
 // default bonus is chosen from these). Deterministic: same variants, same weights.
 //
 //   npm run fit:lines [-- --l2 1] [-- --variants a,b] [-- --dry-run]
-import { spawnSync } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { ensureBuilt, ensureNpm } from './lib/setup.mjs';
+import { fitArgs, fitCommand, forEachFitRun, runAsChild, writeModel } from './lib/fit.mjs';
 import { ROOT } from './lib/paths.mjs';
 
-if (!process.env.ANPR_FIT_CHILD) {
-  ensureNpm();
-  ensureBuilt();
-  const r = spawnSync('node', [import.meta.filename, ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, TZ: 'Europe/London', ANPR_FIT_CHILD: '1' } });
-  process.exit(r.status ?? 1);
-}
-
-const { values } = parseArgs({ options: {
-  l2: { type: 'string', default: '1' }, variants: { type: 'string' }, seeds: { type: 'string', default: 'f1,f2,f3,f4,f5,f6,f7,f8,f9,f10,f11,f12' },
-  'dry-run': { type: 'boolean', default: false },
-} });
-const { loadVariants, runVariant } = await import('../bench/methods/variant.mjs');
+runAsChild(import.meta.filename);
 const lib = await import(path.join(ROOT, 'kernel-lib', 'dist', 'index.js'));
-const spec = loadVariants();
-const names = values.variants ? values.variants.split(',') : spec.tuning;
+const values = fitArgs('1');
 const l2 = Number(values.l2);
-const fitSeeds = values.seeds.split(',');
-if (fitSeeds.some((s) => spec.seeds.includes(s))) throw new Error(`fit seeds ${fitSeeds} overlap the benchmark's seeds ${spec.seeds}`);
-const audit = path.join(ROOT, 'bench-results', 'methods', `fit-lines-audit-${process.pid}.jsonl`);
 const x = [], y = [], runs = [];
-try {
-  for (const name of names) {
-    const v = spec.variants.find((q) => q.name === name);
-    if (!v) throw new Error(`no variant ${name} in bench/methods/variants.json`);
-    for (const seed of fitSeeds) {
-      const { result, truth } = await runVariant(v, seed, { markets: 'given', audit, keepResult: true });
-      const groups = truth.swap_groups ?? [];
-      if (!groups.some((g) => g.length > 1)) continue;
-      const follows = new Set(truth.lines.flatMap((l) => l.vrms.slice(1).map((b, i) => `${l.vrms[i]}>${b}`)));
-      const scoreOf = new Map(result.candidates.map((c) => [c.vrm, c.score]));
-      const features = result.candidates.map((c) => c.features);
-      const o = result.params.lines;
-      const t0 = Math.min(...features.map((f) => f.firstSeen)), t1 = Math.max(...features.map((f) => f.lastSeen));
-      const { suspects, edges } = lib.handOverCandidates(features, (vrm) => scoreOf.get(vrm) ?? -Infinity, result.params.lineMinScore, o, t0, t1);
-      for (const e of edges) { x.push(e.terms); y.push(follows.has(`${suspects[e.a].vrm}>${suspects[e.b].vrm}`) ? 1 : 0); }
-      runs.push({ features, scoreOf, minScore: result.params.lineMinScore, o, t0, t1, groups });
-      process.stderr.write(`[fit] ${name} ${seed}: ${edges.length} possible hand-overs\n`);
-    }
-  }
-} finally {
-  rmSync(audit, { force: true });
-}
+const { names, fitSeeds } = await forEachFitRun(values, 'fit-lines', (name, seed, { result, truth }) => {
+  const groups = truth.swap_groups ?? [];
+  if (!groups.some((g) => g.length > 1)) return;
+  const follows = new Set(truth.lines.flatMap((l) => l.vrms.slice(1).map((b, i) => `${l.vrms[i]}>${b}`)));
+  const scoreOf = new Map(result.candidates.map((c) => [c.vrm, c.score]));
+  const features = result.candidates.map((c) => c.features);
+  const o = result.params.lines;
+  const t0 = Math.min(...features.map((f) => f.firstSeen)), t1 = Math.max(...features.map((f) => f.lastSeen));
+  const { suspects, edges } = lib.handOverCandidates(features, (vrm) => scoreOf.get(vrm) ?? -Infinity, result.params.lineMinScore, o, t0, t1);
+  for (const e of edges) { x.push(e.terms); y.push(follows.has(`${suspects[e.a].vrm}>${suspects[e.b].vrm}`) ? 1 : 0); }
+  runs.push({ features, scoreOf, minScore: result.params.lineMinScore, o, t0, t1, groups });
+  process.stderr.write(`[fit] ${name} ${seed}: ${edges.length} possible hand-overs\n`);
+});
 const fit = lib.fitLogistic(x, y, { l2 });
 const round = (w) => Math.round(w * 1e4) / 1e4;
 const weights = Object.fromEntries(lib.HANDOVER_TERMS.map((k, i) => [k, round(fit.weights[i])]));
 const positives = y.reduce((s, v) => s + v, 0);
-const command = `npm run fit:lines -- --l2 ${l2} --seeds ${fitSeeds.join(',')}${values.variants ? ` --variants ${values.variants}` : ''}`;
+const command = fitCommand('fit:lines', values);
 const model = { intercept: round(fit.intercept), weights, fitted: { command, variants: names, seeds: fitSeeds, rows: x.length, positives, l2, logLoss: round(fit.logLoss) } };
 process.stderr.write(`[fit] ${x.length} rows (${positives} hand-overs), ${fit.iterations} Newton steps, log-loss ${fit.logLoss.toFixed(4)}\n`);
 for (const [k, w] of Object.entries(weights)) process.stdout.write(`${k.padEnd(14)} ${w >= 0 ? ' ' : ''}${w.toFixed(3)}\n`);
@@ -72,16 +45,9 @@ for (const linkBonus of [2, 3, 4, 5, 7]) {
   process.stdout.write(`link bonus ${linkBonus}: mean pair F1 on the fit runs ${(f1.reduce((s, v) => s + v, 0) / f1.length).toFixed(4)} (${f1.length} runs)\n`);
 }
 if (!values['dry-run']) {
-  const file = path.join(ROOT, 'kernel-lib', 'src', 'method', 'county-lines', 'line-model.ts');
-  writeFileSync(file, `/**
- * The suspected lines' hand-over model, fitted on the tuning variants only. Written by
- * \`${command}\` (scripts/fit-lines.mjs); edit by re-running it, or pass your own
- * \`params.lines.model\` to the finder. Each weight multiplies a term of hand-over.ts.
- */
-import type { HandOverModel } from './hand-over';
-
-/** The fitted model, with how it was fitted. */
-export const fittedHandOverModel: HandOverModel & { fitted: Record<string, unknown> } = ${JSON.stringify(model, null, 2).replace(/\[\s+([-0-9a-z'",.\s]+?)\s+\]/g, (_, xs) => `[${xs.split(/,\s*/).join(', ')}]`).replace(/"([a-zA-Z_][a-zA-Z0-9_]*)":/g, '$1:').replace(/"/g, "'")};
-`);
-  process.stderr.write(`[fit] wrote ${path.relative(ROOT, file)}\n`);
+  writeModel(path.join(ROOT, 'kernel-lib', 'src', 'method', 'county-lines', 'line-model.ts'), [
+    "The suspected lines' hand-over model, fitted on the tuning variants only. Written by",
+    `\`${command}\` (scripts/fit-lines.mjs); edit by re-running it, or pass your own`,
+    '`params.lines.model` to the finder. Each weight multiplies a term of hand-over.ts.',
+  ], "import type { HandOverModel } from './hand-over';", 'fittedHandOverModel', 'HandOverModel & { fitted: Record<string, unknown> }', model);
 }

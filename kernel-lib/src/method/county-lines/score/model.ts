@@ -5,7 +5,7 @@
  */
 import type { ScorerModel } from './types';
 
-/** The fitted model. */
+/** The fitted model, with how it was fitted. */
 export const fittedCountyLinesModel: ScorerModel = {
   intercept: -1.1169,
   weights: {
@@ -39,25 +39,8 @@ export const fittedCountyLinesModel: ScorerModel = {
   },
   fitted: {
     command: 'npm run fit:scorer -- --l2 0.1 --seeds f1,f2,f3,f4,f5,f6,f7,f8,f9,f10,f11,f12',
-    variants: [
-      'v01-default-merseyside',
-      'v02-default-london',
-      'v03-default-west-midlands'
-    ],
-    seeds: [
-      'f1',
-      'f2',
-      'f3',
-      'f4',
-      'f5',
-      'f6',
-      'f7',
-      'f8',
-      'f9',
-      'f10',
-      'f11',
-      'f12'
-    ],
+    variants: ['v01-default-merseyside', 'v02-default-london', 'v03-default-west-midlands'],
+    seeds: ['f1', 'f2', 'f3', 'f4', 'f5', 'f6', 'f7', 'f8', 'f9', 'f10', 'f11', 'f12'],
     rows: 24667,
     positives: 1402,
     l2: 0.1,
