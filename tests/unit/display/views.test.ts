@@ -114,13 +114,15 @@ describe('lineProfileView', () => {
   it('profiles a whole suspected line as one track, plates pseudonymised, logged once with every plate', async () => {
     const { lineProfileView, PROFILE_MIME: P } = await import('../../../kernel-lib/src');
     const { readFileSync } = await import('node:fs');
-    const line = { id: 'L1', vrms: ['AB12CDE', 'XY70ZZZ'], markets: ['Rhyl'], loops: 2, score: 3.5, firstSeen: 0, lastSeen: 0, lookalikes: [] };
+    const line = { id: 'L1', vrms: ['AB12CDE', 'XY70ZZZ'], markets: ['Rhyl'], loops: 2, score: 3.5, firstSeen: 0, lastSeen: 0, lookalikes: [],
+      handOvers: [{ gapHours: 20, market: 'Rhyl', probability: 0.82, reasons: ['100% of their market stop cameras shared (+2.0)'] }] };
     const before = readFileSync(process.env.ANPR_AUDIT_LOG!, 'utf8').split('\n').filter(Boolean).length;
     const view = lineProfileView(store, line);
     const bundle = view[MIMEBUNDLE]().data[P] as typeof view.bundle;
     expect(bundle.summary.reads).toBe(4); // both plates' reads, one track
     expect(bundle.vehicle).toEqual({ pseudonym: pseudonym('AB12CDE'), revealed: false });
-    expect(bundle.reasons).toEqual(['L1: 2 plates, 2 loops to Rhyl', `plates in order of use: ${pseudonym('AB12CDE')} → ${pseudonym('XY70ZZZ')}`]);
+    expect(bundle.reasons).toEqual(['L1: 2 plates, 2 loops to Rhyl', `plates in order of use: ${pseudonym('AB12CDE')} → ${pseudonym('XY70ZZZ')}`,
+      `${pseudonym('AB12CDE')} → ${pseudonym('XY70ZZZ')}: 82% by the hand-over model; 100% of their market stop cameras shared (+2.0)`]);
     expect(JSON.stringify(bundle)).not.toMatch(/AB12CDE|XY70ZZZ/);
     const entries = readFileSync(process.env.ANPR_AUDIT_LOG!, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
     expect(entries.length).toBe(before + 1);
