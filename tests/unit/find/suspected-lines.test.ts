@@ -90,4 +90,11 @@ describe('suspectedLines', () => {
     const strong = handOverLogOdds(defaultLineOptions.model, handOverTerms(a, b, 'Rhyl', 24, 5, 5));
     expect(handOverLogOdds(defaultLineOptions.model, x)).toBeLessThan(strong);
   });
+  it('gives the same lines whatever the order of the features (deterministic)', () => {
+    const list = [f('AAA', 1, 6), f('BBB', 7, 12), f('CCC', 13, 18), f('EV1', 1, 8, 'Rhyl', 8, 480, 'S2'), f('EV2', 9, 16, 'Rhyl', 8, 480, 'S2'), f('DDD', 7, 12, 'Chester')];
+    const once = JSON.stringify(suspectedLines(list, () => 1, -2, {}, ...window));
+    for (const order of [[5, 4, 3, 2, 1, 0], [2, 0, 4, 1, 5, 3], [3, 5, 0, 2, 4, 1]])
+      expect(JSON.stringify(suspectedLines(order.map((i) => list[i]), () => 1, -2, {}, ...window))).toBe(once);
+    expect(JSON.parse(once).length).toBeGreaterThan(1);
+  });
 });
