@@ -19,7 +19,7 @@ const { result, coarse } = await lib.findCountyLinesDuckDB({
 const seconds = (performance.now() - t) / 1000;
 const c = process.cpuUsage(cpu0);
 process.stdout.write(JSON.stringify({
-  reads: coarse.reads, scored: result.counts.scored, keys: coarse.keys, candidateReads: coarse.candidateReads, batches: coarse.batches, passes: coarse.passes,
+  reads: coarse.reads, scored: result.counts.scored, keys: coarse.keys, candidateReads: coarse.candidateReads, batches: coarse.batches, passes: coarse.passes ?? 1,
   sqlSeconds: coarse.sqlSeconds, sqlSteps: coarse.sqlSteps, loadSeconds: coarse.loadSeconds, featureSeconds: coarse.featureSeconds, seconds,
   cpuSeconds: (c.user + c.system) / 1e6, maxRssKb: process.resourceUsage().maxRSS,
 }) + '\n');

@@ -5,7 +5,8 @@
 // split SQL / load (loadReads of the batches) / features (per-vehicle stages, relays, ranking).
 // ANPR_SCALE_COPIES (default "10,30,100") chooses the sizes, ANPR_SCALE_MEMORY DuckDB's limit
 // (default 3GB, so the process stays within 4 GiB), ANPR_SCALE_BATCH the batch size in reads,
-// ANPR_SCALE_PASS_READS the reads per pass of the coarse stage (the engine's `passReads`).
+// ANPR_SCALE_PASS_READS the reads per pass of the coarse stage (the engine's `passReads`),
+// ANPR_SCALE_HEAP_MB the JS heap limit (default 3072).
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import os from 'node:os';
@@ -22,7 +23,7 @@ for (const k of copies) {
   const { dir, base } = await scaleData(k);
   rmSync(spill, { recursive: true, force: true });
   const load0 = os.loadavg()[0];
-  const child = spawnSync(process.execPath, ['--max-old-space-size=3072', path.join(import.meta.dirname, 'one.mjs'), dir, base.dir, memory, spill, process.env.ANPR_SCALE_BATCH || '', process.env.ANPR_SCALE_PASS_READS || ''],
+  const child = spawnSync(process.execPath, [`--max-old-space-size=${process.env.ANPR_SCALE_HEAP_MB || 3072}`, path.join(import.meta.dirname, 'one.mjs'), dir, base.dir, memory, spill, process.env.ANPR_SCALE_BATCH || '', process.env.ANPR_SCALE_PASS_READS || ''],
     { encoding: 'utf8', env: { ...process.env, TZ: 'Europe/London' } });
   rmSync(spill, { recursive: true, force: true });
   if (child.status !== 0) throw new Error(`bench/scale/one.mjs failed: ${child.stderr}`);

@@ -7,8 +7,9 @@
  *   Parquet ─► DuckDB: per look-alike key (plates that differ only by O/0, I/1, B/8, S/5, Z/2),
  *              in the window: is there a hub → market → hub loop (two consecutive hub reads at
  *              most maxLoopHours apart with a market read between)?  + reads per site, first
- *              and last read time, reads, plates (the finder's global figures)
- *          ─► the keys' reads copied to one Parquet file in the spill directory
+ *              and last read time, reads, plates (the finder's global figures); past `passReads`
+ *              reads, in passes over parts of the keys (duckdb-passes.ts), figures summed
+ *          ─► the keys' reads copied to Parquet in the spill directory, one file per batch
  *          ─► loadReads (the same validation as any load), batch by batch ─► the runner (runner.ts)
  *
  * Why the answer is the same: the finder merges look-alike plates only within one key, and a
@@ -19,7 +20,7 @@
  * Assumes, like the in-memory finder, that rows are valid reads: rows the loader would reject
  * still count in the global figures here (a clean extract gives identical rankings; a test checks).
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as msg from '../messages';
@@ -32,7 +33,6 @@ import { HOUR_MS } from '../core/london-time';
 import type { FinderSetup } from '../method/county-lines/setup';
 import type { CountyLinesEngine, CoarseBatch, FinderWindow } from './engine';
 import { lookalikeKey, normalised, splitByKey } from './duckdb-passes';
-import { FeaturesPool, featuresWorkerFile } from './features-pool';
 import type { DuckDBConnection } from '@duckdb/node-api';
 
 /** Options of the DuckDB engine: where the data is, DuckDB's limits, and the data-age rule of the loads. */
@@ -53,14 +53,13 @@ export interface DuckDBEngineOptions {
    */
   batchReads?: number;
   /**
-   * Reads per pass of the coarse stage (default 200,000,000): past it, the stage runs in passes,
-   * each over a part of the look-alike keys (see duckdb-passes.ts), so DuckDB holds a part's plates, not all.
+   * Reads per pass of the coarse stage (default 50,000,000: a pass's distinct reads, about 1.2 GB,
+   * fit a 3GB limit): past it, the stage runs in passes, each over a part of the look-alike keys
+   * (see duckdb-passes.ts), so DuckDB holds a part's plates and reads, not all.
    */
   passReads?: number;
   /** The number of passes, instead of one per `passReads` reads (a test forces several on small data). */
   passes?: number;
-  /** Worker threads computing the batches' features while the next batch loads (default: one per core; 0: none, in the runner). */
-  featureWorkers?: number;
   /** Access by data age, as in `loadReads`. */
   now?: number | Date | string;
   authorisation?: string;
@@ -77,9 +76,9 @@ export interface DuckDBCoarse {
   candidateReads: number;
   /** Batches the candidates were loaded in (see `batchReads`). */
   batches: number;
-  /** Passes of the coarse stage (see `passReads`). */
-  passes: number;
-  /** Seconds in DuckDB (coarse stage + copy), in loading the candidates' batches (loadReads), and the rest (features: the batches' per-vehicle stages not overlapped by loads, and the ranking). */
+  /** Passes of the coarse stage when more than one (see `passReads`). */
+  passes?: number;
+  /** Seconds in DuckDB (coarse stage + copy), in loading the candidates' batches (loadReads), and in their per-vehicle stages and the ranking (features). */
   sqlSeconds: number;
   loadSeconds: number;
   featureSeconds: number;
@@ -131,28 +130,22 @@ export function duckdbEngine(options: DuckDBEngineOptions): CountyLinesEngine<Du
       const sites = await loadSites(options.sites);
       const tmp = options.tempDirectory ?? mkdtempSync(path.join(os.tmpdir(), 'anpr-duckdb-'));
       mkdirSync(tmp, { recursive: true });
-      let pool: FeaturesPool | null = null;
       try {
         const sql = await coarseStage(options, window, setup, sites, tmp);
         // Per batch: load (validated as any load), then the finder's per-vehicle stages with the
-        // global figures, in worker threads while the next batch loads (or here, by the runner);
-        // then relays, scores and the ranking over every batch's vehicles at once (the runner).
+        // global figures (the runner); then relays, scores and the ranking over every batch's vehicles at once.
         t1 = performance.now();
         coarse = sql.coarse;
-        const file = featuresWorkerFile();
-        const workers = Math.min(sql.files.length, Math.floor(options.featureWorkers ?? (os.availableParallelism?.() ?? os.cpus().length)));
-        if (file && workers > 0) pool = new FeaturesPool(file, workers, setup);
-        for (const batch of sql.files) {
+        for (const file of sql.files) {
           const tl = performance.now();
-          const { store, summary: s } = await loadReads({ reads: batch, sites, now: options.now, authorisation: options.authorisation, cache: false });
+          const { store, summary: s } = await loadReads({ reads: file, sites, now: options.now, authorisation: options.authorisation, cache: false });
           coarse.loadSeconds += (performance.now() - tl) / 1000;
-          rmSync(batch, { force: true });
+          rmSync(file, { force: true });
           summary = summary ? addSummaries(summary, s) : s;
           coarse.candidateReads += s.read;
-          yield pool ? await pool.run(store, sql.context) : { store, context: sql.context };
+          yield { store, context: sql.context };
         }
       } finally {
-        pool?.close();
         if (!options.tempDirectory) rmSync(tmp, { recursive: true, force: true });
       }
     },
@@ -203,7 +196,7 @@ async function coarseStage(options: DuckDBEngineOptions, window: FinderWindow, s
     // the reads split by key first (duckdb-passes.ts). A pass reads `raws` (every row's plate
     // text) and `reads` (the rows in the window at a known site: raw, t, code, area).
     const rows = (await c.runAndReadAll(`SELECT count(*)::DOUBLE FROM ${src}`)).getRowsJS()[0][0] as number;
-    const passes = Math.max(1, Math.floor(options.passes ?? Math.ceil(rows / Math.max(1, options.passReads ?? 200_000_000))));
+    const passes = Math.max(1, Math.floor(options.passes ?? Math.ceil(rows / Math.max(1, options.passReads ?? 50_000_000))));
     let inputs: { raws: string; reads: string }[];
     let lastRead: number | null | undefined; // the data's last read, known before the loop test when there are several passes
     if (passes === 1) {
@@ -246,15 +239,17 @@ async function coarseStage(options: DuckDBEngineOptions, window: FinderWindow, s
     for (let b = 0; b < batches; b++) {
       const part = path.join(dir, `anpr_batch=${b}`);
       if (!existsSync(part)) continue; // no key fell in this batch
-      // One file per batch (a partition may have been written as several; the batch is in the path, not the rows).
+      // One file per batch (a partition may have been written as several, then copied into one; the batch is in the path, not the rows).
       const file = path.join(tmp, `batch-${b}.parquet`);
-      await c.run(`COPY (SELECT * FROM read_parquet(${q(path.join(part, '*.parquet'))}, hive_partitioning = false)) TO ${q(file)} (FORMAT parquet)`);
+      const written = readdirSync(part).filter((f) => f.endsWith('.parquet'));
+      if (written.length === 1) renameSync(path.join(part, written[0]), file);
+      else await c.run(`COPY (SELECT * FROM read_parquet(${q(path.join(part, '*.parquet'))}, hive_partitioning = false)) TO ${q(file)} (FORMAT parquet)`);
       files.push(file);
     }
     rmSync(dir, { recursive: true, force: true });
     step('copy');
     const context = { siteReads: all.siteReads, firstTime: all.reads > 0 ? all.first : Infinity, lastTime: all.reads > 0 ? all.last : -Infinity, reads: all.reads, vehicles: all.plates };
-    const coarse: DuckDBCoarse = { reads: all.reads, plates: all.plates, keys: kept, candidatePlates, candidateReads: 0, batches, passes, sqlSeconds: (performance.now() - t0) / 1000, sqlSteps: steps, loadSeconds: 0, featureSeconds: 0 };
+    const coarse: DuckDBCoarse = { reads: all.reads, plates: all.plates, keys: kept, candidatePlates, candidateReads: 0, batches, ...(passes > 1 ? { passes } : {}), sqlSeconds: (performance.now() - t0) / 1000, sqlSteps: steps, loadSeconds: 0, featureSeconds: 0 };
     return { files, context, coarse };
   } finally {
     rmSync(work, { recursive: true, force: true });

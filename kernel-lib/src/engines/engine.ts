@@ -6,19 +6,13 @@
  */
 import type { ReadStore } from '../reads/types';
 import type { FinderSetup } from '../method/county-lines/setup';
-import type { StoreFeatures } from '../method/county-lines/store-features';
 import type { FinderContext } from '../method/county-lines/types';
 
 /** The window an engine searches (epoch ms; undefined = open). `accessFrom`: the data-age limit, when one applies. */
 export interface FinderWindow { from?: number; to?: number; accessFrom?: number }
 
-/**
- * Candidates of one batch: a store, and the global figures when it holds only part of the data;
- * or the store's features already being computed (storeFeatures in a worker thread).
- */
-export type CoarseBatch = StoreBatch | { features: Promise<StoreFeatures> };
-/** A batch as a store (the global figures with it when it holds only part of the data). */
-export interface StoreBatch { store: ReadStore; context?: FinderContext }
+/** Candidates of one batch: a store, and the global figures when it holds only part of the data. */
+export interface CoarseBatch { store: ReadStore; context?: FinderContext }
 
 /** An engine: its coarse stage, and what that stage did. */
 export interface CountyLinesEngine<Coarse = unknown> {
@@ -34,5 +28,5 @@ export interface CountyLinesEngine<Coarse = unknown> {
 
 /** An engine whose candidates come synchronously (the in-memory one). */
 export interface SyncCountyLinesEngine<Coarse = unknown> extends CountyLinesEngine<Coarse> {
-  candidates(window: FinderWindow, setup: FinderSetup): Iterable<StoreBatch>;
+  candidates(window: FinderWindow, setup: FinderSetup): Iterable<CoarseBatch>;
 }

@@ -34,12 +34,8 @@ function begin(engine: CountyLinesEngine, options: RunnerOptions): Run {
   return { setup, window, t0: Date.now(), features: [], lookalikes: [], mergedPlates: 0, first: null, last: null };
 }
 
-/** A batch's features: computed here, or by the engine (a worker thread). */
-function featuresOf(run: Run, batch: CoarseBatch): StoreFeatures | Promise<StoreFeatures> {
-  return 'features' in batch ? batch.features : storeFeatures(batch.store, run.setup, batch.context);
-}
-
-function add(run: Run, part: StoreFeatures): void {
+function add(run: Run, batch: CoarseBatch): void {
+  const part = storeFeatures(batch.store, run.setup, batch.context);
   for (const f of part.features) run.features.push(f);
   run.lookalikes.push(...part.lookalikes);
   run.mergedPlates += part.mergedPlates;
@@ -66,7 +62,7 @@ function end(run: Run, plateName?: (vrm: string) => string): CountyLinesRanking 
  */
 export function runCountyLinesSync(engine: SyncCountyLinesEngine, options: RunnerOptions, plateName?: (vrm: string) => string): CountyLinesRanking {
   const run = begin(engine, options);
-  for (const batch of engine.candidates(run.window, run.setup)) add(run, storeFeatures(batch.store, run.setup, batch.context));
+  for (const batch of engine.candidates(run.window, run.setup)) add(run, batch);
   return end(run, plateName);
 }
 
@@ -76,9 +72,6 @@ export function runCountyLinesSync(engine: SyncCountyLinesEngine, options: Runne
  */
 export async function runCountyLines(engine: CountyLinesEngine, options: RunnerOptions, plateName?: (vrm: string) => string): Promise<CountyLinesRanking> {
   const run = begin(engine, options);
-  // Batches whose features come later (worker threads) are added in batch order once all are given.
-  const parts: (StoreFeatures | Promise<StoreFeatures>)[] = [];
-  for await (const batch of engine.candidates(run.window, run.setup)) parts.push(featuresOf(run, batch));
-  for (const part of parts) add(run, await part);
+  for await (const batch of engine.candidates(run.window, run.setup)) add(run, batch);
   return end(run, plateName);
 }
