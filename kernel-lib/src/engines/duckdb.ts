@@ -7,8 +7,9 @@
  *   Parquet ─► DuckDB: per look-alike key (plates that differ only by O/0, I/1, B/8, S/5, Z/2),
  *              in the window: is there a hub → market → hub loop (two consecutive hub reads at
  *              most maxLoopHours apart with a market read between)?  + reads per site, first
- *              and last read time, reads, plates (the finder's global figures)
- *          ─► the keys' reads copied to one Parquet file in the spill directory
+ *              and last read time, reads, plates (the finder's global figures); past `passReads`
+ *              reads, in passes over parts of the keys (duckdb-passes.ts), figures summed
+ *          ─► the keys' reads copied to Parquet in the spill directory, one file per batch
  *          ─► loadReads (the same validation as any load), batch by batch ─► the runner (runner.ts)
  *
  * Why the answer is the same: the finder merges look-alike plates only within one key, and a
@@ -19,16 +20,20 @@
  * Assumes, like the in-memory finder, that rows are valid reads: rows the loader would reject
  * still count in the global figures here (a clean extract gives identical rankings; a test checks).
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as msg from '../messages';
 import { loadReads } from '../ingest/load-reads';
 import { loadSites } from '../ingest/load-sites';
 import type { LoadSummary } from '../ingest/types';
+import type { SiteTable } from '../reads/types';
 import { siteAreas } from '../core/areas';
 import { HOUR_MS } from '../core/london-time';
-import type { CountyLinesEngine, CoarseBatch } from './engine';
+import type { FinderSetup } from '../method/county-lines/setup';
+import type { CountyLinesEngine, CoarseBatch, FinderWindow } from './engine';
+import { lookalikeKey, normalised, splitByKey } from './duckdb-passes';
+import type { DuckDBConnection } from '@duckdb/node-api';
 
 /** Options of the DuckDB engine: where the data is, DuckDB's limits, and the data-age rule of the loads. */
 export interface DuckDBEngineOptions {
@@ -47,6 +52,14 @@ export interface DuckDBEngineOptions {
    * their features computed in batches of look-alike keys, so peak memory follows the batch, not the data.
    */
   batchReads?: number;
+  /**
+   * Reads per pass of the coarse stage (default 50,000,000: a pass's distinct reads, about 1.2 GB,
+   * fit a 3GB limit): past it, the stage runs in passes, each over a part of the look-alike keys
+   * (see duckdb-passes.ts), so DuckDB holds a part's plates and reads, not all.
+   */
+  passReads?: number;
+  /** The number of passes, instead of one per `passReads` reads (a test forces several on small data). */
+  passes?: number;
   /** Access by data age, as in `loadReads`. */
   now?: number | Date | string;
   authorisation?: string;
@@ -63,11 +76,13 @@ export interface DuckDBCoarse {
   candidateReads: number;
   /** Batches the candidates were loaded in (see `batchReads`). */
   batches: number;
+  /** Passes of the coarse stage when more than one (see `passReads`). */
+  passes?: number;
   /** Seconds in DuckDB (coarse stage + copy), in loading the candidates' batches (loadReads), and in their per-vehicle stages and the ranking (features). */
   sqlSeconds: number;
   loadSeconds: number;
   featureSeconds: number;
-  /** The SQL's seconds by step: plates (numbering), figures (reads per site etc.), hubMarketReads, keys (loop test), copy (candidate batches). */
+  /** The SQL's seconds by step (summed over passes): split (the reads by key, several passes only), plates (numbering), figures (the distinct reads, reads per site etc.), keys (loop test), copy (candidate batches). */
   sqlSteps: Record<string, number>;
 }
 
@@ -112,123 +127,187 @@ export function duckdbEngine(options: DuckDBEngineOptions): CountyLinesEngine<Du
     },
     load: () => summary as LoadSummary,
     async *candidates(window, setup): AsyncIterable<CoarseBatch> {
-      const { DuckDBInstance } = await import('@duckdb/node-api');
-      const { hub, markets } = setup;
       const sites = await loadSites(options.sites);
-      const siteArea = siteAreas(sites, [hub, ...markets], { bufferKm: setup.params.areaBufferKm });
       const tmp = options.tempDirectory ?? mkdtempSync(path.join(os.tmpdir(), 'anpr-duckdb-'));
       mkdirSync(tmp, { recursive: true });
-      const t0 = performance.now();
-      const db = await DuckDBInstance.create(':memory:');
-      const c = await db.connect();
       try {
-        await c.run(`SET temp_directory = ${q(tmp)}`);
-        if (options.memoryLimit) await c.run(`SET memory_limit = ${q(options.memoryLimit)}`);
-        if (options.threads) await c.run(`SET threads = ${Math.max(1, Math.floor(options.threads))}`);
-        await c.run('SET preserve_insertion_order = false');
-        const src = parquetSource(options.reads);
-        const cols = new Map((await c.runAndReadAll(`DESCRIBE SELECT * FROM ${src}`)).getRowsJS().map((r) => [String(r[0]).toLowerCase(), String(r[1])]));
-        for (const need of ['vrm', 'timestamp', 'site_id']) if (!cols.has(need)) throw new TypeError(msg.duckdbMissingColumn(options.reads, need));
-        const t = timeExpression(cols.get('timestamp') as string, '"timestamp"');
-
-        // The window: from/to, and the data-age rule when `now` is given.
-        const to = window.to;
-        const from = window.accessFrom !== undefined ? Math.max(window.from ?? -Infinity, window.accessFrom) : window.from;
-        const where = [`${t} IS NOT NULL`, from !== undefined && from > -Infinity ? `${t} >= ${from}` : '', to !== undefined ? `${t} < ${to}` : ''].filter(Boolean).join(' AND ');
-
-        // Sites: code (the sites table's order, as in memory) and area (0 hub, > 0 market, -1 other).
-        await c.run('CREATE TEMP TABLE site_area (site_id VARCHAR, code INTEGER, area INTEGER)');
-        for (let i = 0; i < sites.id.length; i += 1000) {
-          const rows = sites.id.slice(i, i + 1000).map((id, j) => `(${q(id)}, ${i + j}, ${siteArea[i + j]})`).join(', ');
-          await c.run(`INSERT INTO site_area VALUES ${rows}`);
-        }
-        // Plates as integers: each distinct raw VRM text is normalised once (not once per row) and
-        // numbered, with its look-alike key (digits folded: 0→O 1→I 8→B 5→S 2→Z) numbered too.
-        const norm = `upper(regexp_replace(raw, '[^A-Za-z0-9]', '', 'g'))`;
-        const steps: Record<string, number> = {};
-        let ts = performance.now();
-        const step = (name: string) => { const now = performance.now(); steps[name] = (now - ts) / 1000; ts = now; };
-        // Each distinct raw text with its number of rows (the batches' sizes, below).
-        await c.run(`CREATE TEMP TABLE plate AS
-          WITH raws AS (SELECT CAST(vrm AS VARCHAR) AS raw, count(*) AS rows FROM ${src} GROUP BY 1),
-          v AS (SELECT raw, rows, ${norm} AS v FROM raws),
-          vid AS (SELECT v, translate(v, '01852', 'OIBSZ') AS key, row_number() OVER () AS vid FROM (SELECT DISTINCT v FROM v)),
-          kid AS (SELECT key, row_number() OVER () AS kid FROM (SELECT DISTINCT key FROM vid))
-          SELECT v.raw, v.rows, vid.vid::INTEGER AS vid, kid.kid::INTEGER AS kid FROM v JOIN vid USING (v) JOIN kid USING (key)`);
-        step('plates');
-        // The finder's global figures over the reads in the window, exact duplicates once (as the
-        // loader drops them): reads per site from the distinct (plate, time, site) — streamed into
-        // the count, never kept as a table of every read —, and plates, first and last read (which
-        // duplicates do not change) in a second, light aggregate.
-        const from1 = `FROM ${src} s JOIN plate p ON CAST(s.vrm AS VARCHAR) = p.raw JOIN site_area a ON trim(CAST(s.site_id AS VARCHAR)) = a.site_id WHERE ${where}`;
-        const perSite = (await c.runAndReadAll(`SELECT code, count(*)::DOUBLE FROM (SELECT DISTINCT p.vid, ${t} AS t, a.code ${from1}) GROUP BY code`)).getRowsJS() as number[][];
-        const siteReads = new Float64Array(sites.id.length);
-        let total = 0;
-        for (const [code, n] of perSite) { siteReads[code] = n; total += n; }
-        const g1 = (await c.runAndReadAll(`SELECT count(DISTINCT p.vid)::DOUBLE, min(${t}), max(${t}) ${from1}`)).getRowsJS()[0] as number[];
-        const g = [total, total > 0 ? g1[0] : 0, g1[1], g1[2]] as number[];
-        step('figures');
-        // Only hub and market reads take part in the loop test: those (distinct) are kept.
-        await c.run(`CREATE TEMP TABLE r AS SELECT DISTINCT p.vid, p.kid, ${t} AS t, a.code, a.area
-          FROM ${src} s JOIN plate p ON CAST(s.vrm AS VARCHAR) = p.raw JOIN (SELECT * FROM site_area WHERE area >= 0) a ON trim(CAST(s.site_id AS VARCHAR)) = a.site_id
-          WHERE ${where}`);
-        step('hubMarketReads');
-
-        // Coarse loops per look-alike key: number the hub reads; each market read falls after hub
-        // read #k; a loop is a market read between hub reads #k and #k+1 at most maxGap apart
-        // (or, with censored loops, after the last hub read, at most maxGap before the data's end).
-        const maxGap = setup.params.maxLoopHours * HOUR_MS;
-        const censored = setup.params.censoredLoops && g[0] > 0 ? ` OR (h2.t IS NULL AND ${g[3]} - h1.t <= ${maxGap})` : '';
-        await c.run(`CREATE TEMP TABLE keys AS
-          WITH x AS (SELECT kid, t, area, sum(CASE WHEN area = 0 THEN 1 ELSE 0 END) OVER (PARTITION BY kid ORDER BY t, code, area ROWS UNBOUNDED PRECEDING) AS hubs FROM r),
-          h AS (SELECT kid, t, hubs AS n FROM x WHERE area = 0),
-          m AS (SELECT DISTINCT kid, hubs FROM x WHERE area > 0 AND hubs >= 1)
-          SELECT DISTINCT m.kid FROM m JOIN h h1 ON h1.kid = m.kid AND h1.n = m.hubs LEFT JOIN h h2 ON h2.kid = m.kid AND h2.n = m.hubs + 1
-          WHERE h2.t - h1.t <= ${maxGap}${censored}`);
-        const kept = (await c.runAndReadAll(`SELECT count(*)::DOUBLE FROM keys`)).getRowsJS()[0][0] as number;
-        const cand = (await c.runAndReadAll(`SELECT count(DISTINCT vid)::DOUBLE, coalesce(sum(rows), 0)::DOUBLE FROM plate WHERE kid IN (SELECT kid FROM keys)`)).getRowsJS()[0] as number[];
-        step('keys');
-        // Every row of the kept keys' plates, in the window or not (as in memory, look-alike plates are
-        // linked on all their reads), copied (every column, as read) in one scan to Parquet, in
-        // batches of look-alike keys (key number mod batches) of about `batchReads` rows each: each
-        // batch is loaded, its vehicles' features computed, and its reads dropped before the next.
-        const batches = Math.max(1, Math.ceil(cand[1] / Math.max(1, options.batchReads ?? 5_000_000)));
-        const dir = path.join(tmp, `candidates-${process.pid}-${Date.now()}`);
-        await c.run(`COPY (SELECT s.*, p.kid % ${batches} AS anpr_batch FROM ${src} s JOIN (SELECT raw, kid FROM plate WHERE kid IN (SELECT kid FROM keys)) p ON CAST(s.vrm AS VARCHAR) = p.raw)
-          TO ${q(dir)} (FORMAT parquet, PARTITION_BY (anpr_batch))`);
-        const files: string[] = [];
-        for (let b = 0; b < batches; b++) {
-          const part = path.join(dir, `anpr_batch=${b}`);
-          if (!existsSync(part)) continue; // no key fell in this batch
-          // One file per batch (a partition may have been written as several; the batch is in the path, not the rows).
-          const file = path.join(tmp, `batch-${b}.parquet`);
-          await c.run(`COPY (SELECT * FROM read_parquet(${q(path.join(part, '*.parquet'))}, hive_partitioning = false)) TO ${q(file)} (FORMAT parquet)`);
-          files.push(file);
-        }
-        rmSync(dir, { recursive: true, force: true });
-        step('copy');
-        const sqlSeconds = (performance.now() - t0) / 1000;
-        c.closeSync?.();
-
+        const sql = await coarseStage(options, window, setup, sites, tmp);
         // Per batch: load (validated as any load), then the finder's per-vehicle stages with the
         // global figures (the runner); then relays, scores and the ranking over every batch's vehicles at once.
         t1 = performance.now();
-        const context = { siteReads, firstTime: g[0] > 0 ? g[2] : Infinity, lastTime: g[0] > 0 ? g[3] : -Infinity, reads: g[0], vehicles: g[1] };
-        coarse = { reads: g[0], plates: g[1], keys: kept, candidatePlates: cand[0], candidateReads: 0, batches, sqlSeconds, sqlSteps: steps, loadSeconds: 0, featureSeconds: 0 };
-        for (const file of files) {
+        coarse = sql.coarse;
+        for (const file of sql.files) {
           const tl = performance.now();
           const { store, summary: s } = await loadReads({ reads: file, sites, now: options.now, authorisation: options.authorisation, cache: false });
           coarse.loadSeconds += (performance.now() - tl) / 1000;
           rmSync(file, { force: true });
           summary = summary ? addSummaries(summary, s) : s;
           coarse.candidateReads += s.read;
-          yield { store, context };
+          yield { store, context: sql.context };
         }
       } finally {
         if (!options.tempDirectory) rmSync(tmp, { recursive: true, force: true });
       }
     },
   };
+}
+
+/** The global figures of one pass (or of all, summed): reads per site, reads, plates, first and last read. */
+interface Figures { siteReads: Float64Array; reads: number; plates: number; first: number; last: number }
+
+/**
+ * The coarse stage in DuckDB: the global figures, the looping look-alike keys, and their rows
+ * copied to one Parquet file per batch under `tmp`. DuckDB is closed before the batches are loaded.
+ */
+async function coarseStage(options: DuckDBEngineOptions, window: FinderWindow, setup: FinderSetup, sites: SiteTable, tmp: string) {
+  const { DuckDBInstance } = await import('@duckdb/node-api');
+  const { hub, markets } = setup;
+  const siteArea = siteAreas(sites, [hub, ...markets], { bufferKm: setup.params.areaBufferKm });
+  const t0 = performance.now();
+  const db = await DuckDBInstance.create(':memory:');
+  const c = await db.connect();
+  const work = path.join(tmp, `passes-${process.pid}-${Date.now()}`);
+  try {
+    await c.run(`SET temp_directory = ${q(tmp)}`);
+    if (options.memoryLimit) await c.run(`SET memory_limit = ${q(options.memoryLimit)}`);
+    if (options.threads) await c.run(`SET threads = ${Math.max(1, Math.floor(options.threads))}`);
+    await c.run('SET preserve_insertion_order = false');
+    const src = parquetSource(options.reads);
+    const cols = new Map((await c.runAndReadAll(`DESCRIBE SELECT * FROM ${src}`)).getRowsJS().map((r) => [String(r[0]).toLowerCase(), String(r[1])]));
+    for (const need of ['vrm', 'timestamp', 'site_id']) if (!cols.has(need)) throw new TypeError(msg.duckdbMissingColumn(options.reads, need));
+    const t = timeExpression(cols.get('timestamp') as string, '"timestamp"');
+
+    // The window: from/to, and the data-age rule when `now` is given.
+    const to = window.to;
+    const from = window.accessFrom !== undefined ? Math.max(window.from ?? -Infinity, window.accessFrom) : window.from;
+    const within = (time: string) => [`${time} IS NOT NULL`, from !== undefined && from > -Infinity ? `${time} >= ${from}` : '', to !== undefined ? `${time} < ${to}` : ''].filter(Boolean).join(' AND ');
+
+    // Sites: code (the sites table's order, as in memory) and area (0 hub, > 0 market, -1 other).
+    await c.run('CREATE TEMP TABLE site_area (site_id VARCHAR, code INTEGER, area INTEGER)');
+    for (let i = 0; i < sites.id.length; i += 1000) {
+      const rows = sites.id.slice(i, i + 1000).map((id, j) => `(${q(id)}, ${i + j}, ${siteArea[i + j]})`).join(', ');
+      await c.run(`INSERT INTO site_area VALUES ${rows}`);
+    }
+    const steps: Record<string, number> = {};
+    let ts = performance.now();
+    const step = (name: string) => { const now = performance.now(); steps[name] = (steps[name] ?? 0) + (now - ts) / 1000; ts = now; };
+
+    // Passes: one, or (past `passReads` rows, or as asked) one per part of the look-alike keys,
+    // the reads split by key first (duckdb-passes.ts). A pass reads `raws` (every row's plate
+    // text) and `reads` (the rows in the window at a known site: raw, t, code, area).
+    const rows = (await c.runAndReadAll(`SELECT count(*)::DOUBLE FROM ${src}`)).getRowsJS()[0][0] as number;
+    const passes = Math.max(1, Math.floor(options.passes ?? Math.ceil(rows / Math.max(1, options.passReads ?? 50_000_000))));
+    let inputs: { raws: string; reads: string }[];
+    let lastRead: number | null | undefined; // the data's last read, known before the loop test when there are several passes
+    if (passes === 1) {
+      inputs = [{
+        raws: `(SELECT CAST(vrm AS VARCHAR) AS raw FROM ${src})`,
+        reads: `(SELECT CAST(s.vrm AS VARCHAR) AS raw, ${t} AS t, a.code, a.area FROM ${src} s JOIN site_area a ON trim(CAST(s.site_id AS VARCHAR)) = a.site_id WHERE ${within(t)})`,
+      }];
+    } else {
+      const globs = await splitByKey(c, src, t, passes, work);
+      const parts = (glob: string) => `read_parquet(${q(glob)}, hive_partitioning = false)`;
+      lastRead = (await c.runAndReadAll(`SELECT max(t) FROM ${parts(path.join(work, 'by-key', '*', '*', '*.parquet'))} WHERE code IS NOT NULL AND ${within('t')}`)).getRowsJS()[0][0] as number | null;
+      inputs = globs.map((glob) => ({ raws: `(SELECT raw FROM ${parts(glob)})`, reads: `(SELECT raw, t, code, area FROM ${parts(glob)} WHERE code IS NOT NULL AND ${within('t')})` }));
+      step('split');
+    }
+
+    const all: Figures = { siteReads: new Float64Array(sites.id.length), reads: 0, plates: 0, first: Infinity, last: -Infinity };
+    let kept = 0, candidatePlates = 0, kidBase = 0;
+    await c.run('CREATE TEMP TABLE cand (raw VARCHAR, kid INTEGER, rows BIGINT)');
+    for (const input of inputs) {
+      const f = await passFigures(c, input, kidBase, sites.id.length, step);
+      for (let i = 0; i < f.siteReads.length; i++) all.siteReads[i] += f.siteReads[i];
+      all.reads += f.reads; all.plates += f.plates; all.first = Math.min(all.first, f.first); all.last = Math.max(all.last, f.last);
+      kidBase = (await c.runAndReadAll('SELECT coalesce(max(kid), 0)::DOUBLE FROM plate')).getRowsJS()[0][0] as number;
+      const last = passes === 1 ? (f.reads > 0 ? f.last : null) : lastRead;
+      const k = await passKeys(c, setup, last ?? null, step);
+      kept += k.keys; candidatePlates += k.plates;
+    }
+    rmSync(work, { recursive: true, force: true });
+
+    // Every row of the kept keys' plates, in the window or not (as in memory, look-alike plates are
+    // linked on all their reads), copied (every column, as read) in one scan to Parquet, in
+    // batches of look-alike keys (key number mod batches) of about `batchReads` rows each: each
+    // batch is loaded, its vehicles' features computed, and its reads dropped before the next.
+    const candidateRows = (await c.runAndReadAll('SELECT coalesce(sum(rows), 0)::DOUBLE FROM cand')).getRowsJS()[0][0] as number;
+    const batches = Math.max(1, Math.ceil(candidateRows / Math.max(1, options.batchReads ?? 5_000_000)));
+    const dir = path.join(tmp, `candidates-${process.pid}-${Date.now()}`);
+    await c.run(`COPY (SELECT s.*, p.kid % ${batches} AS anpr_batch FROM ${src} s JOIN cand p ON CAST(s.vrm AS VARCHAR) = p.raw)
+      TO ${q(dir)} (FORMAT parquet, PARTITION_BY (anpr_batch))`);
+    const files: string[] = [];
+    for (let b = 0; b < batches; b++) {
+      const part = path.join(dir, `anpr_batch=${b}`);
+      if (!existsSync(part)) continue; // no key fell in this batch
+      // One file per batch (a partition may have been written as several, then copied into one; the batch is in the path, not the rows).
+      const file = path.join(tmp, `batch-${b}.parquet`);
+      const written = readdirSync(part).filter((f) => f.endsWith('.parquet'));
+      if (written.length === 1) renameSync(path.join(part, written[0]), file);
+      else await c.run(`COPY (SELECT * FROM read_parquet(${q(path.join(part, '*.parquet'))}, hive_partitioning = false)) TO ${q(file)} (FORMAT parquet)`);
+      files.push(file);
+    }
+    rmSync(dir, { recursive: true, force: true });
+    step('copy');
+    const context = { siteReads: all.siteReads, firstTime: all.reads > 0 ? all.first : Infinity, lastTime: all.reads > 0 ? all.last : -Infinity, reads: all.reads, vehicles: all.plates };
+    const coarse: DuckDBCoarse = { reads: all.reads, plates: all.plates, keys: kept, candidatePlates, candidateReads: 0, batches, ...(passes > 1 ? { passes } : {}), sqlSeconds: (performance.now() - t0) / 1000, sqlSteps: steps, loadSeconds: 0, featureSeconds: 0 };
+    return { files, context, coarse };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+    c.closeSync();
+    db.closeSync(); // its memory back before the batches are loaded
+  }
+}
+
+/**
+ * One pass's plates and global figures. Leaves the tables `plate` (raw text, rows, plate number
+ * vid, look-alike key number kid from `kidBase` + 1) and `d` (the distinct reads: vid, kid, t, code, area).
+ */
+async function passFigures(c: DuckDBConnection, input: { raws: string; reads: string }, kidBase: number, nSites: number, step: (name: string) => void): Promise<Figures> {
+  // Plates as integers: each distinct raw VRM text is normalised once (not once per row) and
+  // numbered, with its look-alike key (digits folded: 0→O 1→I 8→B 5→S 2→Z) numbered too.
+  // Each distinct raw text with its number of rows (the batches' sizes, below).
+  await c.run(`CREATE OR REPLACE TEMP TABLE plate AS
+    WITH raws AS (SELECT raw, count(*) AS rows FROM ${input.raws} GROUP BY 1),
+    v AS (SELECT raw, rows, ${normalised('raw')} AS v FROM raws),
+    vid AS (SELECT v, ${lookalikeKey('v')} AS key, row_number() OVER () AS vid FROM (SELECT DISTINCT v FROM v)),
+    kid AS (SELECT key, row_number() OVER () AS kid FROM (SELECT DISTINCT key FROM vid))
+    SELECT v.raw, v.rows, vid.vid::INTEGER AS vid, (kid.kid + ${kidBase})::INTEGER AS kid FROM v JOIN vid USING (v) JOIN kid USING (key)`);
+  step('plates');
+  // The pass's reads in the window at a known site, exact duplicates once (as the loader drops
+  // them): the distinct (plate, time, site), with key and area. The finder's global figures come
+  // from them (reads per site, plates, first and last read), and the hub and market reads of the loop test.
+  await c.run(`CREATE OR REPLACE TEMP TABLE d AS SELECT DISTINCT p.vid, p.kid, s.t, s.code, s.area FROM ${input.reads} s JOIN plate p ON s.raw = p.raw`);
+  const perSite = (await c.runAndReadAll('SELECT code, count(*)::DOUBLE FROM d GROUP BY code')).getRowsJS() as number[][];
+  const siteReads = new Float64Array(nSites);
+  let reads = 0;
+  for (const [code, n] of perSite) { siteReads[code] = n; reads += n; }
+  const g = (await c.runAndReadAll('SELECT count(DISTINCT vid)::DOUBLE, min(t), max(t) FROM d')).getRowsJS()[0] as (number | null)[];
+  step('figures');
+  return { siteReads, reads, plates: reads > 0 ? g[0] as number : 0, first: g[1] ?? Infinity, last: g[2] ?? -Infinity };
+}
+
+/**
+ * One pass's loop test: the look-alike keys with a hub → market → hub loop; their plates' raw
+ * texts go to the table `cand` (raw, kid, rows). `lastRead`: the data's last read (censored loops).
+ */
+async function passKeys(c: DuckDBConnection, setup: FinderSetup, lastRead: number | null, step: (name: string) => void): Promise<{ keys: number; plates: number }> {
+  // Only hub and market reads take part in the loop test.
+  // Coarse loops per look-alike key: number the hub reads; each market read falls after hub
+  // read #k; a loop is a market read between hub reads #k and #k+1 at most maxGap apart
+  // (or, with censored loops, after the last hub read, at most maxGap before the data's end).
+  const maxGap = setup.params.maxLoopHours * HOUR_MS;
+  const censored = setup.params.censoredLoops && lastRead !== null ? ` OR (h2.t IS NULL AND ${lastRead} - h1.t <= ${maxGap})` : '';
+  await c.run(`CREATE OR REPLACE TEMP TABLE keys AS
+    WITH x AS (SELECT kid, t, area, sum(CASE WHEN area = 0 THEN 1 ELSE 0 END) OVER (PARTITION BY kid ORDER BY t, code, area ROWS UNBOUNDED PRECEDING) AS hubs FROM d WHERE area >= 0),
+    h AS (SELECT kid, t, hubs AS n FROM x WHERE area = 0),
+    m AS (SELECT DISTINCT kid, hubs FROM x WHERE area > 0 AND hubs >= 1)
+    SELECT DISTINCT m.kid FROM m JOIN h h1 ON h1.kid = m.kid AND h1.n = m.hubs LEFT JOIN h h2 ON h2.kid = m.kid AND h2.n = m.hubs + 1
+    WHERE h2.t - h1.t <= ${maxGap}${censored}`);
+  await c.run('INSERT INTO cand SELECT raw, kid, rows FROM plate WHERE kid IN (SELECT kid FROM keys)');
+  const [keys, plates] = (await c.runAndReadAll(`SELECT (SELECT count(*) FROM keys)::DOUBLE, (SELECT count(DISTINCT vid) FROM plate WHERE kid IN (SELECT kid FROM keys))::DOUBLE`)).getRowsJS()[0] as number[];
+  await c.run('DROP TABLE d; DROP TABLE keys; DROP TABLE plate');
+  step('keys');
+  return { keys, plates };
 }
 
 /** Two batches' load summaries as one (counts added; the first's file, format and site table). */

@@ -46,6 +46,27 @@ describe('findCountyLinesDuckDB', () => {
     }
   }, 120_000);
 
+  it('ranks the same in several passes (the reads split by look-alike key) as in one', async () => {
+    const sites = path.join(dir, 'sites.csv');
+    const one = await findCountyLinesDuckDB({ reads: byDay, sites, hub, markets, memoryLimit: '256MB', threads: 1 });
+    expect(one.coarse.passes).toBeUndefined(); // one pass
+    expect(one.result.lookalikes.length).toBeGreaterThan(0); // look-alike plates, which must meet in one pass
+    for (const passes of [3, 7]) {
+      const d = await findCountyLinesDuckDB({ reads: byDay, sites, hub, markets, memoryLimit: '256MB', threads: 1, passes, batchReads: 3_000 });
+      expect(d.coarse.passes).toBe(passes);
+      expect(ranking(d.result)).toEqual(ranking(one.result));
+      expect(d.result.lookalikes).toEqual(one.result.lookalikes);
+      expect(d.result.lines).toEqual(one.result.lines);
+      // The global figures are the same sums over the passes; the same keys and plates are kept.
+      for (const k of ['reads', 'plates', 'keys', 'candidatePlates', 'candidateReads'] as const) expect(d.coarse[k]).toBe(one.coarse[k]);
+      expect(d.coarse.sqlSteps.split).toBeGreaterThan(0);
+    }
+    // Passes chosen from the row count: past `passReads` rows.
+    const auto = await findCountyLinesDuckDB({ reads: parquet, sites, hub, markets, passReads: Math.ceil(one.coarse.reads / 2) });
+    expect(auto.coarse.passes).toBeGreaterThan(1);
+    expect(ranking(auto.result)).toEqual(ranking(one.result));
+  }, 120_000);
+
   it('applies the window as the in-memory finder does', async () => {
     const { store } = await loadReads({ reads: parquet, sites: path.join(dir, 'sites.csv') });
     const from = store.time[0] + 3 * 86_400_000, to = from + 7 * 86_400_000;
