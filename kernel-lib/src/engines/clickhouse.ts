@@ -20,7 +20,7 @@ import * as msg from '../messages';
 import { loadSites } from '../ingest/load-sites';
 import { storeFromColumns } from '../reads/store-from-columns';
 import type { SiteTable } from '../reads/types';
-import { HOUR_MS } from '../core/london-time';
+import { DAY_MS, HOUR_MS } from '../core/london-time';
 import { siteAreas } from '../core/areas';
 import * as sql from '../clickhouse/sql';
 import { clickhouseClient, clickhouseTarget } from '../clickhouse/target';
@@ -93,7 +93,8 @@ export function clickhouseEngine(options: ClickHouseEngineOptions): CountyLinesE
         sites.id.forEach((id, i) => { if (siteArea[i] >= 0) { coarseSites.ids.push(id); coarseSites.codes.push(i); coarseSites.areas.push(siteArea[i]); } });
         const keys = coarseSites.ids.length
           ? (await rows<{ k: string }>(c, sql.coarseKeys(table, coarseSites, setup.params.maxLoopHours * HOUR_MS, from, to, dialect,
-            setup.params.censoredLoops && Number(g.n) > 0 ? Number(g.last) : undefined))).map((r) => r.k)
+            setup.params.censoredLoops && Number(g.n) > 0 ? Number(g.last) : undefined,
+            setup.params.openLoopMaxDays > 0 ? setup.params.openLoopMaxDays * DAY_MS : undefined))).map((r) => r.k)
           : [];
         // Every row of the kept keys' plates (in the window or not, as in memory), within data age.
         const vrms: string[] = [], vid = new Map<string, number>();

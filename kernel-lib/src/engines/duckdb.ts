@@ -29,7 +29,7 @@ import { loadSites } from '../ingest/load-sites';
 import type { LoadSummary } from '../ingest/types';
 import type { SiteTable } from '../reads/types';
 import { siteAreas } from '../core/areas';
-import { HOUR_MS } from '../core/london-time';
+import { DAY_MS, HOUR_MS } from '../core/london-time';
 import type { FinderSetup } from '../method/county-lines/setup';
 import type { CountyLinesEngine, CoarseBatch, FinderWindow } from './engine';
 import { lookalikeKey, normalised, splitByKey } from './duckdb-passes';
@@ -293,16 +293,24 @@ async function passFigures(c: DuckDBConnection, input: { raws: string; reads: st
 async function passKeys(c: DuckDBConnection, setup: FinderSetup, lastRead: number | null, step: (name: string) => void): Promise<{ keys: number; plates: number }> {
   // Only hub and market reads take part in the loop test.
   // Coarse loops per look-alike key: number the hub reads; each market read falls after hub
-  // read #k; a loop is a market read between hub reads #k and #k+1 at most maxGap apart
-  // (or, with censored loops, after the last hub read, at most maxGap before the data's end).
-  const maxGap = setup.params.maxLoopHours * HOUR_MS;
-  const censored = setup.params.censoredLoops && lastRead !== null ? ` OR (h2.t IS NULL AND ${lastRead} - h1.t <= ${maxGap})` : '';
+  // read #k; a loop is a market read between hub reads #k and #k+1 at most maxGap apart (or,
+  // with censored loops, after the last hub read, at most maxGap before the data's end).
+  // Open loops (a plate spanning at most openLoopMaxDays, gone to a market and never back) are
+  // kept by a looser test, so that no vehicle the finder keeps is lost: a market read after the
+  // key's first hub read, and one of its plates spanning at most that (a vehicle of look-alike
+  // plates spans at least as long as each of them).
+  const p = setup.params;
+  const maxGap = p.maxLoopHours * HOUR_MS;
+  const censored = p.censoredLoops && lastRead !== null;
+  const open = censored && p.openLoopMaxDays > 0
+    ? `UNION SELECT DISTINCT kid FROM m WHERE kid IN (SELECT kid FROM (SELECT kid, max(t) - min(t) AS span FROM d GROUP BY kid, vid) GROUP BY kid HAVING min(span) <= ${p.openLoopMaxDays * DAY_MS})` : '';
   await c.run(`CREATE OR REPLACE TEMP TABLE keys AS
     WITH x AS (SELECT kid, t, area, sum(CASE WHEN area = 0 THEN 1 ELSE 0 END) OVER (PARTITION BY kid ORDER BY t, code, area ROWS UNBOUNDED PRECEDING) AS hubs FROM d WHERE area >= 0),
     h AS (SELECT kid, t, hubs AS n FROM x WHERE area = 0),
     m AS (SELECT DISTINCT kid, hubs FROM x WHERE area > 0 AND hubs >= 1)
     SELECT DISTINCT m.kid FROM m JOIN h h1 ON h1.kid = m.kid AND h1.n = m.hubs LEFT JOIN h h2 ON h2.kid = m.kid AND h2.n = m.hubs + 1
-    WHERE h2.t - h1.t <= ${maxGap}${censored}`);
+    WHERE h2.t - h1.t <= ${maxGap}${censored ? ` OR (h2.t IS NULL AND ${lastRead} - h1.t <= ${maxGap})` : ''}
+    ${open}`);
   await c.run('INSERT INTO cand SELECT raw, kid, rows FROM plate WHERE kid IN (SELECT kid FROM keys)');
   const [keys, plates] = (await c.runAndReadAll(`SELECT (SELECT count(*) FROM keys)::DOUBLE, (SELECT count(DISTINCT vid) FROM plate WHERE kid IN (SELECT kid FROM keys))::DOUBLE`)).getRowsJS()[0] as number[];
   await c.run('DROP TABLE d; DROP TABLE keys; DROP TABLE plate');

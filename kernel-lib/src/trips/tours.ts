@@ -22,6 +22,11 @@ export interface TourOptions extends StayOptions {
    * end (`censored`): its last stop is taken to last until this time.
    */
   censorAt?: number;
+  /**
+   * With `censorAt`: the last tour of a vehicle whose reads span at most this (ms) counts however
+   * long before the data's end it left (never read back at its anchor: a plate that vanished away).
+   */
+  openTourMaxSpanMs?: number;
 }
 
 /** Tours, column-wise; vehicle v's tours are [vehicleTourStart[v], vehicleTourStart[v+1]). */
@@ -70,7 +75,7 @@ export interface Tours {
  */
 export function findTours(store: ReadStore, sitePlace: Int32Array, anchor: number | ArrayLike<number>, options: TourOptions = {}): Tours {
   const o = { ...defaultStayOptions, maxTourHours: 72, ...options };
-  const censorAt = options.censorAt;
+  const censorAt = options.censorAt, openSpan = options.openTourMaxSpanMs ?? -1;
   const maxMs = o.maxTourHours * HOUR_MS;
   const { time, site, vehicleStart, sites } = store;
   const nv = store.vrms.length;
@@ -93,7 +98,7 @@ export function findTours(store: ReadStore, sitePlace: Int32Array, anchor: numbe
       if (lastHome >= 0 && i > lastHome + 1 && time[i] - time[lastHome] <= maxMs) fn(v, home, lastHome, lastHome + 1, i - 1, i);
       lastHome = i;
     }
-    if (censorAt !== undefined && lastHome >= 0 && lastHome < b - 1 && censorAt - time[lastHome] <= maxMs) fn(v, home, lastHome, lastHome + 1, b - 1, -1);
+    if (censorAt !== undefined && lastHome >= 0 && lastHome < b - 1 && (censorAt - time[lastHome] <= maxMs || time[b - 1] - time[vehicleStart[v]] <= openSpan)) fn(v, home, lastHome, lastHome + 1, b - 1, -1);
   };
 
   // Pass 1: count tours and visits (distinct away places a tour), so the columns are allocated

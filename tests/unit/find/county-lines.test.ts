@@ -55,6 +55,18 @@ describe('findCountyLines', () => {
     expect(byVrm('COM1').features.departureHourStd).toBeCloseTo(0, 5);
     expect(byVrm('COM1').features.arrivalWindowShare).toBe(1);
   });
+  it('scores a plate whose one run is market → hub → market and which then vanishes in the market (open loops)', () => {
+    // VAN1 comes from Rhyl to Liverpool on the 5th, restocks for 30 min, goes back and is never read again.
+    const van = [[9, 0, 'M1'], [10, 0, 'H1'], [10, 30, 'H1'], [11, 30, 'M1']].map(([hh, mm, site]) => ({ vrm: 'VAN1', time: at(5, hh as number, mm as number), site: site as string }));
+    const s = buildStore([...worldRows, ...van], sites);
+    const open = findCountyLines(s, { hub: hubGeo, markets: marketsGeo });
+    const c = open.candidates.find((x) => x.vrm === 'VAN1')!;
+    expect(c.features.loops).toBe(1);
+    expect(c.features.loopList[0]).toMatchObject({ market: 'Rhyl', depart: at(5, 10, 30), arrive: at(5, 11, 30) });
+    // Without open loops its trip out is too long before the data's end to count: it is not scored.
+    expect(findCountyLines(s, { hub: hubGeo, markets: marketsGeo, params: { openLoopMaxDays: 0 } }).candidates.map((x) => x.vrm)).not.toContain('VAN1');
+    expect(open.candidates.filter((x) => x.vrm !== 'VAN1').map((x) => x.vrm)).toEqual(res.candidates.map((x) => x.vrm));
+  });
   it('takes a replaceable scorer and partial params', () => {
     const r = findCountyLines(store, {
       hub: hubGeo, markets: marketsGeo,

@@ -48,7 +48,7 @@ describe('suspectedLines', () => {
     expect(lines[0].handOvers.map((h) => [h.market, h.gapHours])).toEqual([['Rhyl', 24], ['Rhyl', 24]]);
     for (const h of lines[0].handOvers) {
       expect(h.probability).toBeGreaterThan(0.5);
-      expect(h.reasons).toContain('100% of their market stop cameras shared (+2.0)');
+      expect(h.reasons).toContain('100% of their market stop cameras shared (+1.9)');
     }
   });
   it('keeps two lines on one market apart by how they run, and needs a real hand-over', () => {

@@ -75,6 +75,29 @@ describe('findTours', () => {
     const late = findTours(s, places.sitePlace, 0, { censorAt: at(22, 0, 0) });
     expect(late.vehicleTourStart[c + 1] - late.vehicleTourStart[c]).toBe(0);
   });
+  it('with openTourMaxSpanMs, a short-lived vehicle\'s last trip out, never read back, is a tour however long before the data\'s end it left', () => {
+    // VAN1 comes from Rhyl to Liverpool and goes back to Rhyl on the 18th (reads spanning 2.5 h), never to be read again; the data ends on the 22nd.
+    const gone = [...worldRows, ...[[9, 0, 'M1'], [10, 0, 'H1'], [10, 30, 'H1'], [11, 30, 'M1']].map(([hh, mm, site]) => ({ vrm: 'VAN1', time: at(18, hh as number, mm as number), site: site as string }))];
+    const s = buildStore(gone, sites);
+    const c = s.vrms.indexOf('VAN1');
+    const end = at(22, 0, 0);
+    const tours = (o: Parameters<typeof findTours>[3]) => findTours(s, places.sitePlace, 0, o);
+    const cut = tours({ censorAt: end });
+    expect(cut.vehicleTourStart[c + 1] - cut.vehicleTourStart[c]).toBe(0); // left more than maxTourHours before the end
+    const t = tours({ censorAt: end, openTourMaxSpanMs: 3 * 3_600_000 });
+    const u = t.vehicleTourStart[c];
+    expect(t.vehicleTourStart[c + 1] - u).toBe(1);
+    expect([t.censored[u], t.depart[u], t.return[u]]).toEqual([1, at(18, 10, 30), end]);
+    expect(places.name[t.visitPlace[t.destination[u]]]).toBe('Rhyl');
+    expect(t.visitDwellMin[t.destination[u]]).toBe(end - at(18, 11, 30));
+    // Reads spanning longer than the limit: no open tour. Complete tours are the same either way; without censorAt nothing changes.
+    const long = tours({ censorAt: end, openTourMaxSpanMs: 2 * 3_600_000 });
+    expect(long.vehicleTourStart[c + 1] - long.vehicleTourStart[c]).toBe(0);
+    const r = s.vrms.indexOf('RUN1');
+    expect(t.vehicleTourStart[r + 1] - t.vehicleTourStart[r]).toBe(cut.vehicleTourStart[r + 1] - cut.vehicleTourStart[r]);
+    const none = tours({ openTourMaxSpanMs: 3 * 3_600_000 });
+    expect(none.vehicleTourStart[c + 1] - none.vehicleTourStart[c]).toBe(0);
+  });
   it('drops tours longer than maxTourHours', () => {
     const t = findTours(store, places.sitePlace, 0, { maxTourHours: 2 });
     const r = v('RUN1');

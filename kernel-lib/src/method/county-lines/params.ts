@@ -35,6 +35,13 @@ export interface CountyLinesParams extends CountyLinesScoreParams {
    * return cannot be seen) counts as a loop: a line's last plate is often used for one run.
    */
   censoredLoops: boolean;
+  /**
+   * Open loops (with censoredLoops): a plate whose reads span at most this many days, last read
+   * gone out of the hub to a market and never back, makes a loop however early it left: used
+   * briefly and gone in the market (a line that swaps plates there, or a runner based there,
+   * makes market → hub → market runs). 0: none. The relays' plate span by default.
+   */
+  openLoopMaxDays: number;
   /** Sites outside the hub and markets are grouped into places of this radius (km). */
   clusterKm: number;
   /** Sites within this distance (km) outside the hub or a market boundary count as in it (cordon cameras). */
@@ -69,6 +76,7 @@ export const defaultCountyLinesParams: CountyLinesParams = {
   maxLoopHours: 72,
   minLoops: 1,
   censoredLoops: true,
+  openLoopMaxDays: 16,
   clusterKm: 6,
   areaBufferKm: 1.5,
   nightStartHour: defaultFeatureOptions.nightStartHour,

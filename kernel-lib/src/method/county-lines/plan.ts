@@ -61,9 +61,10 @@ export interface CandidateSubstore {
  * reads in `hubBit` sites, at most `maxGapMs` apart, have a read in a `marketBit` site between
  * them — a hub → market → hub loop (a superset of the finder's loops, which also need a stop).
  * With `censorAt` (the data's last read), a market read after the last hub read, at most
- * `maxGapMs` before `censorAt`, is a loop too: one the data's end cut before the return.
+ * `maxGapMs` before `censorAt`, is a loop too: one the data's end cut before the return; and,
+ * with `openMaxSpanMs`, however long before it when the reads span at most that (open loops).
  */
-export interface LoopFilter { hubBit: number; marketBit: number; maxGapMs: number; censorAt?: number }
+export interface LoopFilter { hubBit: number; marketBit: number; maxGapMs: number; censorAt?: number; openMaxSpanMs?: number }
 
 /**
  * Merge look-alike `groups` (vehicle codes [major, ...members], as from `lookalikeCodeGroups`:
@@ -255,17 +256,19 @@ function scratchFor(n: number): Uint32Array {
  * themselves, or `idx[a..b)` (a merged vehicle's reads in order) when `idx` is given.
  */
 function hasLoop(time: Float64Array, site: Uint32Array, siteMask: Uint8Array, idx: Uint32Array | null, a: number, b: number,
-  windowed: boolean, from: number, to: number, { hubBit, marketBit, maxGapMs: maxGap, censorAt }: LoopFilter): boolean {
-  let lastHub = -Infinity, market = false;
+  windowed: boolean, from: number, to: number, { hubBit, marketBit, maxGapMs: maxGap, censorAt, openMaxSpanMs = -1 }: LoopFilter): boolean {
+  let lastHub = -Infinity, market = false, first = NaN, last = NaN;
   for (let j = a; j < b; j++) {
     const i = idx === null ? j : idx[j];
     const t = time[i];
     if (windowed && !(t >= from && t < to)) continue;
+    if (first !== first) first = t;
+    last = t;
     const m = siteMask[site[i]];
     if ((m & hubBit) !== 0) { if (market && t - lastHub <= maxGap) return true; lastHub = t; market = false; }
     else if ((m & marketBit) !== 0 && lastHub > -Infinity) market = true;
   }
-  return market && censorAt !== undefined && censorAt - lastHub <= maxGap;
+  return market && censorAt !== undefined && (censorAt - lastHub <= maxGap || last - first <= openMaxSpanMs);
 }
 
 /**

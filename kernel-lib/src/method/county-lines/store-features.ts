@@ -8,7 +8,7 @@
  *     → tours anchored at the hub → [discover markets if none given]
  *     → features per vehicle (seen in hub and a market, at least minLoops loops)
  */
-import { HOUR_MS } from '../../core/london-time';
+import { DAY_MS, HOUR_MS } from '../../core/london-time';
 import { siteAreas } from '../../core/areas';
 import { lookalikeCodeGroups, lookalikeGroupsOf, type LookalikeGroup } from '../../reads/lookalikes';
 import type { ReadStore } from '../../reads/types';
@@ -67,7 +67,7 @@ export function storeFeatures(store: ReadStore, setup: FinderSetup, context?: Fi
   const dataEnd = context ? context.lastTime : lastReadTime(store, setup.from, setup.to);
   const censorAt = params.censoredLoops && Number.isFinite(dataEnd) ? dataEnd : undefined;
   const loopFilter = marketAreas.length > 0 && params.minLoops > 0
-    ? { hubBit: IN_HUB, marketBit: IN_MARKET, maxGapMs: params.maxLoopHours * HOUR_MS, censorAt } : undefined;
+    ? { hubBit: IN_HUB, marketBit: IN_MARKET, maxGapMs: params.maxLoopHours * HOUR_MS, censorAt, openMaxSpanMs: params.openLoopMaxDays > 0 ? params.openLoopMaxDays * DAY_MS : undefined } : undefined;
   const plan = candidatePlan(store, lookalikeCodes, siteMask, marketAreas.length > 0 ? IN_HUB | IN_MARKET : IN_HUB, setup.from, setup.to, loopFilter);
   if (context) Object.assign(plan, context);
 
