@@ -114,8 +114,21 @@ function numericKey(vrm: string): number {
  * @example
  * lookalikeCodeGroups(store) // [[0, 5]]: vehicle 5's plate is a look-alike of vehicle 0's
  */
-export function lookalikeCodeGroups(store: ReadStore, options: LookalikeOptions = {}): number[][] {
+export function lookalikeCodeGroups(store: ReadStore, options: LookalikeOptions = {}): readonly (readonly number[])[] {
+  // A store never changes, so its groups are kept with it (per options) for the next search:
+  // an analyst re-runs the finder on one store with other parameters many times.
   const o = { ...defaultLookalikeOptions, ...options };
+  const key = JSON.stringify(o);
+  let memo = groupsMemo.get(store);
+  if (!memo) groupsMemo.set(store, memo = new Map());
+  let groups = memo.get(key);
+  if (!groups) memo.set(key, groups = computeCodeGroups(store, o));
+  return groups;
+}
+
+const groupsMemo = new WeakMap<ReadStore, Map<string, readonly (readonly number[])[]>>();
+
+function computeCodeGroups(store: ReadStore, o: Required<LookalikeOptions>): number[][] {
   const tolH = Math.max(0, o.speedToleranceSeconds) / 3600;
   // Numeric keys of all plates; a typed sort finds the keys held by two or more plates, and
   // only those plates go into a Map (most keys have one plate). Odd plates use string keys.
@@ -217,7 +230,7 @@ export function findLookalikes(store: ReadStore, options: LookalikeOptions = {})
  * @example
  * lookalikeGroupsOf(store, [[0, 5]]) // [{ vrm: 'AB12CDE', reads: 40, members: [{ vrm: 'A812CDE', reads: 2 }] }]
  */
-export function lookalikeGroupsOf(store: ReadStore, codeGroups: readonly number[][]): LookalikeGroup[] {
+export function lookalikeGroupsOf(store: ReadStore, codeGroups: readonly (readonly number[])[]): LookalikeGroup[] {
   const count = (v: number) => store.vehicleStart[v + 1] - store.vehicleStart[v];
   return codeGroups.map((g) => ({ vrm: store.vrms[g[0]], reads: count(g[0]), members: g.slice(1).map((v) => ({ vrm: store.vrms[v], reads: count(v) })) }));
 }

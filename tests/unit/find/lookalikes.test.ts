@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildStore } from '../../../kernel-lib/src/reads/build-store';
-import { findLookalikes, lookalikeKey, mergeLookalikes } from '../../../kernel-lib/src/reads/lookalikes';
+import { findLookalikes, lookalikeCodeGroups, lookalikeKey, mergeLookalikes } from '../../../kernel-lib/src/reads/lookalikes';
 import { at, sites } from '../trips/fixture';
 
 describe('look-alike plates', () => {
@@ -28,5 +28,14 @@ describe('look-alike plates', () => {
   });
   it('respects maxMinorRatio', () => {
     expect(findLookalikes(store, { maxMinorRatio: 0.1 })).toEqual([]);
+  });
+  it('keeps a store\'s groups for the next search with the same options, and only those', () => {
+    const g = lookalikeCodeGroups(store);
+    expect(g).toEqual([[store.vrms.indexOf('AB12CDE'), store.vrms.indexOf('A812CDE')]]);
+    expect(lookalikeCodeGroups(store, {})).toBe(g); // the defaults spelled or not: one entry
+    expect(lookalikeCodeGroups(store, { maxMinorRatio: 0.1 })).toEqual([]);
+    expect(lookalikeCodeGroups(store)).toBe(g);
+    expect(lookalikeCodeGroups(buildStore(rows, sites))).not.toBe(g); // another store: computed afresh
+    expect(lookalikeCodeGroups(buildStore(rows, sites))).toEqual(g);
   });
 });

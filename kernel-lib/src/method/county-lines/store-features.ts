@@ -88,7 +88,7 @@ export function storeFeatures(store: ReadStore, setup: FinderSetup, context?: Fi
   const features: VehicleFeatures[] = [];
   const groupOfMajor = new Int32Array(store.vrms.length).fill(-1);
   lookalikeCodes.forEach((g, i) => { groupOfMajor[g[0]] = i; });
-  const mergedCodes: number[][] = []; // look-alike groups of the scored vehicles
+  const mergedCodes: (readonly number[])[] = []; // look-alike groups of the scored vehicles
   forEachChunk(store, plan, places, hubPlace, { ...params, censorAt }, ({ store: s, origin, trips, bases, hubTours }) => {
     const ctx: FeatureContext = { store: s, trips, places, bases, hubTours, hubPlace, marketPlaces };
     for (let v = 0; v < s.vrms.length; v++) {
