@@ -16,24 +16,25 @@ runAsChild(import.meta.filename);
 const lib = await import(path.join(ROOT, 'kernel-lib', 'dist', 'index.js'));
 // --cv L2,L2,...: choose the penalty on the tuning variants alone, leaving one tuning variant out
 // at a time (fit on the others' fit seeds, AP on its benchmark seeds), and print the table.
-const values = fitArgs('0.01', { cv: { type: 'string' } }); // the default L2: the best mean of --cv 0.003,0.01,0.03,0.1,0.3,1
+const values = fitArgs('0.01', { cv: { type: 'string' }, discovered: { type: 'boolean', default: false } }); // the default L2: the best mean of --cv 0.003,0.01,0.03,0.1,0.3,1
 const l2 = Number(values.l2);
-const x = [], y = [], rowVariant = [];
+const x = [], y = [], rowVariant = [], rowDiscovered = [];
 const held = []; // the tuning variants at the benchmark's seeds, for --cv only
-const { names, fitSeeds } = await forEachFitRun(values, 'fit', (name, seed, r, benchmarkSeed) => {
+const { names, fitSeeds } = await forEachFitRun(values, 'fit', (name, seed, r, benchmarkSeed, discovered = false) => {
   if (benchmarkSeed) {
-    held.push({ name, truth: new Set(r.truth.county_lines), rows: r.result.candidates.map((c) => ({ vrm: c.vrm, x: lib.termRow(c.features) })) });
+    held.push({ name, discovered, truth: new Set(r.truth.county_lines), rows: r.result.candidates.map((c) => ({ vrm: c.vrm, x: lib.termRow(c.features) })) });
     return;
   }
   const runners = new Set(r.truth.county_lines);
-  for (const c of r.result.candidates) { x.push(lib.termRow(c.features)); y.push(runners.has(c.vrm) ? 1 : 0); rowVariant.push(name); }
-  process.stderr.write(`[fit] ${name} ${seed}: ${r.result.candidates.length} rows\n`);
-}, { benchmarkSeeds: Boolean(values.cv) });
+  for (const c of r.result.candidates) { x.push(lib.termRow(c.features)); y.push(runners.has(c.vrm) ? 1 : 0); rowVariant.push(name); rowDiscovered.push(discovered); }
+  process.stderr.write(`[fit] ${name} ${seed}${discovered ? ' (markets discovered)' : ''}: ${r.result.candidates.length} rows\n`);
+}, { benchmarkSeeds: Boolean(values.cv), discovered: values.discovered });
 if (values.cv) {
+  for (const cvDiscovered of values.discovered ? [false, true] : [true]) { // with --discovered: the fit without those rows, then with them
   for (const l2cv of values.cv.split(',').map(Number)) {
     const aps = [];
     for (const out of names) {
-      const keep = x.map((_, i) => rowVariant[i] !== out);
+      const keep = x.map((_, i) => rowVariant[i] !== out && (cvDiscovered || !rowDiscovered[i]));
       const fit = lib.fitLogistic(x.filter((_, i) => keep[i]), y.filter((_, i) => keep[i]), { l2: l2cv });
       for (const h of held.filter((q) => q.name === out)) {
         const ranked = h.rows.map((r) => ({ vrm: r.vrm, s: r.x.reduce((s, v, i) => s + fit.weights[i] * v, fit.intercept) }))
@@ -42,7 +43,8 @@ if (values.cv) {
       }
     }
     const m = lib.minMedian(aps);
-    process.stdout.write(`cv l2 ${l2cv}: leave-one-tuning-variant-out AP mean ${(aps.reduce((s, a) => s + a, 0) / aps.length).toFixed(4)}, min ${m.min.toFixed(3)}\n`);
+    process.stdout.write(`cv l2 ${l2cv}${values.discovered ? (cvDiscovered ? ', fitted with discovered runs' : ', fitted on given runs only') : ''}: leave-one-tuning-variant-out AP mean ${(aps.reduce((s, a) => s + a, 0) / aps.length).toFixed(4)}, min ${m.min.toFixed(3)} (${aps.length} runs)\n`);
+  }
   }
   process.exit(0);
 }

@@ -32,26 +32,31 @@ export function fitArgs(l2, extra = {}) {
 }
 
 /**
- * Run the finder (markets given) on every fit variant at every fit seed, calling `each(name, seed, run, false)`
+ * Run the finder (markets given; with `discovered`, also discovered where the variant asks) on every fit variant at every fit seed, calling `each(name, seed, run, false)`
  * with the run's result and truth; with `benchmarkSeeds`, also at the benchmark's seeds of the fit
  * variants, as `each(name, seed, run, true)` (to measure on, as --cv does). The audit log of these
  * runs is removed afterwards. Returns the variants file, the variants' names and the fit seeds.
  * @example const { names, fitSeeds } = await forEachFitRun(values, 'fit', (name, seed, r) => rows.push(...));
  */
-export async function forEachFitRun(values, tag, each, { benchmarkSeeds = false } = {}) {
+export async function forEachFitRun(values, tag, each, { benchmarkSeeds = false, discovered = false } = {}) {
   const { loadVariants, runVariant } = await import('../../bench/methods/variant.mjs');
   const spec = loadVariants();
   const names = values.variants ? values.variants.split(',') : spec.tuning;
   const fitSeeds = values.seeds.split(',');
   if (fitSeeds.some((s) => spec.seeds.includes(s))) throw new Error(`fit seeds ${fitSeeds} overlap the benchmark's seeds ${spec.seeds}`);
   const audit = path.join(ROOT, 'bench-results', 'methods', `${tag}-audit-${process.pid}.jsonl`);
-  const run = (v, seed) => runVariant(v, seed, { markets: 'given', audit, keepResult: true });
+  const run = (v, seed, markets = 'given') => runVariant(v, seed, { markets, audit, keepResult: true });
   try {
     for (const name of names) {
       const v = spec.variants.find((q) => q.name === name);
       if (!v) throw new Error(`no variant ${name} in bench/methods/variants.json`);
       for (const seed of fitSeeds) await each(name, seed, await run(v, seed), false);
       if (benchmarkSeeds) for (const seed of spec.seeds) await each(name, seed, await run(v, seed), true);
+      // With `discovered`, a variant that asks for it is run with its markets discovered too (`each` gets a fifth argument, true).
+      if (discovered && v.discover) {
+        for (const seed of fitSeeds) await each(name, seed, await run(v, seed, 'discovered'), false, true);
+        if (benchmarkSeeds) for (const seed of spec.seeds) await each(name, seed, await run(v, seed, 'discovered'), true, true);
+      }
     }
   } finally {
     rmSync(audit, { force: true });
