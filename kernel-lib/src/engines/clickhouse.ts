@@ -20,7 +20,8 @@ import * as msg from '../messages';
 import { loadSites } from '../ingest/load-sites';
 import { storeFromColumns } from '../reads/store-from-columns';
 import type { SiteTable } from '../reads/types';
-import { DAY_MS, HOUR_MS } from '../core/london-time';
+import { HOUR_MS } from '../core/london-time';
+import { openLoopSpanMs } from '../method/county-lines/params';
 import { siteAreas } from '../core/areas';
 import * as sql from '../clickhouse/sql';
 import { clickhouseClient, clickhouseTarget } from '../clickhouse/target';
@@ -94,7 +95,7 @@ export function clickhouseEngine(options: ClickHouseEngineOptions): CountyLinesE
         const keys = coarseSites.ids.length
           ? (await rows<{ k: string }>(c, sql.coarseKeys(table, coarseSites, setup.params.maxLoopHours * HOUR_MS, from, to, dialect,
             setup.params.censoredLoops && Number(g.n) > 0 ? Number(g.last) : undefined,
-            setup.params.openLoopMaxDays > 0 ? setup.params.openLoopMaxDays * DAY_MS : undefined))).map((r) => r.k)
+            openLoopSpanMs(setup.params)))).map((r) => r.k)
           : [];
         // Every row of the kept keys' plates (in the window or not, as in memory), within data age.
         const vrms: string[] = [], vid = new Map<string, number>();

@@ -29,7 +29,8 @@ import { loadSites } from '../ingest/load-sites';
 import type { LoadSummary } from '../ingest/types';
 import type { SiteTable } from '../reads/types';
 import { siteAreas } from '../core/areas';
-import { DAY_MS, HOUR_MS } from '../core/london-time';
+import { HOUR_MS } from '../core/london-time';
+import { openLoopSpanMs } from '../method/county-lines/params';
 import type { FinderSetup } from '../method/county-lines/setup';
 import type { CountyLinesEngine, CoarseBatch, FinderWindow } from './engine';
 import { lookalikeKey, normalised, splitByKey } from './duckdb-passes';
@@ -301,9 +302,9 @@ async function passKeys(c: DuckDBConnection, setup: FinderSetup, lastRead: numbe
   // plates spans at least as long as each of them).
   const p = setup.params;
   const maxGap = p.maxLoopHours * HOUR_MS;
-  const censored = p.censoredLoops && lastRead !== null;
-  const open = censored && p.openLoopMaxDays > 0
-    ? `UNION SELECT DISTINCT kid FROM m WHERE kid IN (SELECT kid FROM (SELECT kid, max(t) - min(t) AS span FROM d GROUP BY kid, vid) GROUP BY kid HAVING min(span) <= ${p.openLoopMaxDays * DAY_MS})` : '';
+  const censored = p.censoredLoops && lastRead !== null, openSpan = openLoopSpanMs(p);
+  const open = censored && openSpan !== undefined
+    ? `UNION SELECT DISTINCT kid FROM m WHERE kid IN (SELECT kid FROM (SELECT kid, max(t) - min(t) AS span FROM d GROUP BY kid, vid) GROUP BY kid HAVING min(span) <= ${openSpan})` : '';
   await c.run(`CREATE OR REPLACE TEMP TABLE keys AS
     WITH x AS (SELECT kid, t, area, sum(CASE WHEN area = 0 THEN 1 ELSE 0 END) OVER (PARTITION BY kid ORDER BY t, code, area ROWS UNBOUNDED PRECEDING) AS hubs FROM d WHERE area >= 0),
     h AS (SELECT kid, t, hubs AS n FROM x WHERE area = 0),

@@ -88,7 +88,8 @@ export function findTours(store: ReadStore, sitePlace: Int32Array, anchor: numbe
   const homeOf = (v: number) => (typeof anchor === 'number' ? anchor : anchor[v]);
 
   // Every tour of vehicle v anchored at `home`: away reads [i0, i1] between anchor reads lastHome
-  // and i; i = -1 for the last one when the data's end (censorAt) cuts it before the return.
+  // and i; i = -1 for the last one when the data's end (censorAt) cuts it before the return
+  // (or, with openTourMaxSpanMs, a short-lived vehicle was never read back at its anchor).
   // Both passes below walk the tours with it.
   const forEachTour = (v: number, home: number, fn: (v: number, home: number, lastHome: number, i0: number, i1: number, i: number) => void) => {
     const b = vehicleStart[v + 1];

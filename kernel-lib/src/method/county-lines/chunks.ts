@@ -6,7 +6,6 @@
  * reads are gathered into one buffer reused from chunk to chunk, so the working set (reads,
  * trips, stays, tours) stays small and in cache, and nothing the size of the data is allocated.
  */
-import { DAY_MS } from '../../core/london-time';
 import type { ReadStore } from '../../reads/types';
 import { inferBases, type BaseOptions, type Bases } from '../../trips/base';
 import type { Places } from '../../trips/places';
@@ -39,8 +38,8 @@ export interface ChunkStageParams {
   maxLoopHours: number;
   /** The data's end, when hub tours it cuts count (see `TourOptions.censorAt`). */
   censorAt?: number;
-  /** Open loops: a short-lived plate's last tour counts however early it left (see `TourOptions.openTourMaxSpanMs`). */
-  openLoopMaxDays?: number;
+  /** With censorAt, open loops: the last tour of a vehicle whose reads span at most this (ms) counts however early it left (see `TourOptions.openTourMaxSpanMs`). */
+  openSpanMs?: number;
 }
 
 /**
@@ -61,7 +60,7 @@ export function forEachChunk(store: ReadStore, plan: CandidatePlan, places: Plac
     const trips = splitTrips(s, p.trips);
     const stays = findOvernightStays(s, trips, p.stays); // bases read overnight stays only
     const bases = inferBases(s, stays, places.sitePlace, places.n, p.base);
-    const hubTours = findTours(s, places.sitePlace, hubPlace, { ...p.stays, maxTourHours: p.maxLoopHours, censorAt: p.censorAt, openTourMaxSpanMs: (p.openLoopMaxDays ?? 0) > 0 ? (p.openLoopMaxDays as number) * DAY_MS : undefined });
+    const hubTours = findTours(s, places.sitePlace, hubPlace, { ...p.stays, maxTourHours: p.maxLoopHours, censorAt: p.censorAt, openTourMaxSpanMs: p.openSpanMs });
     fn({ store: s, origin, k0, trips, bases, hubTours });
     k0 = k1;
   }

@@ -5,6 +5,7 @@
  * discover-markets.ts; relay: relays.ts); every engine takes it from here.
  */
 import { deepMerge } from '../../core/deep-merge';
+import { DAY_MS } from '../../core/london-time';
 import { defaultLookalikeOptions, type LookalikeOptions } from '../../reads/lookalikes';
 import { defaultBaseOptions, type BaseOptions } from '../../trips/base';
 import { defaultStayOptions, type StayOptions } from '../../trips/stays';
@@ -92,6 +93,15 @@ export const defaultCountyLinesParams: CountyLinesParams = {
   lines: { ...defaultLineOptions },
   scorer: scoreCountyLines,
 };
+
+/**
+ * The span (ms) within which a plate's reads make its last trip out an open loop, or undefined
+ * when open loops are off (they are censored loops of any length: off with `censoredLoops`). One
+ * rule for every engine.
+ * @example openLoopSpanMs(defaultCountyLinesParams) // 16 days in ms
+ */
+export const openLoopSpanMs = (p: Pick<CountyLinesParams, 'censoredLoops' | 'openLoopMaxDays'>): number | undefined =>
+  p.censoredLoops && p.openLoopMaxDays > 0 ? p.openLoopMaxDays * DAY_MS : undefined;
 
 /** Partial params: top-level values, or a subset of a nested group. */
 export type CountyLinesParamsInput = {

@@ -8,7 +8,7 @@
  *     → tours anchored at the hub → [discover markets if none given]
  *     → features per vehicle (seen in hub and a market, at least minLoops loops)
  */
-import { DAY_MS, HOUR_MS } from '../../core/london-time';
+import { HOUR_MS } from '../../core/london-time';
 import { siteAreas } from '../../core/areas';
 import { lookalikeCodeGroups, lookalikeGroupsOf, type LookalikeGroup } from '../../reads/lookalikes';
 import type { ReadStore } from '../../reads/types';
@@ -17,6 +17,7 @@ import { forEachChunk } from './chunks';
 import { discoverMarkets } from './discover-markets';
 import { vehicleFeatures, type FeatureContext, type VehicleFeatures } from './features';
 import { candidatePlan, lastReadTime } from './plan';
+import { openLoopSpanMs } from './params';
 import type { FinderSetup } from './setup';
 import type { FinderContext, MarketInfo } from './types';
 
@@ -66,8 +67,9 @@ export function storeFeatures(store: ReadStore, setup: FinderSetup, context?: Fi
   // The data's end (over every batch when an engine gives it): loops it cuts still count.
   const dataEnd = context ? context.lastTime : lastReadTime(store, setup.from, setup.to);
   const censorAt = params.censoredLoops && Number.isFinite(dataEnd) ? dataEnd : undefined;
+  const openSpanMs = censorAt !== undefined ? openLoopSpanMs(params) : undefined;
   const loopFilter = marketAreas.length > 0 && params.minLoops > 0
-    ? { hubBit: IN_HUB, marketBit: IN_MARKET, maxGapMs: params.maxLoopHours * HOUR_MS, censorAt, openMaxSpanMs: params.openLoopMaxDays > 0 ? params.openLoopMaxDays * DAY_MS : undefined } : undefined;
+    ? { hubBit: IN_HUB, marketBit: IN_MARKET, maxGapMs: params.maxLoopHours * HOUR_MS, censorAt, openMaxSpanMs: openSpanMs } : undefined;
   const plan = candidatePlan(store, lookalikeCodes, siteMask, marketAreas.length > 0 ? IN_HUB | IN_MARKET : IN_HUB, setup.from, setup.to, loopFilter);
   if (context) Object.assign(plan, context);
 
@@ -89,7 +91,7 @@ export function storeFeatures(store: ReadStore, setup: FinderSetup, context?: Fi
   const groupOfMajor = new Int32Array(store.vrms.length).fill(-1);
   lookalikeCodes.forEach((g, i) => { groupOfMajor[g[0]] = i; });
   const mergedCodes: (readonly number[])[] = []; // look-alike groups of the scored vehicles
-  forEachChunk(store, plan, places, hubPlace, { ...params, censorAt }, ({ store: s, origin, trips, bases, hubTours }) => {
+  forEachChunk(store, plan, places, hubPlace, { ...params, censorAt, openSpanMs }, ({ store: s, origin, trips, bases, hubTours }) => {
     const ctx: FeatureContext = { store: s, trips, places, bases, hubTours, hubPlace, marketPlaces };
     for (let v = 0; v < s.vrms.length; v++) {
       // With markets given, the plan kept only vehicles read in the hub and a market (the same
