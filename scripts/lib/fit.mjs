@@ -69,7 +69,8 @@ export async function forEachFitRun(values, tag, each, { benchmarkSeeds = false,
  * @example fitCommand('fit:lines', values) // 'npm run fit:lines -- --l2 1 --seeds f1,...'
  */
 export function fitCommand(script, values) {
-  return `npm run ${script} -- --l2 ${Number(values.l2)} --seeds ${values.seeds}${values.variants ? ` --variants ${values.variants}` : ''}`;
+  const lineWeights = values['line-weights'] && values['line-weights'] !== 'none' ? ` --line-weights ${values['line-weights']}` : '';
+  return `npm run ${script} -- --l2 ${Number(values.l2)}${lineWeights} --seeds ${values.seeds}${values.variants ? ` --variants ${values.variants}` : ''}`;
 }
 
 /**

@@ -14,16 +14,18 @@ export interface LogisticFit {
 }
 
 /**
- * Fit P(y = 1 | x) = 1 / (1 + exp(-(b + w·x))) to rows `x` and 0/1 labels `y`.
+ * Fit P(y = 1 | x) = 1 / (1 + exp(-(b + w·x))) to rows `x` and 0/1 labels `y`, each row
+ * counted `rowWeights[i]` times (default 1: every row once).
  *
  * @example
  * const fit = fitLogistic([[0], [1], [2], [3]], [0, 0, 1, 1], { l2: 0.1 });
  * fit.weights[0] > 0 // true
  */
-export function fitLogistic(x: readonly ArrayLike<number>[], y: ArrayLike<number>, options: { l2?: number; maxIterations?: number; tolerance?: number } = {}): LogisticFit {
+export function fitLogistic(x: readonly ArrayLike<number>[], y: ArrayLike<number>, options: { l2?: number; maxIterations?: number; tolerance?: number; rowWeights?: ArrayLike<number> } = {}): LogisticFit {
   const l2 = options.l2 ?? 1, maxIt = options.maxIterations ?? 50, tol = options.tolerance ?? 1e-9;
-  const n = x.length;
+  const n = x.length, rw = options.rowWeights;
   if (n === 0 || n !== y.length) throw new RangeError(`fitLogistic: ${n} rows and ${y.length} labels`);
+  if (rw && rw.length !== n) throw new RangeError(`fitLogistic: ${n} rows and ${rw.length} row weights`);
   const d = x[0].length + 1; // column 0 is the intercept
   const beta = new Float64Array(d);
   let it = 0;
@@ -33,7 +35,7 @@ export function fitLogistic(x: readonly ArrayLike<number>[], y: ArrayLike<number
       const xi = x[i];
       let z = beta[0];
       for (let k = 1; k < d; k++) z += beta[k] * xi[k - 1];
-      const p = 1 / (1 + Math.exp(-z)), r = y[i] - p, w = Math.max(p * (1 - p), 1e-12);
+      const c = rw ? rw[i] : 1, p = 1 / (1 + Math.exp(-z)), r = c * (y[i] - p), w = c * Math.max(p * (1 - p), 1e-12);
       for (let a = 0; a < d; a++) {
         const xa = a === 0 ? 1 : xi[a - 1];
         g[a] += r * xa;
@@ -51,9 +53,11 @@ export function fitLogistic(x: readonly ArrayLike<number>[], y: ArrayLike<number
   for (let i = 0; i < n; i++) {
     let z = beta[0];
     for (let k = 1; k < d; k++) z += beta[k] * x[i][k - 1];
-    loss += y[i] ? Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
+    loss += (rw ? rw[i] : 1) * (y[i] ? Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z)));
   }
-  return { intercept: beta[0], weights: Array.from(beta.subarray(1)), iterations: it, logLoss: loss / n };
+  let total = rw ? 0 : n;
+  if (rw) for (let i = 0; i < n; i++) total += rw[i];
+  return { intercept: beta[0], weights: Array.from(beta.subarray(1)), iterations: it, logLoss: loss / total };
 }
 
 /** Solve the symmetric positive-definite system A s = g (Cholesky). */

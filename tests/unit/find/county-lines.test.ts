@@ -38,8 +38,10 @@ describe('findCountyLines', () => {
     // The fitted terms that weighed most, in words, with their contribution to the log-odds.
     expect(r.reasons.join('; ')).toMatch(/for: share of loops arriving at the market at night \(\+\d/);
     expect(r.reasons.join('; ')).toMatch(/for: share of loops with a market stop under 90 min \(\+\d/);
-    expect(byVrm('COM1').reasons.join('; ')).toMatch(/against: share of market arrivals within one 2-hour clock window .*\(−\d/);
-    expect(byVrm('COM1').reasons.join('; ')).toMatch(/against: market stays of much the same length, loop after loop .*\(−\d/);
+    // A weekday commuter: ten runs at one time with one stay earn no off-routine loops, so its many loops count against it.
+    expect(byVrm('COM1').reasons.join('; ')).toMatch(/against: loops only Monday to Friday .*\(−\d/);
+    expect(byVrm('COM1').reasons.join('; ')).toMatch(/against: the loops to the market, taken together.*\(−\d/);
+    expect(byVrm('COM1').parts.find((p) => p.name === 'offHourLoops')?.value).toBe(0);
     expect(byVrm('RES1').reasons.join('; ')).toMatch(/based in Rhyl \(a market town/);
   });
   it('reports parts whose contributions sum to the score, and features', () => {

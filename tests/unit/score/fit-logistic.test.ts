@@ -23,4 +23,14 @@ describe('fitLogistic', () => {
     expect(Math.abs(fitLogistic(x, y, { l2: 50 }).weights[0])).toBeLessThan(Math.abs(fitLogistic(x, y, { l2: 0.1 }).weights[0]));
     expect(() => fitLogistic([[1]], [1, 0])).toThrow(/1 rows and 2 labels/);
   });
+  it('counts a row of weight 2 as that row twice, and names a weights mismatch', () => {
+    const x = [[0], [1], [2], [3], [1.5], [1.6]], y = [0, 0, 1, 1, 1, 0];
+    const weighted = fitLogistic(x, y, { l2: 0.5, rowWeights: [1, 1, 1, 1, 2, 1] });
+    const doubled = fitLogistic([...x, [1.5]], [...y, 1], { l2: 0.5 });
+    expect(weighted.intercept).toBeCloseTo(doubled.intercept, 9);
+    expect(weighted.weights[0]).toBeCloseTo(doubled.weights[0], 9);
+    expect(weighted.logLoss).toBeCloseTo(doubled.logLoss, 9);
+    expect(fitLogistic(x, y, { l2: 0.5, rowWeights: [1, 1, 1, 1, 1, 1] })).toEqual(fitLogistic(x, y, { l2: 0.5 }));
+    expect(() => fitLogistic(x, y, { rowWeights: [1] })).toThrow(/6 rows and 1 row weights/);
+  });
 });
