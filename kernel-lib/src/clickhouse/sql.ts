@@ -75,9 +75,9 @@ export interface CoarseSites { ids: string[]; codes: number[]; areas: number[] }
  * hub and market reads sorted by (time, site code, area); hubs = hub reads so far; a loop is a
  * market read after hub #m (m >= 1) with hub #m+1 at most `maxGapMs` after hub #m; with
  * `censorAt` (the data's last read), also a market read after the last hub read, at most
- * `maxGapMs` before it. With `openMaxSpanMs` (the finder's open loops) also, looser so that no
- * vehicle the finder keeps is lost, a market read after the first hub read when one of the key's
- * plates spans at most that over these reads. `from`/`to` bound the window (epoch ms).
+ * `maxGapMs` before it. With `openMaxSpanMs` (the finder's open loops and open starts) also,
+ * looser so that no vehicle the finder keeps is lost, a market read and a hub read when one of
+ * the key's plates spans at most that over these reads. `from`/`to` bound the window (epoch ms).
  */
 export function coarseKeys(table: string, s: CoarseSites, maxGapMs: number, from?: number, to?: number, _dialect: Dialect = '18', censorAt?: number, openMaxSpanMs?: number): string {
   const list = `[${s.ids.map(str).join(',')}]`;
@@ -92,7 +92,7 @@ ${open ? `        groupArray(vrm) AS PV, groupArray(toInt64(t)) AS PT, groupUniq
         arrayCumSum(arrayMap(a -> a = 0, A)) AS hubs,
         arrayFilter((h, a) -> a > 0 AND h >= 1, hubs, A) AS M,
         arrayExists(m -> (m < length(H) AND D[m + 1] <= ${num(maxGapMs)})${censorAt === undefined ? '' : ` OR (m = length(H) AND ${num(censorAt)} - H[m] <= ${num(maxGapMs)})`}, M)${!open ? '' : `
-          OR (length(M) > 0 AND arrayReduce('min', arrayMap(p -> arrayReduce('max', arrayFilter((x, v) -> v = p, PT, PV)) - arrayReduce('min', arrayFilter((x, v) -> v = p, PT, PV)), PU)) <= ${num(openMaxSpanMs as number)})`} AS loop
+          OR (length(H) > 0 AND arrayExists(a -> a > 0, A) AND arrayReduce('min', arrayMap(p -> arrayReduce('max', arrayFilter((x, v) -> v = p, PT, PV)) - arrayReduce('min', arrayFilter((x, v) -> v = p, PT, PV)), PU)) <= ${num(openMaxSpanMs as number)})`} AS loop
       FROM ${table} ${where(from, to, [`site_id IN (${s.ids.map(str).join(',')})`])}
       GROUP BY k)
     WHERE loop = 1

@@ -296,15 +296,15 @@ async function passKeys(c: DuckDBConnection, setup: FinderSetup, lastRead: numbe
   // Coarse loops per look-alike key: number the hub reads; each market read falls after hub
   // read #k; a loop is a market read between hub reads #k and #k+1 at most maxGap apart (or,
   // with censored loops, after the last hub read, at most maxGap before the data's end).
-  // Open loops (a plate spanning at most openLoopMaxDays, gone to a market and never back) are
-  // kept by a looser test, so that no vehicle the finder keeps is lost: a market read after the
-  // key's first hub read, and one of its plates spanning at most that (a vehicle of look-alike
-  // plates spans at least as long as each of them).
+  // Open loops and open starts (a plate spanning at most openLoopMaxDays, gone to a market and
+  // never back, or first read away and then at the hub) are kept by a looser test, so that no
+  // vehicle the finder keeps is lost: a market read and a hub read of the key, and one of its
+  // plates spanning at most that (a vehicle of look-alike plates spans at least as long as each of them).
   const p = setup.params;
   const maxGap = p.maxLoopHours * HOUR_MS;
   const censored = p.censoredLoops && lastRead !== null, openSpan = openLoopSpanMs(p);
   const open = censored && openSpan !== undefined
-    ? `UNION SELECT DISTINCT kid FROM m WHERE kid IN (SELECT kid FROM (SELECT kid, max(t) - min(t) AS span FROM d GROUP BY kid, vid) GROUP BY kid HAVING min(span) <= ${openSpan})` : '';
+    ? `UNION SELECT DISTINCT kid FROM x WHERE area > 0 AND kid IN (SELECT kid FROM h) AND kid IN (SELECT kid FROM (SELECT kid, max(t) - min(t) AS span FROM d GROUP BY kid, vid) GROUP BY kid HAVING min(span) <= ${openSpan})` : '';
   await c.run(`CREATE OR REPLACE TEMP TABLE keys AS
     WITH x AS (SELECT kid, t, area, sum(CASE WHEN area = 0 THEN 1 ELSE 0 END) OVER (PARTITION BY kid ORDER BY t, code, area ROWS UNBOUNDED PRECEDING) AS hubs FROM d WHERE area >= 0),
     h AS (SELECT kid, t, hubs AS n FROM x WHERE area = 0),

@@ -24,7 +24,13 @@ export interface TourOptions extends StayOptions {
   censorAt?: number;
   /**
    * With `censorAt`: the last tour of a vehicle whose reads span at most this (ms) counts however
-   * long before the data's end it left (never read back at its anchor: a plate that vanished away).
+   * long before the data's end it left (never read back at its anchor: a plate that vanished away;
+   * its last stop is taken to last until the data's end or `maxTourHours` after it left, the
+   * earlier: a vanished plate's stay is not known to be longer);
+   * and its first reads, when away, make a tour to the anchor too, however long before it they
+   * came (never read leaving the anchor: a plate that appeared away; `censored` 2, departure =
+   * its first read) when it also made a closed tour or was last read at its anchor (a plate read
+   * away, then at the anchor, then away again, and never more, is a visitor from away).
    */
   openTourMaxSpanMs?: number;
 }
@@ -43,7 +49,11 @@ export interface Tours {
   return: Float64Array;
   /** 1 when the tour spans 03:00 local (a night away). */
   overnight: Uint8Array;
-  /** 1 when the data ended before the tour came back (see `TourOptions.censorAt`); `return` is then the data's end. */
+  /**
+   * 1 when the data ended before the tour came back (see `TourOptions.censorAt`; `return` is then
+   * the data's end); 2 when the vehicle was first read away (an open start, see
+   * `TourOptions.openTourMaxSpanMs`; `depart` is then its first read).
+   */
   censored: Uint8Array;
   /** Away places visited: tour t's visits are [visitStart[t], visitStart[t+1]). */
   visitStart: Uint32Array;
@@ -87,12 +97,27 @@ export function findTours(store: ReadStore, sitePlace: Int32Array, anchor: numbe
   const slotStart: number[] = [], slotArrive: number[] = [], slotSite: number[] = [];
   const homeOf = (v: number) => (typeof anchor === 'number' ? anchor : anchor[v]);
 
+  // Reads [f, b) of a vehicle (f at the anchor) hold a tour that left and came back.
+  const hasClosedTour = (f: number, b: number, home: number) => {
+    for (let i = f + 1, lastHome = f; i < b; i++) {
+      if (sitePlace[site[i]] !== home) continue;
+      if (i > lastHome + 1 && time[i] - time[lastHome] <= maxMs) return true;
+      lastHome = i;
+    }
+    return false;
+  };
   // Every tour of vehicle v anchored at `home`: away reads [i0, i1] between anchor reads lastHome
   // and i; i = -1 for the last one when the data's end (censorAt) cuts it before the return
-  // (or, with openTourMaxSpanMs, a short-lived vehicle was never read back at its anchor).
+  // (or, with openTourMaxSpanMs, a short-lived vehicle was never read back at its anchor), and
+  // lastHome = -1 for a short-lived vehicle's first one when it was first read away (see openTourMaxSpanMs).
   // Both passes below walk the tours with it.
   const forEachTour = (v: number, home: number, fn: (v: number, home: number, lastHome: number, i0: number, i1: number, i: number) => void) => {
-    const b = vehicleStart[v + 1];
+    const a = vehicleStart[v], b = vehicleStart[v + 1];
+    if (censorAt !== undefined && b > a && sitePlace[site[a]] !== home && time[b - 1] - time[a] <= openSpan) {
+      let f = a;
+      while (f < b && sitePlace[site[f]] !== home) f++;
+      if (f < b && (sitePlace[site[b - 1]] === home || hasClosedTour(f, b, home))) fn(v, home, -1, a, f - 1, f);
+    }
     let lastHome = -1;
     for (let i = vehicleStart[v]; i < b; i++) {
       if (sitePlace[site[i]] !== home) continue;
@@ -133,18 +158,20 @@ export function findTours(store: ReadStore, sitePlace: Int32Array, anchor: numbe
     destination: new Uint32Array(nTours), vehicleTourStart: new Uint32Array(nv + 1),
   };
   let u = 0, w = 0;
-  // One tour (i = -1: cut by the data's end at censorAt, the last away read's place taken to last until then).
+  // One tour (i = -1: cut by the data's end at censorAt, the last away read's place taken to last
+  // until then, or maxTourHours after leaving when earlier (open tours); lastHome = -1: first read
+  // away, leaving at its first read).
   const fill = (v: number, home: number, lastHome: number, i0: number, i1: number, i: number) => {
-    const back = i >= 0 ? time[i] : (censorAt as number);
+    const back = i >= 0 ? time[i] : Math.min(censorAt as number, (lastHome >= 0 ? time[lastHome] : time[i0]) + maxMs), start = lastHome >= 0 ? time[lastHome] : time[i0];
     out.vehicle[u] = v; out.anchor[u] = home; out.firstAway[u] = i0; out.lastAway[u] = i1;
-    out.depart[u] = time[lastHome]; out.return[u] = back; out.censored[u] = i >= 0 ? 0 : 1;
-    out.overnight[u] = spansOvernight(time[lastHome], back, o.overnightHour) ? 1 : 0;
+    out.depart[u] = start; out.return[u] = back; out.censored[u] = i < 0 ? 1 : lastHome < 0 ? 2 : 0;
+    out.overnight[u] = spansOvernight(start, back, o.overnightHour) ? 1 : 0;
     out.visitStart[u] = w;
     // One pass over the tour's read pairs (anchor read before .. anchor read after): each
     // pair's dwell bounds are computed once and offered to the away place(s) it touches.
     // Places get slots in order of first read; each keeps its best pair, earliest first on ties.
     let nSlots = 0;
-    for (let j = i0 - 1; j <= i1; j++) {
+    for (let j = lastHome >= 0 ? i0 - 1 : i0; j <= i1; j++) {
       const end = i < 0 && j === i1; // the last away read, with no read after it
       const pa = sitePlace[site[j]], pb = end ? pa : sitePlace[site[j + 1]];
       const t1 = time[j], t2 = end ? back : time[j + 1];

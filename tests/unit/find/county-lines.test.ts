@@ -69,6 +69,17 @@ describe('findCountyLines', () => {
     expect(findCountyLines(s, { hub: hubGeo, markets: marketsGeo, params: { openLoopMaxDays: 0 } }).candidates.map((x) => x.vrm)).not.toContain('VAN1');
     expect(open.candidates.filter((x) => x.vrm !== 'VAN1').map((x) => x.vrm)).toEqual(res.candidates.map((x) => x.vrm));
   });
+  it('scores a plate first read in the market that then comes to the hub, and is last read there (open starts)', () => {
+    // NEW1 is put into use in Rhyl on the 5th (read there at 8:00 and 9:00), drives to Liverpool (10:00) and is never read again.
+    const fresh = [[8, 0, 'M1'], [9, 0, 'M2'], [10, 0, 'H1']].map(([hh, mm, site]) => ({ vrm: 'NEW1', time: at(5, hh as number, mm as number), site: site as string }));
+    const s = buildStore([...worldRows, ...fresh], sites);
+    const open = findCountyLines(s, { hub: hubGeo, markets: marketsGeo });
+    const c = open.candidates.find((x) => x.vrm === 'NEW1')!;
+    expect(c.features.loops).toBe(1);
+    expect(c.features.loopList[0]).toMatchObject({ market: 'Rhyl', depart: at(5, 8, 0), arrive: at(5, 8, 0), return: at(5, 10, 0) });
+    expect(findCountyLines(s, { hub: hubGeo, markets: marketsGeo, params: { openLoopMaxDays: 0 } }).candidates.map((x) => x.vrm)).not.toContain('NEW1');
+    expect(open.candidates.filter((x) => x.vrm !== 'NEW1').map((x) => x.vrm)).toEqual(res.candidates.map((x) => x.vrm));
+  });
   it('takes a replaceable scorer and partial params', () => {
     const r = findCountyLines(store, {
       hub: hubGeo, markets: marketsGeo,

@@ -87,9 +87,12 @@ describe('findTours', () => {
     const t = tours({ censorAt: end, openTourMaxSpanMs: 3 * 3_600_000 });
     const u = t.vehicleTourStart[c];
     expect(t.vehicleTourStart[c + 1] - u).toBe(1);
-    expect([t.censored[u], t.depart[u], t.return[u]]).toEqual([1, at(18, 10, 30), end]);
+    // Its last stop lasts until maxTourHours (72) after it left, not until the data's end: a vanished plate's stay is not known.
+    expect([t.censored[u], t.depart[u], t.return[u]]).toEqual([1, at(18, 10, 30), at(21, 10, 30)]);
     expect(places.name[t.visitPlace[t.destination[u]]]).toBe('Rhyl');
-    expect(t.visitDwellMin[t.destination[u]]).toBe(end - at(18, 11, 30));
+    expect(t.visitDwellMin[t.destination[u]]).toBe(at(21, 10, 30) - at(18, 11, 30));
+    // Read away first, then at the hub, then away for good, and no more: a visitor from Rhyl, not a tour out of the hub twice.
+    expect(Array.from(t.censored.subarray(u, t.vehicleTourStart[c + 1]))).toEqual([1]);
     // Reads spanning longer than the limit: no open tour. Complete tours are the same either way; without censorAt nothing changes.
     const long = tours({ censorAt: end, openTourMaxSpanMs: 2 * 3_600_000 });
     expect(long.vehicleTourStart[c + 1] - long.vehicleTourStart[c]).toBe(0);
@@ -97,6 +100,30 @@ describe('findTours', () => {
     expect(t.vehicleTourStart[r + 1] - t.vehicleTourStart[r]).toBe(cut.vehicleTourStart[r + 1] - cut.vehicleTourStart[r]);
     const none = tours({ openTourMaxSpanMs: 3 * 3_600_000 });
     expect(none.vehicleTourStart[c + 1] - none.vehicleTourStart[c]).toBe(0);
+  });
+  it('with openTourMaxSpanMs, a short-lived vehicle first read away makes a tour back to the anchor, leaving at its first read', () => {
+    // NEW1 (a plate put into use in Rhyl) is first read in Rhyl on the 18th at 22:00 and 22:30, comes to Liverpool (23:30), then
+    // runs Liverpool → Rhyl → Liverpool on the 19th. NEW2 is first read in Rhyl and last read in Liverpool, nothing else.
+    const rows = [...worldRows,
+      ...[[18, 22, 0, 'M1'], [18, 22, 30, 'M2'], [18, 23, 30, 'H1'], [19, 18, 0, 'H1'], [19, 19, 0, 'M1'], [19, 21, 0, 'M2'], [19, 22, 0, 'H1']]
+        .map(([d, hh, mm, site]) => ({ vrm: 'NEW1', time: at(d as number, hh as number, mm as number), site: site as string })),
+      ...[[9, 0, 'M1'], [10, 0, 'H1']].map(([hh, mm, site]) => ({ vrm: 'NEW2', time: at(18, hh as number, mm as number), site: site as string }))];
+    const s = buildStore(rows, sites);
+    const end = at(22, 0, 0), day = 24 * 3_600_000;
+    const t = findTours(s, places.sitePlace, 0, { censorAt: end, openTourMaxSpanMs: 3 * day });
+    for (const [vrm, first, home] of [['NEW1', at(18, 22, 0), at(18, 23, 30)], ['NEW2', at(18, 9, 0), at(18, 10, 0)]] as const) {
+      const c = s.vrms.indexOf(vrm), u = t.vehicleTourStart[c];
+      expect([t.censored[u], t.depart[u], t.return[u]]).toEqual([2, first, home]);
+      expect(places.name[t.visitPlace[t.destination[u]]]).toBe('Rhyl');
+    }
+    const c = s.vrms.indexOf('NEW1'), u = t.vehicleTourStart[c];
+    expect(t.vehicleTourStart[c + 1] - u).toBe(2); // the open start, then the closed tour
+    expect([t.visitArrive[t.destination[u]], t.visitDwellMin[t.destination[u]] > 0]).toEqual([at(18, 22, 0), true]);
+    // Without censorAt, or with reads spanning longer than the limit, no open start.
+    const uncut = findTours(s, places.sitePlace, 0, { openTourMaxSpanMs: 3 * day });
+    expect(uncut.vehicleTourStart[c + 1] - uncut.vehicleTourStart[c]).toBe(1);
+    const short = findTours(s, places.sitePlace, 0, { censorAt: end, openTourMaxSpanMs: 3_600_000 });
+    expect(short.vehicleTourStart[c + 1] - short.vehicleTourStart[c]).toBe(1);
   });
   it('drops tours longer than maxTourHours', () => {
     const t = findTours(store, places.sitePlace, 0, { maxTourHours: 2 });

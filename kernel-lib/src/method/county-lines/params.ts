@@ -40,7 +40,10 @@ export interface CountyLinesParams extends CountyLinesScoreParams {
    * Open loops (with censoredLoops): a plate whose reads span at most this many days, last read
    * gone out of the hub to a market and never back, makes a loop however early it left: used
    * briefly and gone in the market (a line that swaps plates there, or a runner based there,
-   * makes market → hub → market runs). 0: none. The relays' plate span by default.
+   * makes market → hub → market runs). And open starts: such a plate first read in a market,
+   * then in the hub, makes a loop too (put into use in the market, or its departure missed),
+   * when it also loops or is last read in the hub (trips/tours.ts). 0: none. The relays' plate
+   * span by default.
    */
   openLoopMaxDays: number;
   /** Sites outside the hub and markets are grouped into places of this radius (km). */

@@ -62,7 +62,8 @@ export interface CandidateSubstore {
  * them — a hub → market → hub loop (a superset of the finder's loops, which also need a stop).
  * With `censorAt` (the data's last read), a market read after the last hub read, at most
  * `maxGapMs` before `censorAt`, is a loop too: one the data's end cut before the return; and,
- * with `openMaxSpanMs`, however long before it when the reads span at most that (open loops).
+ * with `openMaxSpanMs`, when the reads span at most that, however long before it (open loops),
+ * and a market read before the first hub read (open starts: a plate that appeared away).
  */
 export interface LoopFilter { hubBit: number; marketBit: number; maxGapMs: number; censorAt?: number; openMaxSpanMs?: number }
 
@@ -257,7 +258,7 @@ function scratchFor(n: number): Uint32Array {
  */
 function hasLoop(time: Float64Array, site: Uint32Array, siteMask: Uint8Array, idx: Uint32Array | null, a: number, b: number,
   windowed: boolean, from: number, to: number, { hubBit, marketBit, maxGapMs: maxGap, censorAt, openMaxSpanMs = -1 }: LoopFilter): boolean {
-  let lastHub = -Infinity, market = false, first = NaN, last = NaN;
+  let lastHub = -Infinity, market = false, marketFirst = false, first = NaN, last = NaN;
   for (let j = a; j < b; j++) {
     const i = idx === null ? j : idx[j];
     const t = time[i];
@@ -266,9 +267,11 @@ function hasLoop(time: Float64Array, site: Uint32Array, siteMask: Uint8Array, id
     last = t;
     const m = siteMask[site[i]];
     if ((m & hubBit) !== 0) { if (market && t - lastHub <= maxGap) return true; lastHub = t; market = false; }
-    else if ((m & marketBit) !== 0 && lastHub > -Infinity) market = true;
+    else if ((m & marketBit) !== 0) { if (lastHub > -Infinity) market = true; else marketFirst = true; }
   }
-  return market && censorAt !== undefined && (censorAt - lastHub <= maxGap || last - first <= openMaxSpanMs);
+  if (censorAt === undefined) return false;
+  const open = last - first <= openMaxSpanMs;
+  return (market && (censorAt - lastHub <= maxGap || open)) || (marketFirst && lastHub > -Infinity && open);
 }
 
 /**
