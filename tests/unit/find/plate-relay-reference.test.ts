@@ -1,24 +1,15 @@
 /**
  * The relay step (binary-searched candidate range, styles cached per market, compact links) gives
  * exactly the links, confidences and chain figures of the straightforward all-pairs scan it
- * replaced (kept below, verbatim, as the reference), on random market groups.
+ * replaced (kept below, verbatim but for the unchanged styleOf, as the reference), on random market groups.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { londonHour } from '../../../kernel-lib/src/core/london-time';
+import { styleOf } from '../../../kernel-lib/src/method/county-lines/relay-style';
 import { defaultPlateRelayOptions as defaults, linkPlateRelays, type PlateRelayOptions } from '../../../kernel-lib/src/method/county-lines/relays';
 import type { Loop, VehicleFeatures } from '../../../kernel-lib/src/method/county-lines/features';
 
-type Style = { arrivals: number[]; hours: number[]; logDwell: number; night: number; overnight: number };
 const ref_linkPlateRelays = (list: VehicleFeatures[], from: number, to: number, options: Partial<PlateRelayOptions> = {}) => ref_link(list, from, to, options);
-function ref_styleOf(f: VehicleFeatures, market: string): Style {
-  const ls = f.loopList.filter((l) => l.market === market);
-  const hours = ls.map((l) => londonHour(l.arrive));
-  const day = ls.filter((l) => !l.stopOvernight);
-  const dw = day.map((l) => Math.log(Math.max(1, (l.dwellMinMinutes + l.dwellMaxMinutes) / 2))).sort((a, b) => a - b);
-  const night = ls.filter((l) => { const h = londonHour(l.arrive); return h >= 19 || h < 6; }).length / Math.max(1, ls.length);
-  return { arrivals: ls.map((l) => l.arrive).sort((a, b) => a - b), hours, logDwell: dw.length ? dw[dw.length >> 1] : NaN, night, overnight: (ls.length - day.length) / Math.max(1, ls.length) };
-}
 
 /**
  * Mean distance (hours, circular) from each arrival of one plate to the closest arrival of the other.
@@ -38,7 +29,7 @@ function ref_clockDistance(a: number[], b: number[]): number {
  * @example ref_relaySimilarity(a, b, 'Rhyl', 20) // 0.82
  */
 function ref_relaySimilarity(a: VehicleFeatures, b: VehicleFeatures, market: string, gapHours: number, maxGapHours = defaults.maxGapHours): number {
-  const sa = ref_styleOf(a, market), sb = ref_styleOf(b, market);
+  const sa = styleOf(a, market), sb = styleOf(b, market);
   // Each part is soft (a runner's own loops vary): it only rules out plates that clearly run otherwise.
   const clock = Math.exp(-((ref_clockDistance(sa.hours, sb.hours) / 4) ** 2));
   const stay = Number.isFinite(sa.logDwell) && Number.isFinite(sb.logDwell) ? Math.exp(-(((sa.logDwell - sb.logDwell) / 2) ** 2)) : 1;
