@@ -8,10 +8,12 @@
  * scan (a by group order, then b by group order), so the matching is unchanged.
  */
 import type { VehicleFeatures } from './features';
-import type { PlateRelayOptions } from './relays';
 import { styleOf, styleSimilarity, type Style } from './relay-style';
 
 const H = 3_600_000;
+
+/** The relay options a candidate pair is judged by (relays.ts's PlateRelayOptions; named here, as relays.ts uses this file). */
+export interface CandidateOptions { maxGapHours: number; maxOverlapHours: number; edgeHours: number; minSimilarity: number }
 
 /**
  * The first index of `g` (sorted by firstSeen) whose firstSeen is at least `t`.
@@ -31,7 +33,7 @@ export function firstFrom(g: readonly VehicleFeatures[], t: number): number {
  * @example forEachCandidate(group, 'Rhyl', from, to, defaultPlateRelayOptions, (a, b, gap, sim) => links.push({ a, b, gap, sim }))
  */
 export function forEachCandidate(
-  g: readonly VehicleFeatures[], market: string, from: number, to: number, o: PlateRelayOptions,
+  g: readonly VehicleFeatures[], market: string, from: number, to: number, o: CandidateOptions,
   visit: (a: VehicleFeatures, b: VehicleFeatures, gapHours: number, sim: number) => void,
 ): void {
   const styles: (Style | undefined)[] = new Array(g.length);
