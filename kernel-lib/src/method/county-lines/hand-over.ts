@@ -9,7 +9,7 @@
  */
 import * as msg from '../../messages';
 import type { VehicleFeatures } from './features';
-import { clockDistance, styleOf } from './relays';
+import { clockDistance, styleOf } from './relay-style';
 
 /** The terms of a hand-over from plate a (earlier) to plate b (later), in this order. */
 export const HANDOVER_TERMS = [

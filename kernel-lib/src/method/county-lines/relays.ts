@@ -12,8 +12,9 @@
  * its confidence is the similarity divided by the number of alike plates that could equally
  * have handed over or taken over (on a busy market, one-off visitors stop and start every day).
  */
-import { londonHour } from '../../core/london-time';
 import type { VehicleFeatures } from './features';
+import { forEachCandidate } from './relay-candidates';
+import { styleOf, styleSimilarity } from './relay-style';
 
 /** Options of {@link linkPlateRelays}. */
 export interface PlateRelayOptions {
@@ -48,33 +49,6 @@ export interface PlateRelay {
   similarity?: number;
 }
 
-/** A plate's running style on one market: arrival times and clock hours, ln dwell of day stops, shares of night arrivals and overnight stops. */
-export interface Style { arrivals: number[]; hours: number[]; logDwell: number; night: number; overnight: number }
-
-/**
- * A plate's running style on one market, from its loops there.
- * @example styleOf(features, 'Rhyl').hours // [21, 21, 22]
- */
-export function styleOf(f: VehicleFeatures, market: string): Style {
-  const ls = f.loopList.filter((l) => l.market === market);
-  const hours = ls.map((l) => londonHour(l.arrive));
-  const day = ls.filter((l) => !l.stopOvernight);
-  const dw = day.map((l) => Math.log(Math.max(1, (l.dwellMinMinutes + l.dwellMaxMinutes) / 2))).sort((a, b) => a - b);
-  const night = ls.filter((l) => { const h = londonHour(l.arrive); return h >= 19 || h < 6; }).length / Math.max(1, ls.length);
-  return { arrivals: ls.map((l) => l.arrive).sort((a, b) => a - b), hours, logDwell: dw.length ? dw[dw.length >> 1] : NaN, night, overnight: (ls.length - day.length) / Math.max(1, ls.length) };
-}
-
-/**
- * Mean distance (hours, circular) from each arrival of one plate to the closest arrival of the other.
- * @example clockDistance([21, 22], [23]) // 1.25
- */
-export function clockDistance(a: number[], b: number[]): number {
-  if (!a.length || !b.length) return 12;
-  const d = (x: number, y: number) => { const e = Math.abs(x - y) % 24; return Math.min(e, 24 - e); };
-  const one = (xs: number[], ys: number[]) => xs.reduce((s, x) => s + Math.min(...ys.map((y) => d(x, y))), 0) / xs.length;
-  return (one(a, b) + one(b, a)) / 2;
-}
-
 /**
  * How alike two plates run on one market, 0..1: arrival hours, stay length, night share,
  * base, and the hand-over gap (a quick hand-over is likelier the same runner).
@@ -82,15 +56,7 @@ export function clockDistance(a: number[], b: number[]): number {
  * @example relaySimilarity(a, b, 'Rhyl', 20) // 0.82
  */
 export function relaySimilarity(a: VehicleFeatures, b: VehicleFeatures, market: string, gapHours: number, maxGapHours = defaultPlateRelayOptions.maxGapHours): number {
-  const sa = styleOf(a, market), sb = styleOf(b, market);
-  // Each part is soft (a runner's own loops vary): it only rules out plates that clearly run otherwise.
-  const clock = Math.exp(-((clockDistance(sa.hours, sb.hours) / 4) ** 2));
-  const stay = Number.isFinite(sa.logDwell) && Number.isFinite(sb.logDwell) ? Math.exp(-(((sa.logDwell - sb.logDwell) / 2) ** 2)) : 1;
-  const nights = 1 - 0.5 * Math.abs(sa.overnight - sb.overnight);
-  const night = 1 - 0.5 * Math.abs(sa.night - sb.night);
-  const base = a.base === null || b.base === null || a.base === b.base ? 1 : 0.6;
-  const gap = 1 - 0.5 * Math.min(1, Math.max(0, gapHours) / maxGapHours);
-  return clock * stay * nights * night * base * gap;
+  return styleSimilarity(styleOf(a, market), styleOf(b, market), a.base, b.base, gapHours, maxGapHours);
 }
 
 /**
@@ -104,73 +70,90 @@ export function relaySimilarity(a: VehicleFeatures, b: VehicleFeatures, market: 
  */
 export function linkPlateRelays(list: VehicleFeatures[], from: number, to: number, options: Partial<PlateRelayOptions> = {}): void {
   const o = { ...defaultPlateRelayOptions, ...options };
-  const H = 3_600_000;
+  const n = list.length;
+  const index = new Map<VehicleFeatures, number>();
   const byMarket = new Map<string, VehicleFeatures[]>();
-  for (const f of list) {
+  list.forEach((f, i) => {
+    index.set(f, i);
     f.relayPlates = [];
     f.relayChainPlates = 1;
     f.relayChainLoops = f.topMarketLoops;
-    if (f.topMarketLoops < o.minLoops || f.spanDays > o.maxPlateSpanDays) continue;
+    if (f.topMarketLoops < o.minLoops || f.spanDays > o.maxPlateSpanDays) return;
     // A plate joins the group of every market it loops to (a line may serve 2-3 markets).
     for (const { market: m, loops } of f.loopsByMarket) {
       if (loops < o.minLoops) continue;
       const g = byMarket.get(m); if (g) g.push(f); else byMarket.set(m, [f]);
     }
-  }
+  });
   // Candidate links (earlier plate stops, later plate starts, same market, alike enough), then
-  // a one-to-one matching, most alike first.
-  const links: { a: VehicleFeatures; b: VehicleFeatures; gap: number; market: string; sim: number }[] = [];
-  const pairIndex = new Map<VehicleFeatures, Map<VehicleFeatures, number>>(); // one link per pair of plates, on their most alike market
-  for (const [market, g] of byMarket) {
-    g.sort((a, b) => a.firstSeen - b.firstSeen || (a.vrm < b.vrm ? -1 : 1));
-    for (let i = 0; i < g.length; i++) {
-      const a = g[i];
-      if (a.lastSeen > to - o.edgeHours * H) continue; // a must stop inside the window
-      for (let j = 0; j < g.length; j++) {
-        const b = g[j];
-        if (b === a || b.firstSeen < from + o.edgeHours * H) continue; // b must start inside the window
-        const gap = (b.firstSeen - a.lastSeen) / H;
-        if (gap > o.maxGapHours || gap < -o.maxOverlapHours) continue;
-        const sim = relaySimilarity(a, b, market, gap, o.maxGapHours);
-        if (sim < o.minSimilarity) continue;
-        const seen = pairIndex.get(a)?.get(b);
-        if (seen !== undefined) { const l = links[seen]; if (sim > l.sim || (sim === l.sim && market < l.market)) links[seen] = { a, b, gap, market, sim }; continue; }
-        let m = pairIndex.get(a); if (!m) { m = new Map(); pairIndex.set(a, m); }
-        m.set(b, links.length);
-        links.push({ a, b, gap, market, sim });
-      }
-    }
-  }
+  // a one-to-one matching, most alike first. One link per pair of plates, on their most alike
+  // market; only plates in several market groups can meet twice, so only they are tracked.
+  const groups = new Int32Array(n);
+  byMarket.forEach((g) => { for (const f of g) groups[index.get(f)!]++; });
+  const markets = [...byMarket].map(([market, g]) => { g.sort((a, b) => a.firstSeen - b.firstSeen || (a.vrm < b.vrm ? -1 : 1)); return { market, g }; });
   // A link is only as good as it is unambiguous: on a busy market many one-off plates stop and
   // start each day, and any of them could "take over". Each link's confidence is its similarity
   // divided by the number of alike plates that could equally have handed over or taken over.
-  const outs = new Map<VehicleFeatures, number>(), ins = new Map<VehicleFeatures, number>();
-  for (const l of links) { outs.set(l.a, (outs.get(l.a) ?? 0) + 1); ins.set(l.b, (ins.get(l.b) ?? 0) + 1); }
-  for (const l of links) l.sim = l.sim / Math.max(outs.get(l.a)!, ins.get(l.b)!);
-  for (let i = links.length - 1; i >= 0; i--) if (links[i].sim < o.minConfidence) links.splice(i, 1);
-  links.sort((x, y) => y.sim - x.sim || Math.abs(x.gap) - Math.abs(y.gap) || (x.a.vrm < y.a.vrm ? -1 : x.a.vrm > y.a.vrm ? 1 : 0) || (x.b.vrm < y.b.vrm ? -1 : x.b.vrm > y.b.vrm ? 1 : 0));
-  const handedOver = new Set<VehicleFeatures>(), tookOver = new Set<VehicleFeatures>();
-  const next = new Map<VehicleFeatures, VehicleFeatures>();
-  for (const { a, b, gap, market, sim } of links) {
-    if (handedOver.has(a) || tookOver.has(b)) continue;
+  // First count them; then keep only links that can reach minConfidence (similarity is at most 1),
+  // so a crowded market (copied or region-wide data) does not hold millions of hopeless links.
+  const outs = new Int32Array(n), ins = new Int32Array(n);
+  const met = new Map<number, Set<number>>();
+  for (const { market, g } of markets) forEachCandidate(g, market, from, to, o, (a, b) => {
+    const ia = index.get(a)!, ib = index.get(b)!;
+    if (groups[ia] > 1 && groups[ib] > 1) {
+      let s = met.get(ia); if (!s) { s = new Set(); met.set(ia, s); }
+      if (s.has(ib)) return;
+      s.add(ib);
+    }
+    outs[ia]++; ins[ib]++;
+  });
+  met.clear();
+  const hopeless = (ia: number, ib: number) => 1 / Math.max(outs[ia], ins[ib]) < o.minConfidence;
+  const c = { a: [] as number[], b: [] as number[], gap: [] as number[], market: [] as string[], sim: [] as number[] };
+  const pairs = new Map<number, Map<number, number>>();
+  for (const { market, g } of markets) forEachCandidate(g, market, from, to, o, (a, b, gap, sim) => {
+    const ia = index.get(a)!, ib = index.get(b)!;
+    if (hopeless(ia, ib)) return;
+    if (groups[ia] > 1 && groups[ib] > 1) {
+      let m = pairs.get(ia); if (!m) { m = new Map(); pairs.set(ia, m); }
+      const seen = m.get(ib);
+      if (seen !== undefined) {
+        if (sim > c.sim[seen] || (sim === c.sim[seen] && market < c.market[seen])) { c.gap[seen] = gap; c.market[seen] = market; c.sim[seen] = sim; }
+        return;
+      }
+      m.set(ib, c.a.length);
+    }
+    c.a.push(ia); c.b.push(ib); c.gap.push(gap); c.market.push(market); c.sim.push(sim);
+  });
+  pairs.clear();
+  const order: number[] = [];
+  for (let k = 0; k < c.a.length; k++) {
+    c.sim[k] = c.sim[k] / Math.max(outs[c.a[k]], ins[c.b[k]]);
+    if (c.sim[k] >= o.minConfidence) order.push(k);
+  }
+  const vrm = (i: number) => list[i].vrm;
+  order.sort((x, y) => c.sim[y] - c.sim[x] || Math.abs(c.gap[x]) - Math.abs(c.gap[y])
+    || (vrm(c.a[x]) < vrm(c.a[y]) ? -1 : vrm(c.a[x]) > vrm(c.a[y]) ? 1 : 0) || (vrm(c.b[x]) < vrm(c.b[y]) ? -1 : vrm(c.b[x]) > vrm(c.b[y]) ? 1 : 0));
+  const handedOver = new Uint8Array(n), tookOver = new Uint8Array(n);
+  const next = new Int32Array(n).fill(-1), prev = new Int32Array(n).fill(-1);
+  for (const k of order) {
+    const a = c.a[k], b = c.b[k];
+    if (handedOver[a] || tookOver[b]) continue;
     // No cycles: b must not already lead (through its successors) back to a.
-    let c: VehicleFeatures | undefined = b, cycle = false;
-    while (c) { if (c === a) { cycle = true; break; } c = next.get(c); }
+    let x = b, cycle = false;
+    while (x >= 0) { if (x === a) { cycle = true; break; } x = next[x]; }
     if (cycle) continue;
-    handedOver.add(a); tookOver.add(b); next.set(a, b);
-    const similarity = Math.round(sim * 1000) / 1000;
-    a.relayPlates.push({ vrm: b.vrm, role: 'after', gapHours: gap, market, similarity });
-    b.relayPlates.push({ vrm: a.vrm, role: 'before', gapHours: gap, market, similarity });
+    handedOver[a] = 1; tookOver[b] = 1; next[a] = b; prev[b] = a;
+    const similarity = Math.round(c.sim[k] * 1000) / 1000, gapHours = c.gap[k], market = c.market[k];
+    list[a].relayPlates.push({ vrm: list[b].vrm, role: 'after', gapHours, market, similarity });
+    list[b].relayPlates.push({ vrm: list[a].vrm, role: 'before', gapHours, market, similarity });
   }
   // Chains: every plate of a chain gets the chain's plates and its loops to the market.
-  const prev = new Map<VehicleFeatures, VehicleFeatures>();
-  next.forEach((b, a) => { prev.set(b, a); });
-  for (const f of list) {
-    if (prev.has(f) || !next.has(f)) continue; // chain heads only
-    const chain: VehicleFeatures[] = [];
-    for (let c: VehicleFeatures | undefined = f; c; c = next.get(c)) chain.push(c);
-    const loops = chain.reduce((n, c) => n + c.topMarketLoops, 0);
-    for (const c of chain) { c.relayChainPlates = chain.length; c.relayChainLoops = loops; }
+  for (let h = 0; h < n; h++) {
+    if (prev[h] >= 0 || next[h] < 0) continue; // chain heads only
+    let plates = 0, loops = 0;
+    for (let x = h; x >= 0; x = next[x]) { plates++; loops += list[x].topMarketLoops; }
+    for (let x = h; x >= 0; x = next[x]) { list[x].relayChainPlates = plates; list[x].relayChainLoops = loops; }
   }
 }
 

@@ -1,0 +1,55 @@
+/**
+ * Candidate relay pairs of one market group, found without looking at every pair: the group is
+ * sorted by first read, and a plate `a` can only hand over to a plate `b` whose first read lies in
+ * [a.lastSeen − maxOverlapHours, a.lastSeen + maxGapHours], so that range is found by binary search.
+ * On copied or region-wide data a market group holds tens of thousands of short-lived plates and
+ * the all-pairs scan was quadratic (35,820 plates: 68 s). Each plate's running style on the market
+ * is computed once per group, not once per pair. The pairs come out in the order of the all-pairs
+ * scan (a by group order, then b by group order), so the matching is unchanged.
+ */
+import type { VehicleFeatures } from './features';
+import { styleOf, styleSimilarity, type Style } from './relay-style';
+
+const H = 3_600_000;
+
+/** The relay options a candidate pair is judged by (relays.ts's PlateRelayOptions; named here, as relays.ts uses this file). */
+export interface CandidateOptions { maxGapHours: number; maxOverlapHours: number; edgeHours: number; minSimilarity: number }
+
+/**
+ * The first index of `g` (sorted by firstSeen) whose firstSeen is at least `t`.
+ * @example firstFrom(group, Date.UTC(2025, 0, 3)) // 17
+ */
+export function firstFrom(g: readonly VehicleFeatures[], t: number): number {
+  let lo = 0, hi = g.length;
+  while (lo < hi) { const mid = (lo + hi) >>> 1; if (g[mid].firstSeen < t) lo = mid + 1; else hi = mid; }
+  return lo;
+}
+
+/**
+ * Visit one market group's candidate pairs (b starts within the gap of a's stop, both inside the
+ * window, alike enough): `visit(a, b, gapHours, similarity)`, in the order of the all-pairs scan.
+ * `g` must be sorted by firstSeen, then VRM.
+ *
+ * @example forEachCandidate(group, 'Rhyl', from, to, defaultPlateRelayOptions, (a, b, gap, sim) => links.push({ a, b, gap, sim }))
+ */
+export function forEachCandidate(
+  g: readonly VehicleFeatures[], market: string, from: number, to: number, o: CandidateOptions,
+  visit: (a: VehicleFeatures, b: VehicleFeatures, gapHours: number, sim: number) => void,
+): void {
+  const styles: (Style | undefined)[] = new Array(g.length);
+  const style = (k: number) => styles[k] ??= styleOf(g[k], market);
+  for (let i = 0; i < g.length; i++) {
+    const a = g[i];
+    if (a.lastSeen > to - o.edgeHours * H) continue; // a must stop inside the window
+    // The range is widened by an hour either side; the exact gap test below decides, as before.
+    const end = a.lastSeen + (o.maxGapHours + 1) * H;
+    for (let j = firstFrom(g, a.lastSeen - (o.maxOverlapHours + 1) * H); j < g.length && g[j].firstSeen <= end; j++) {
+      const b = g[j];
+      if (b === a || b.firstSeen < from + o.edgeHours * H) continue; // b must start inside the window
+      const gap = (b.firstSeen - a.lastSeen) / H;
+      if (gap > o.maxGapHours || gap < -o.maxOverlapHours) continue;
+      const sim = styleSimilarity(style(i), style(j), a.base, b.base, gap, o.maxGapHours);
+      if (sim >= o.minSimilarity) visit(a, b, gap, sim);
+    }
+  }
+}
