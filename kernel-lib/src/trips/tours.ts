@@ -97,11 +97,13 @@ export function findTours(store: ReadStore, sitePlace: Int32Array, anchor: numbe
   const slotStart: number[] = [], slotArrive: number[] = [], slotSite: number[] = [];
   const homeOf = (v: number) => (typeof anchor === 'number' ? anchor : anchor[v]);
 
+  // Anchor reads lastHome and i close a tour: reads away between them, at most maxTourHours apart.
+  const closes = (lastHome: number, i: number) => i > lastHome + 1 && time[i] - time[lastHome] <= maxMs;
   // Reads [f, b) of a vehicle (f at the anchor) hold a tour that left and came back.
   const hasClosedTour = (f: number, b: number, home: number) => {
     for (let i = f + 1, lastHome = f; i < b; i++) {
       if (sitePlace[site[i]] !== home) continue;
-      if (i > lastHome + 1 && time[i] - time[lastHome] <= maxMs) return true;
+      if (closes(lastHome, i)) return true;
       lastHome = i;
     }
     return false;
@@ -121,7 +123,7 @@ export function findTours(store: ReadStore, sitePlace: Int32Array, anchor: numbe
     let lastHome = -1;
     for (let i = vehicleStart[v]; i < b; i++) {
       if (sitePlace[site[i]] !== home) continue;
-      if (lastHome >= 0 && i > lastHome + 1 && time[i] - time[lastHome] <= maxMs) fn(v, home, lastHome, lastHome + 1, i - 1, i);
+      if (lastHome >= 0 && closes(lastHome, i)) fn(v, home, lastHome, lastHome + 1, i - 1, i);
       lastHome = i;
     }
     if (censorAt !== undefined && lastHome >= 0 && lastHome < b - 1 && (censorAt - time[lastHome] <= maxMs || time[b - 1] - time[vehicleStart[v]] <= openSpan)) fn(v, home, lastHome, lastHome + 1, b - 1, -1);
@@ -162,7 +164,8 @@ export function findTours(store: ReadStore, sitePlace: Int32Array, anchor: numbe
   // until then, or maxTourHours after leaving when earlier (open tours); lastHome = -1: first read
   // away, leaving at its first read).
   const fill = (v: number, home: number, lastHome: number, i0: number, i1: number, i: number) => {
-    const back = i >= 0 ? time[i] : Math.min(censorAt as number, (lastHome >= 0 ? time[lastHome] : time[i0]) + maxMs), start = lastHome >= 0 ? time[lastHome] : time[i0];
+    const start = lastHome >= 0 ? time[lastHome] : time[i0];
+    const back = i >= 0 ? time[i] : Math.min(censorAt as number, start + maxMs);
     out.vehicle[u] = v; out.anchor[u] = home; out.firstAway[u] = i0; out.lastAway[u] = i1;
     out.depart[u] = start; out.return[u] = back; out.censored[u] = i < 0 ? 1 : lastHome < 0 ? 2 : 0;
     out.overnight[u] = spansOvernight(start, back, o.overnightHour) ? 1 : 0;
