@@ -8,16 +8,19 @@ import { ensureBuilt, ensureNpm } from './lib/setup.mjs';
 
 ensureNpm();
 ensureBuilt();
+// The benchmark processes (ours and DuckDB's reference, which run in one process) with glibc's
+// huge pages on, as the `anpr` command and the kernel run (kernel-lib/src/core/huge-pages.ts).
+const { withHugePages } = await import(path.join(ROOT, 'kernel-lib', 'dist', 'core', 'huge-pages.js'));
 const scale = process.argv.includes('--scale');
 const script = scale ? path.join(ROOT, 'bench', 'scale', 'run.mjs') : path.join(ROOT, 'bench', 'run.mjs');
 const r = spawnSync('node', ['--expose-gc', '--max-old-space-size=16384', script, ...process.argv.slice(2).filter((a) => a !== '--scale')], {
   stdio: 'inherit',
   cwd: ROOT,
-  env: { ...process.env, TZ: 'Europe/London' }
+  env: withHugePages({ ...process.env, TZ: 'Europe/London' })
 });
 process.exitCode = r.status ?? 1;
 // The scale benchmark's second part: ClickHouse ingest and engine on a 2-shard loopback cluster (10M, 100M).
 if (scale && r.status === 0 && process.env.ANPR_SCALE_CLICKHOUSE !== '0') {
-  const ch = spawnSync('node', [path.join(ROOT, 'bench', 'scale', 'clickhouse.mjs')], { stdio: 'inherit', cwd: ROOT, env: { ...process.env, TZ: 'Europe/London', ANPR_SCALE_COPIES: process.env.ANPR_SCALE_CLICKHOUSE_COPIES || '1,10' } });
+  const ch = spawnSync('node', [path.join(ROOT, 'bench', 'scale', 'clickhouse.mjs')], { stdio: 'inherit', cwd: ROOT, env: { ...withHugePages(process.env), TZ: 'Europe/London', ANPR_SCALE_COPIES: process.env.ANPR_SCALE_CLICKHOUSE_COPIES || '1,10' } });
   process.exitCode = ch.status ?? 1;
 }

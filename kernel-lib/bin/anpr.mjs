@@ -1,5 +1,18 @@
 #!/usr/bin/env node
 // The `anpr` command line. All logic lives in dist/cli (built from src/cli).
 process.env.TZ = process.env.TZ || 'Europe/London';
-const { main } = await import('../dist/cli/main.js');
-process.exitCode = await main(process.argv.slice(2));
+const { hasHugePages, withHugePages } = await import('../dist/core/huge-pages.js');
+if (process.platform === 'linux' && !hasHugePages(process.env) && process.env.ANPR_HUGE_PAGES !== '0') {
+  // Run again with glibc's huge pages on, which only a process's start can set (why:
+  // src/core/huge-pages.ts). ANPR_HUGE_PAGES=0 runs without them, in this process.
+  const { spawn } = await import('node:child_process');
+  const child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit', env: withHugePages(process.env) });
+  const forward = (signal) => child.kill(signal);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, forward);
+  child.on('exit', (code, signal) => {
+    if (signal) { process.removeAllListeners(signal); process.kill(process.pid, signal); } else process.exit(code ?? 1);
+  });
+} else {
+  const { main } = await import('../dist/cli/main.js');
+  process.exitCode = await main(process.argv.slice(2));
+}

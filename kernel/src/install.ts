@@ -16,7 +16,16 @@ export interface KernelSpec {
   argv: string[];
   display_name: string;
   language: string;
+  /** Environment variables Jupyter sets for the kernel process. */
+  env?: Record<string, string>;
 }
+
+/**
+ * On Linux the kernel runs with glibc's huge pages for large blocks (the analysis library's
+ * typed arrays): fresh memory is many times dearer without them on virtual machines.
+ * The same tunable, and why, as kernel-lib's src/core/huge-pages.ts.
+ */
+const KERNEL_ENV: Record<string, string> | undefined = process.platform === 'linux' ? { GLIBC_TUNABLES: 'glibc.malloc.hugetlb=1' } : undefined;
 
 /** The entry point a kernelspec runs (this package's compiled main.js). */
 export const KERNEL_ENTRY = path.join(__dirname, 'main.js');
@@ -27,8 +36,8 @@ export const KERNEL_ENTRY = path.join(__dirname, 'main.js');
  */
 export function kernelSpecs(node = process.execPath, entry = KERNEL_ENTRY): Record<'tslab' | 'jslab', KernelSpec> {
   return {
-    tslab: { argv: [node, entry, 'kernel', '--config-path', '{connection_file}'], display_name: 'TypeScript (tslab + ANPR)', language: 'typescript' },
-    jslab: { argv: [node, entry, 'kernel', '--config-path', '{connection_file}', '--js'], display_name: 'JavaScript (jslab + ANPR)', language: 'javascript' }
+    tslab: { argv: [node, entry, 'kernel', '--config-path', '{connection_file}'], display_name: 'TypeScript (tslab + ANPR)', language: 'typescript', ...(KERNEL_ENV && { env: KERNEL_ENV }) },
+    jslab: { argv: [node, entry, 'kernel', '--config-path', '{connection_file}', '--js'], display_name: 'JavaScript (jslab + ANPR)', language: 'javascript', ...(KERNEL_ENV && { env: KERNEL_ENV }) }
   };
 }
 

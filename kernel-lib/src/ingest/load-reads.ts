@@ -121,7 +121,7 @@ export async function loadReads(options: LoadReadsOptions): Promise<{ store: Rea
     q?.close();
   }
   const { columns: cols, sites: siteTable } = acc.finish();
-  const { store, removed } = presorted ? storeFromSorted(presorted, siteTable) : dropExactDuplicates(storeFromColumns(cols, siteTable));
+  const { store, removed } = presorted ? storeFromSorted(presorted, siteTable) : dropExactDuplicates(storeFromColumns(cols, siteTable), { inPlace: true });
   const summary = summarise(file, format, read, acc, store, removed, columns, q?.path ?? null, t0, age);
   const inputs = await cache.save(store, summary);
   noteStoreSource(store, sourceFiles, summary.dataAge, inputs);

@@ -26,10 +26,10 @@ export interface ReadColumns {
  * and reads are sorted by (vehicle, time, site), ties kept in input order, so the output
  * depends only on the set of reads, not their order (apart from exact-duplicate ties).
  *
- * Method: stable LSD radix sort by vehicle code (11 bits a pass, columns carried along), then
- * each vehicle's contiguous range sorted by (time, site, input index): insertion sort for
- * short or nearly sorted ranges (time-ordered input costs O(n)), an index sort otherwise.
- * Memory: 17 bytes per read in the result; ~42 bytes per read of scratch while building.
+ * Method: a stable counting placement by vehicle code (input indices), the columns gathered
+ * through it, then each vehicle's contiguous range sorted by (time, site, input index):
+ * insertion sort for short or nearly sorted ranges (time-ordered input costs O(n)), an index
+ * sort otherwise. Memory: 17 bytes per read in the result; 4 bytes per read of scratch.
  * The input columns are not modified.
  *
  * @example
@@ -68,45 +68,22 @@ export function storeFromColumns(cols: ReadColumns, sites: SiteTable): ReadStore
   const vehicleStart = new Uint32Array(nv + 1);
   for (let k = 0; k < nv; k++) vehicleStart[k + 1] = vehicleStart[k] + counts[k];
 
-  // 2. Stable LSD radix sort by new vehicle code, 11 bits a pass, carrying time, site,
-  //    confidence and input index (sequential reads, 2048 write streams: cache-friendly,
-  //    unlike a one-pass scatter into nv buckets or a gather through a permutation).
-  // The first pass reads the input columns directly (no copies: fresh memory is costly).
-  const BITS = 11, RADIX = 1 << BITS, MASK = RADIX - 1;
+  // 2. Reads grouped by new vehicle code, stable (input order kept within a vehicle): one
+  //    pass in input order writes each read, and its input index, at its vehicle's next slot
+  //    of the result's arrays. Fresh memory is the dear part on virtual machines (each new
+  //    page costs a fault), so only the result and one 4-byte scratch per read are allocated.
+  //    Measured on 9.8M time-ordered reads of 390k plates: 1.5 s for this step (in 2.2 s
+  //    for all) against 2.3 s for a stable LSD radix sort carrying every column (11 bits a
+  //    pass, two sets of buffers) and 1.5 s for a gather through a permutation.
   const inVehicle = cols.vehicle, inTime = cols.time, inSite = cols.site, inConf = cols.confidence;
-  let key = new Uint32Array(n), outTime = new Float64Array(n), outSite = new Uint32Array(n);
-  let outConf = new Uint8Array(n), perm = new Uint32Array(n);
-  const count = new Uint32Array(RADIX);
-  const prefix = () => { let sum = 0; for (let b = 0; b < RADIX; b++) { const c = count[b]; count[b] = sum; sum += c; } };
-  if (nv <= 1) {
-    for (let i = 0; i < n; i++) perm[i] = i;
-    outTime.set(inTime); outSite.set(inSite);
-    if (inConf) outConf.set(inConf); else outConf.fill(255);
-  } else {
-    // pass 1: from the input
-    for (let i = 0; i < n; i++) count[newCode[inVehicle[i]] & MASK]++;
-    prefix();
-    for (let i = 0; i < n; i++) {
-      const kv = newCode[inVehicle[i]];
-      const d = count[kv & MASK]++;
-      key[d] = kv; outTime[d] = inTime[i]; outSite[d] = inSite[i]; outConf[d] = inConf ? inConf[i] : 255; perm[d] = i;
-    }
-    // further passes: ping-pong between two sets of buffers
-    if ((nv - 1) >>> BITS > 0) {
-      let k2 = new Uint32Array(n), t2 = new Float64Array(n), s2 = new Uint32Array(n), c2 = new Uint8Array(n), p2 = new Uint32Array(n);
-      for (let shift = BITS; shift < 32 && (nv - 1) >>> shift > 0; shift += BITS) {
-        count.fill(0);
-        for (let i = 0; i < n; i++) count[(key[i] >>> shift) & MASK]++;
-        prefix();
-        for (let i = 0; i < n; i++) {
-          const d = count[(key[i] >>> shift) & MASK]++;
-          k2[d] = key[i]; t2[d] = outTime[i]; s2[d] = outSite[i]; c2[d] = outConf[i]; p2[d] = perm[i];
-        }
-        [key, k2] = [k2, key]; [outTime, t2] = [t2, outTime]; [outSite, s2] = [s2, outSite];
-        [outConf, c2] = [c2, outConf]; [perm, p2] = [p2, perm];
-      }
-    }
+  const perm = new Uint32Array(n), outTime = new Float64Array(n), outSite = new Uint32Array(n), outConf = new Uint8Array(n);
+  const next = vehicleStart.slice(0, nv);
+  for (let i = 0; i < n; i++) {
+    const d = next[newCode[inVehicle[i]]]++;
+    perm[d] = i; outTime[d] = inTime[i]; outSite[d] = inSite[i]; outConf[d] = inConf ? inConf[i] : 255;
   }
+  const outVehicle = new Uint32Array(n);
+  for (let v = 0; v < nv; v++) outVehicle.fill(v, vehicleStart[v], vehicleStart[v + 1]);
 
   // 3. Sort each vehicle's contiguous range by (time, site, input index).
   for (let v = 0; v < nv; v++) {
@@ -115,7 +92,6 @@ export function storeFromColumns(cols: ReadColumns, sites: SiteTable): ReadStore
     if (b - a <= 48) insertionSort(outTime, outSite, outConf, perm, a, b);
     else sortRange(outTime, outSite, outConf, perm, a, b);
   }
-  const outVehicle = key;
 
   return { n, vehicle: outVehicle, time: outTime, site: outSite, confidence: outConf, vrms, vehicleStart, sites };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildStore } from '../../../kernel-lib/src/reads/build-store';
 import { sitesFromRows } from '../../../kernel-lib/src/reads/sites-from-rows';
 import { storeFromColumns } from '../../../kernel-lib/src/reads/store-from-columns';
+import { dropExactDuplicates } from '../../../kernel-lib/src/reads/drop-duplicates';
 import type { ReadStore } from '../../../kernel-lib/src/reads/types';
 
 const sites = sitesFromRows([
@@ -108,6 +109,42 @@ describe('storeFromColumns', () => {
     const time = Float64Array.from({ length: n }, (_, i) => (i * 7919) % n);
     const store = storeFromColumns({ vrms: ['X'], vehicle: new Uint32Array(n), time, site: new Uint32Array(n) }, sites);
     expect(Array.from(store.time)).toEqual(Array.from({ length: n }, (_, i) => i));
+  });
+  it('gives the order of a plain sort by (VRM, time, site, input order) on random columns', () => {
+    // Many plates (more than one 11-bit radix digit), repeated and unused dictionary entries,
+    // equal times and sites (ties keep input order, seen through the confidence column).
+    let seed = 12345;
+    const rnd = (k: number) => { seed = (Math.imul(seed, 1103515245) + 12345) >>> 0; return seed % k; };
+    for (const [n, plates] of [[5000, 3000], [20000, 40], [300, 2]] as const) {
+      const vrms = Array.from({ length: plates + 5 }, (_, i) => `P${rnd(plates)}`);
+      const vehicle = Uint32Array.from({ length: n }, () => rnd(plates));
+      const time = Float64Array.from({ length: n }, () => rnd(50));
+      const site = Uint32Array.from({ length: n }, () => rnd(3));
+      const confidence = Uint8Array.from({ length: n }, (_, i) => i % 251);
+      const store = storeFromColumns({ vrms, vehicle, time, site, confidence }, sites);
+      const expected = Array.from({ length: n }, (_, i) => i)
+        .sort((a, b) => (vrms[vehicle[a]] < vrms[vehicle[b]] ? -1 : vrms[vehicle[a]] > vrms[vehicle[b]] ? 1 : 0)
+          || time[a] - time[b] || site[a] - site[b] || a - b)
+        .map((i) => ({ vrm: vrms[vehicle[i]], time: time[i], site: sites.id[site[i]], confidence: confidence[i] }));
+      expect(rowsOf(store)).toEqual(expected);
+      expect(store.vrms).toEqual([...new Set(Array.from(vehicle, (c) => vrms[c]))].sort());
+      for (let v = 0; v < store.vrms.length; v++)
+        for (let i = store.vehicleStart[v]; i < store.vehicleStart[v + 1]; i++) expect(store.vehicle[i]).toBe(v);
+    }
+  });
+  it('drops exact duplicates the same way in place as into fresh arrays', () => {
+    const cols = () => ({
+      vrms: ['A', 'B'], vehicle: Uint32Array.of(0, 0, 1, 0, 1, 1, 0), time: Float64Array.of(5, 5, 1, 5, 1, 2, 6),
+      site: Uint32Array.of(1, 1, 0, 2, 0, 0, 1), confidence: Uint8Array.of(10, 11, 12, 13, 14, 15, 16),
+    });
+    const copy = dropExactDuplicates(storeFromColumns(cols(), sites));
+    const built = storeFromColumns(cols(), sites);
+    const inPlace = dropExactDuplicates(built, { inPlace: true });
+    expect([copy.removed, inPlace.removed]).toEqual([2, 2]);
+    expect(rowsOf(inPlace.store)).toEqual(rowsOf(copy.store));
+    expect(rowsOf(copy.store).map((r) => r.confidence)).toEqual([10, 13, 16, 12, 15]);
+    expect(Array.from(inPlace.store.vehicleStart)).toEqual([0, 3, 5]);
+    expect(inPlace.store.time.buffer).toBe(built.time.buffer); // no fresh column
   });
   it('checks column lengths', () => {
     expect(() => storeFromColumns({ vrms: ['X'], vehicle: new Uint32Array(2), time: new Float64Array(1), site: new Uint32Array(2) }, sites))
