@@ -250,14 +250,21 @@ export class ReadAccumulator {
   }
 
   /**
-   * Append a read another thread already validated with these rules (csv-block-worker.ts):
-   * `code` from `vrmCode`, time `ok` and within the limits, a valid registered site, its own
-   * position Ok, confidence 0..100 or 255. Keeps file order with `add`/`addCoded`.
+   * Append rows `from` to `to` of a parallel reader's columns (csv-block-worker.ts), reads it
+   * already validated with these rules: codes through `map` to `vrmCode`s, times `ok` and
+   * within the limits, valid registered sites, own positions Ok, confidence 0..100 or 255.
+   * Keeps file order with `add`/`addCoded`; time, site and confidence are copied as blocks.
    */
-  appendSettled(code: number, ms: number, site: number, confidence: number): void {
-    if (this.n === this.cap) this.grow();
-    const i = this.n++;
-    this.vehicle[i] = code; this.time[i] = ms; this.site[i] = site; this.confidence[i] = confidence;
+  appendSettledRun(map: ArrayLike<number>, code: Int32Array | Uint32Array, time: Float64Array, site: Int32Array | Uint32Array,
+    confidence: Uint8Array, from: number, to: number): void {
+    const m = to - from, i0 = this.n;
+    if (i0 + m > this.cap) this.grow(i0 + m);
+    this.time.set(time.subarray(from, to), i0);
+    this.site.set(site.subarray(from, to), i0);
+    this.confidence.set(confidence.subarray(from, to), i0);
+    const vehicle = this.vehicle;
+    for (let k = from; k < to; k++) vehicle[i0 + k - from] = map[code[k]];
+    this.n = i0 + m;
   }
 
   /** Whether site code `site` has a valid (UK box) position. */

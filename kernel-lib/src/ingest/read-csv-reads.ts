@@ -150,17 +150,17 @@ export async function readCsvReads(file: string, gz: boolean, acc: ReadAccumulat
     return new BlockPool(workerFile, plan, csvParallel.workers, firstLine, (r, first, w) => {
       const map = (maps[w] ??= []);
       for (const raw of r.newVrms) map.push(acc.vrmCode(raw));
-      const dl = r.deferredLine, n = r.n;
-      let a = 0, b = 0;
-      while (a < n || b < dl.length) {
-        if (b >= dl.length || (a < n && r.line[a] < dl[b])) {
-          read++;
-          acc.appendSettled(map[r.code[a]], r.time[a], r.site[a], r.conf[a]);
-          a++;
-        } else {
+      // File order: each run of settled rows (copied at once), then the deferred row after it.
+      const dl = r.deferredLine, n = r.n, line = r.line;
+      let a = 0;
+      for (let b = 0; b <= dl.length; b++) {
+        let stop = a;
+        if (b < dl.length) while (stop < n && line[stop] < dl[b]) stop++;
+        else stop = n;
+        if (stop > a) { acc.appendSettledRun(map, r.code, r.time, r.site, r.conf, a, stop); read += stop - a; a = stop; }
+        if (b < dl.length) {
           mini.restartAt(first + dl[b]);
           mini.push(Buffer.from(r.deferredText[b] + '\n'));
-          b++;
         }
       }
     });
