@@ -88,7 +88,7 @@ export async function benchRender({ runs = Number(process.env.ANPR_BENCH_RENDER_
     cells: [{ cell_type: 'code', execution_count: null, metadata: {}, outputs: [], source }]
   }));
   symlinkSync(path.join(ROOT, 'notebooks', 'data'), path.join(root, 'data'));
-  const lab = await startLab({ quiet: true, rootDir: root, env: { ANPR_LAB_EXPOSE_APP: '1', ANPR_LAB_STATE: state } });
+  const lab = await startLab({ quiet: process.env.ANPR_BENCH_LAB_LOG !== "1", rootDir: root, env: { ANPR_LAB_EXPOSE_APP: '1', ANPR_LAB_STATE: state } });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
@@ -103,7 +103,8 @@ export async function benchRender({ runs = Number(process.env.ANPR_BENCH_RENDER_
         const app = window.jupyterapp;
         const panel = app.shell.currentWidget;
         await panel.context.ready;
-        await panel.sessionContext.ready;
+        const kernelUp = await Promise.race([panel.sessionContext.ready.then(() => true), new Promise((res) => setTimeout(() => res(false), 120_000))]);
+        if (!kernelUp || !panel.sessionContext.session?.kernel) throw new Error('the tslab kernel did not start within 120 s (is it registered? npm start or npm test registers it)');
         panel.content.widgets[0].model.outputs.clear();
         panel.content.activeCellIndex = 0;
         const t0 = performance.now();
