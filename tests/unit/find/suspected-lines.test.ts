@@ -115,6 +115,11 @@ describe('suspectedLines', () => {
     expect(term('runnerA')).toBeCloseTo(-Math.log1p(Math.exp(-5)));
     expect(term('runnerB')).toBeCloseTo(-Math.log1p(Math.exp(1)));
     expect(term('rhythmBreak')).toBeCloseTo(Math.log(98 / 24)); // daily runs, then 4 days 2 hours from a's last run to b's first
+    expect(term('departClock')).toBeCloseTo(2 / 4); // each leaves the hub an hour before it arrives
+    expect(term('marketFocus')).toBe(1); // all their loops go to Rhyl
+    expect(term('sameLastStop')).toBe(0); // a last stopped by S1, b first by S2
+    expect(term('hubShareDiff')).toBe(0); // not known for these plates
+    expect(term('reachDiff')).toBe(0);
     // A plate that barely passed the suspect bar must be more alike to take over than a strong one.
     const { edges } = handOverCandidates([a, b], () => 3, -2, defaultLineOptions, ...window);
     expect(edges.map((e) => [e.a, e.b, e.market])).toEqual([[0, 1, 'Rhyl']]);
