@@ -118,7 +118,7 @@ export type { ClickHouseTarget } from './clickhouse/target';
 export { linkPlateRelays, defaultPlateRelayOptions, relaySimilarity, relayChains } from './method/county-lines/relays';
 export { fillLoopCrowd } from './method/county-lines/loop-crowd';
 export { suspectedLines, defaultLineOptions, handOverCandidates } from './method/county-lines/suspected-lines';
-export { HANDOVER_TERMS, HANDOVER_TERM_TEXT, handOverTerms, handOverLogOdds, handOverReasons, stopSiteOverlap } from './method/county-lines/hand-over';
+export { HANDOVER_TERMS, HANDOVER_TERM_TEXT, handOverTerms, handOverLogOdds, handOverReasons, marketFocus, sameLastStop, stopSiteOverlap } from './method/county-lines/hand-over';
 export { fittedHandOverModel } from './method/county-lines/line-model';
 export { maxWeightMatching } from './method/county-lines/line-matching';
 export type { LineOptions, SuspectedLine, HandOver, HandOverCandidate } from './method/county-lines/suspected-lines';

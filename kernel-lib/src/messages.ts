@@ -532,6 +532,11 @@ export const handOverReason = (term: string, value: number, contribution: number
     overlap: `the two plates overlap ${(value * 12).toFixed(0)} h`,
     stopShare: `${pct(value)} of their market stop cameras shared`,
     rhythmBreak: value < 0.4 ? 'the rhythm of runs carries on across the swap' : `the time between runs changes ×${Math.exp(value).toFixed(1)} across the swap`,
+    departClock: `leave the hub ${(value * 4).toFixed(1)} h apart on the clock`,
+    hubShareDiff: `shares of reads in the hub differ by ${pct(value)}`,
+    marketFocus: `at least ${pct(value)} of each plate's loops go to this market`,
+    sameLastStop: value > 0 ? 'the next plate\'s first market stop is where the one before last stopped' : 'the next plate first stops elsewhere in the market',
+    reachDiff: value < 0.3 ? 'they range about as far' : `one ranges ×${Math.exp(value).toFixed(1)} as far as the other`,
   };
   return `${text[term] ?? `${term} ${value.toFixed(2)}`} (${contribution >= 0 ? '+' : '−'}${Math.abs(contribution).toFixed(1)})`;
 };

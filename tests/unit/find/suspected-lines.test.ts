@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { maxWeightMatching } from '../../../kernel-lib/src/method/county-lines/line-matching';
 import { defaultLineOptions, handOverCandidates, suspectedLines } from '../../../kernel-lib/src/method/county-lines/suspected-lines';
-import { HANDOVER_TERMS, handOverLogOdds, handOverTerms, stopSiteOverlap } from '../../../kernel-lib/src/method/county-lines/hand-over';
+import { HANDOVER_TERMS, handOverLogOdds, handOverTerms, marketFocus, sameLastStop, stopSiteOverlap } from '../../../kernel-lib/src/method/county-lines/hand-over';
 import type { Loop, VehicleFeatures } from '../../../kernel-lib/src/method/county-lines/features';
 
 const DAY = 86_400_000;
@@ -48,7 +48,7 @@ describe('suspectedLines', () => {
     expect(lines[0].handOvers.map((h) => [h.market, h.gapHours])).toEqual([['Rhyl', 24], ['Rhyl', 24]]);
     for (const h of lines[0].handOvers) {
       expect(h.probability).toBeGreaterThan(0.5);
-      expect(h.reasons).toContain('100% of their market stop cameras shared (+1.9)');
+      expect(h.reasons).toContain('100% of their market stop cameras shared (+1.6)');
     }
   });
   it('keeps two lines on one market apart by how they run, and needs a real hand-over', () => {
@@ -72,6 +72,37 @@ describe('suspectedLines', () => {
     const blind = { ...defaultLineOptions.model, weights: { ...defaultLineOptions.model.weights, stopShare: 0 } };
     expect(suspectedLines(list, () => 1, -2, { model: blind }, ...window).map((l) => l.vrms).sort()).toEqual([['EV1', 'X2'], ['X1', 'EV2']].sort());
   });
+  it('tells apart two lines by when they leave the hub, how much they are read in it and how far they range', () => {
+    // Two concurrent lines on Rhyl, all arriving at 21:00. The EV line leaves the hub at 20:00, is read
+    // in the hub for 30% of its reads and ranges 5 km; the X line leaves at 17:00, 80%, 20 km. At the
+    // swap both lines moved their address: EV2 stops by the camera X1 used (S2), X2 by EV1's (S1), so
+    // by the stop cameras the lines cross; how they run overall keeps them apart.
+    const run = (vrm: string, first: number, last: number, departHour: number, hubReadShare: number, radiusOfGyrationKm: number, stopSite: string) => {
+      const x = f(vrm, first, last, 'Rhyl', 21, 40, stopSite);
+      const lead = (21 - departHour) * 3_600_000;
+      return { ...x, hubReadShare, radiusOfGyrationKm, loopList: x.loopList.map((l) => ({ ...l, depart: l.arrive - lead })) } as VehicleFeatures;
+    };
+    const list = [run('EV1', 1, 8, 20, 0.3, 5, 'S1'), run('X1', 1.2, 8.4, 17, 0.8, 20, 'S2'), run('EV2', 9.6, 16, 20, 0.3, 5, 'S2'), run('X2', 9.2, 16, 17, 0.8, 20, 'S1')];
+    const x = handOverTerms(list[0], list[3], 'Rhyl', 1.2 * 24, 1, 1);
+    const term = (name: string) => x[HANDOVER_TERMS.indexOf(name as (typeof HANDOVER_TERMS)[number])];
+    expect(term('departClock')).toBeCloseTo(3 / 4); // 20:00 against 17:00
+    expect(term('hubShareDiff')).toBeCloseTo(0.5);
+    expect(term('reachDiff')).toBeCloseTo(Math.log(4));
+    expect(term('stopShare')).toBe(1);
+    expect(suspectedLines(list, () => 1, -2, {}, ...window).map((l) => l.vrms).sort()).toEqual([['EV1', 'EV2'], ['X1', 'X2']]);
+    // Without those three terms, the stop cameras decide.
+    const blind = { ...defaultLineOptions.model, weights: { ...defaultLineOptions.model.weights, departClock: 0, hubShareDiff: 0, reachDiff: 0 } };
+    expect(suspectedLines(list, () => 1, -2, { model: blind }, ...window).map((l) => l.vrms).sort()).toEqual([['EV1', 'X2'], ['X1', 'EV2']].sort());
+  });
+  it('measures how much of their running two plates give the market, and whether the next plate first stops where the last one stopped', () => {
+    const a = f('AAA', 1, 6), b = { ...f('BBB', 7, 12), loops: 4, loopsByMarket: [{ market: 'Rhyl', loops: 3 }, { market: 'Chester', loops: 1 }] } as VehicleFeatures;
+    expect(marketFocus(a, b, 'Rhyl')).toBeCloseTo(0.75);
+    expect(marketFocus(a, b, 'Chester')).toBe(0);
+    expect(sameLastStop(a, b, 'Rhyl')).toBe(1);
+    const moved = { ...a, loopList: a.loopList.map((l, i) => (i === 2 ? { ...l, stopSite: 'S9' } : l)) } as VehicleFeatures;
+    expect(sameLastStop(moved, b, 'Rhyl')).toBe(0); // a's last stop was by S9, b's first by S1
+    expect(sameLastStop(b, moved, 'Rhyl')).toBe(1); // b's last (S1) against a's first (S1)
+  });
   it('weighs a hand-over by the model: its named terms, and how runner-like each plate is', () => {
     const a = f('AAA', 1, 6), b = f('BBB', 7, 12, 'Rhyl', 23, 40, 'S2');
     const x = handOverTerms(a, b, 'Rhyl', 24, 5, -1);
@@ -84,6 +115,11 @@ describe('suspectedLines', () => {
     expect(term('runnerA')).toBeCloseTo(-Math.log1p(Math.exp(-5)));
     expect(term('runnerB')).toBeCloseTo(-Math.log1p(Math.exp(1)));
     expect(term('rhythmBreak')).toBeCloseTo(Math.log(98 / 24)); // daily runs, then 4 days 2 hours from a's last run to b's first
+    expect(term('departClock')).toBeCloseTo(2 / 4); // each leaves the hub an hour before it arrives
+    expect(term('marketFocus')).toBe(1); // all their loops go to Rhyl
+    expect(term('sameLastStop')).toBe(0); // a last stopped by S1, b first by S2
+    expect(term('hubShareDiff')).toBe(0); // not known for these plates
+    expect(term('reachDiff')).toBe(0);
     // A plate that barely passed the suspect bar must be more alike to take over than a strong one.
     const { edges } = handOverCandidates([a, b], () => 3, -2, defaultLineOptions, ...window);
     expect(edges.map((e) => [e.a, e.b, e.market])).toEqual([[0, 1, 'Rhyl']]);

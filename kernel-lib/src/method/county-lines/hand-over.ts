@@ -1,9 +1,11 @@
 /**
  * A hand-over: one plate of a line stops being used and the next one starts. How likely a pair of
  * suspect plates is one line's hand-over is a logistic model over named terms, each a plain
- * difference in how the two run on their shared market (arrival hours, stay, nights, base, the
- * cameras where their market stops begin), in the hand-over itself (gap, overlap, whether the
- * line's rhythm of runs carries on across it) and in how runner-like each plate is (its score).
+ * difference in how the two run on their shared market (arrival and hub departure hours, stay,
+ * nights, base, the cameras where their market stops begin, how much of their running goes to
+ * that market), in how they run overall (share of reads in the hub, how far they range), in the
+ * hand-over itself (gap, overlap, whether the line's rhythm of runs carries on across it, whether
+ * the next plate first stops where the last one stopped) and in how runner-like each plate is (its score).
  * The weights are fitted on the tuning variants only (`npm run fit:lines`, written to
  * line-model.ts); analysts can pass their own (`params.lines.model`).
  */
@@ -14,6 +16,7 @@ import { clockDistance, styleOf } from './relay-style';
 /** The terms of a hand-over from plate a (earlier) to plate b (later), in this order. */
 export const HANDOVER_TERMS = [
   'clockHours', 'stayDiff', 'overnightDiff', 'nightDiff', 'otherBase', 'gapDays', 'overlap', 'stopShare', 'runnerA', 'runnerB', 'rhythmBreak',
+  'departClock', 'hubShareDiff', 'marketFocus', 'sameLastStop', 'reachDiff',
 ] as const;
 export type HandOverTerm = (typeof HANDOVER_TERMS)[number];
 
@@ -30,6 +33,11 @@ export const HANDOVER_TERM_TEXT: Record<HandOverTerm, string> = {
   runnerA: 'ln σ(score) of the first plate: the log-probability it is a runner',
   runnerB: 'ln σ(score) of the second plate',
   rhythmBreak: '|ln(time from the first plate\'s last arrival to the second\'s first, over their usual time between runs)|, at most 3',
+  departClock: 'mean distance of the clock hours they leave the hub for the market, in 4-hour units',
+  hubShareDiff: 'difference of their shares of reads in the hub',
+  marketFocus: 'the smaller of their shares of loops that go to this market',
+  sameLastStop: '1 when the first plate\'s last market stop and the second\'s first begin at the same camera',
+  reachDiff: 'difference of how far they range (|Δ ln radius of gyration|, at most 3)',
 };
 
 /** A logistic model of P(hand-over): log-odds = intercept + Σ weight × term. */
@@ -58,10 +66,37 @@ export function stopSiteOverlap(a: VehicleFeatures, b: VehicleFeatures, market: 
 }
 
 /**
+ * Whether the earlier plate's last stop on a market and the later plate's first begin at the same
+ * camera (a line keeps its address across a swap): 1 or 0.
+ * @example sameLastStop(a, b, 'Rhyl') // 1: a's last stop and b's first both after S0312
+ */
+export function sameLastStop(a: VehicleFeatures, b: VehicleFeatures, market: string): number {
+  let last: string | undefined, first: string | undefined;
+  for (const l of a.loopList) if (l.market === market) last = l.stopSite;
+  for (const l of b.loopList) if (l.market === market) { first = l.stopSite; break; }
+  return last !== undefined && last === first ? 1 : 0;
+}
+
+/**
+ * The smaller of two plates' shares of loops that go to `market` (a line serves its market; a
+ * plate that mostly goes elsewhere is less likely its next plate).
+ * @example marketFocus(a, b, 'Rhyl') // 0.75: all of a's loops, 3 of b's 4, go to Rhyl
+ */
+export function marketFocus(a: VehicleFeatures, b: VehicleFeatures, market: string): number {
+  const share = (f: VehicleFeatures) => (f.loopsByMarket.find((x) => x.market === market)?.loops ?? 0) / Math.max(1, f.loops);
+  return Math.min(share(a), share(b));
+}
+
+/** |x − y| of two shares, 0 when either is missing. */
+const shareDiff = (x: number, y: number) => (Number.isFinite(x) && Number.isFinite(y) ? Math.abs(x - y) : 0);
+/** |ln(x / y)| at most 3, 0 when either is missing or not positive. */
+const logRatio = (x: number, y: number) => (x > 0 && y > 0 ? Math.min(3, Math.abs(Math.log(x / y))) : 0);
+
+/**
  * The terms (in {@link HANDOVER_TERMS} order) of a hand-over from `a` to `b` on `market`, `gapHours`
  * from a's last read to b's first (negative: overlap), with the plates' scores.
  *
- * @example handOverTerms(a, b, 'Rhyl', 20, 4.1, 2.3) // [0.1, 0.3, 0, 0, 0, 0.83, 0, 1, -0.02, -0.1, 0.2]
+ * @example handOverTerms(a, b, 'Rhyl', 20, 4.1, 2.3) // [0.1, 0.3, 0, 0, 0, 0.83, 0, 1, -0.02, -0.1, 0.2, 0.1, 0.05, 0.9, 1, 0.2]
  */
 export function handOverTerms(a: VehicleFeatures, b: VehicleFeatures, market: string, gapHours: number, scoreA: number, scoreB: number): number[] {
   const sa = styleOf(a, market), sb = styleOf(b, market);
@@ -76,6 +111,8 @@ export function handOverTerms(a: VehicleFeatures, b: VehicleFeatures, market: st
     clockDistance(sa.hours, sb.hours) / 4, stay, Math.abs(sa.overnight - sb.overnight), Math.abs(sa.night - sb.night),
     a.base !== null && b.base !== null && a.base !== b.base ? 1 : 0, Math.max(0, gapHours) / 24, Math.max(0, -gapHours) / 12,
     stopSiteOverlap(a, b, market), logSigmoid(scoreA), logSigmoid(scoreB), rhythm,
+    clockDistance(sa.departHours, sb.departHours) / 4, shareDiff(a.hubReadShare, b.hubReadShare), marketFocus(a, b, market),
+    sameLastStop(a, b, market), logRatio(a.radiusOfGyrationKm, b.radiusOfGyrationKm),
   ];
 }
 

@@ -7,27 +7,32 @@ import type { HandOverModel } from './hand-over';
 
 /** The fitted model, with how it was fitted. */
 export const fittedHandOverModel: HandOverModel & { fitted: Record<string, unknown> } = {
-  intercept: 1.7389,
+  intercept: 1.4127,
   weights: {
-    clockHours: -1.285,
-    stayDiff: -0.0043,
-    overnightDiff: -0.2401,
-    nightDiff: -0.6893,
-    otherBase: -0.1957,
-    gapDays: -0.7343,
-    overlap: -4.9174,
-    stopShare: 1.9146,
-    runnerA: 0.7507,
-    runnerB: 0.8771,
-    rhythmBreak: -0.6118
+    clockHours: 0.8588,
+    stayDiff: 0.0035,
+    overnightDiff: -0.163,
+    nightDiff: -0.683,
+    otherBase: -0.0964,
+    gapDays: -0.774,
+    overlap: -4.8039,
+    stopShare: 1.6456,
+    runnerA: 0.7303,
+    runnerB: 0.8975,
+    rhythmBreak: -0.4949,
+    departClock: -2.3669,
+    hubShareDiff: -2.5049,
+    marketFocus: 0.8165,
+    sameLastStop: 0.3356,
+    reachDiff: -1.4587
   },
   fitted: {
     command: 'npm run fit:lines -- --l2 1 --seeds f1,f2,f3,f4,f5,f6,f7,f8,f9,f10,f11,f12',
     variants: ['v01-default-merseyside', 'v02-default-london', 'v03-default-west-midlands'],
     seeds: ['f1', 'f2', 'f3', 'f4', 'f5', 'f6', 'f7', 'f8', 'f9', 'f10', 'f11', 'f12'],
-    rows: 3164,
-    positives: 858,
+    rows: 3261,
+    positives: 864,
     l2: 1,
-    logLoss: 0.3201
+    logLoss: 0.2876
   }
 };

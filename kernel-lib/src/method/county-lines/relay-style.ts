@@ -5,8 +5,8 @@
 import { londonHour } from '../../core/london-time';
 import type { VehicleFeatures } from './features';
 
-/** A plate's running style on one market: arrival times and clock hours, ln dwell of day stops, shares of night arrivals and overnight stops. */
-export interface Style { arrivals: number[]; hours: number[]; logDwell: number; night: number; overnight: number }
+/** A plate's running style on one market: arrival times and clock hours, hub departure clock hours, ln dwell of day stops, shares of night arrivals and overnight stops. */
+export interface Style { arrivals: number[]; hours: number[]; departHours: number[]; logDwell: number; night: number; overnight: number }
 
 /**
  * A plate's running style on one market, from its loops there.
@@ -18,7 +18,7 @@ export function styleOf(f: VehicleFeatures, market: string): Style {
   const day = ls.filter((l) => !l.stopOvernight);
   const dw = day.map((l) => Math.log(Math.max(1, (l.dwellMinMinutes + l.dwellMaxMinutes) / 2))).sort((a, b) => a - b);
   const night = ls.filter((l) => { const h = londonHour(l.arrive); return h >= 19 || h < 6; }).length / Math.max(1, ls.length);
-  return { arrivals: ls.map((l) => l.arrive).sort((a, b) => a - b), hours, logDwell: dw.length ? dw[dw.length >> 1] : NaN, night, overnight: (ls.length - day.length) / Math.max(1, ls.length) };
+  return { arrivals: ls.map((l) => l.arrive).sort((a, b) => a - b), hours, departHours: ls.map((l) => londonHour(l.depart)), logDwell: dw.length ? dw[dw.length >> 1] : NaN, night, overnight: (ls.length - day.length) / Math.max(1, ls.length) };
 }
 
 /**
