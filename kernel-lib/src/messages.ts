@@ -523,7 +523,6 @@ export const linesHeading = (n: number) => `Suspected lines (plates believed to 
 export const handOverReason = (term: string, value: number, contribution: number): string => {
   const pct = (x: number) => `${Math.round(100 * x)}%`;
   const text: Record<string, string> = {
-    clockHours: `arrivals ${(value * 4).toFixed(1)} h apart on the clock`,
     stayDiff: value < 0.3 ? 'stays of much the same length' : `stays differ ×${Math.exp(value).toFixed(1)}`,
     overnightDiff: `shares of nights in the market differ by ${pct(value)}`,
     nightDiff: `shares of night arrivals differ by ${pct(value)}`,

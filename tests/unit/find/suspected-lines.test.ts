@@ -108,7 +108,6 @@ describe('suspectedLines', () => {
     const x = handOverTerms(a, b, 'Rhyl', 24, 5, -1);
     const term = (name: string) => x[HANDOVER_TERMS.indexOf(name as (typeof HANDOVER_TERMS)[number])];
     expect(x).toHaveLength(HANDOVER_TERMS.length);
-    expect(term('clockHours')).toBeCloseTo(2 / 4); // 21:00 against 23:00
     expect(term('gapDays')).toBeCloseTo(1);
     expect(term('overlap')).toBe(0);
     expect(term('stopShare')).toBe(0); // S1 against S2

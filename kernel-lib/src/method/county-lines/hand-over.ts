@@ -1,7 +1,7 @@
 /**
  * A hand-over: one plate of a line stops being used and the next one starts. How likely a pair of
  * suspect plates is one line's hand-over is a logistic model over named terms, each a plain
- * difference in how the two run on their shared market (arrival and hub departure hours, stay,
+ * difference in how the two run on their shared market (the hours they leave the hub, stay,
  * nights, base, the cameras where their market stops begin, how much of their running goes to
  * that market), in how they run overall (share of reads in the hub, how far they range), in the
  * hand-over itself (gap, overlap, whether the line's rhythm of runs carries on across it, whether
@@ -15,14 +15,13 @@ import { clockDistance, styleOf } from './relay-style';
 
 /** The terms of a hand-over from plate a (earlier) to plate b (later), in this order. */
 export const HANDOVER_TERMS = [
-  'clockHours', 'stayDiff', 'overnightDiff', 'nightDiff', 'otherBase', 'gapDays', 'overlap', 'stopShare', 'runnerA', 'runnerB', 'rhythmBreak',
+  'stayDiff', 'overnightDiff', 'nightDiff', 'otherBase', 'gapDays', 'overlap', 'stopShare', 'runnerA', 'runnerB', 'rhythmBreak',
   'departClock', 'hubShareDiff', 'marketFocus', 'sameLastStop', 'reachDiff',
 ] as const;
 export type HandOverTerm = (typeof HANDOVER_TERMS)[number];
 
 /** What each term measures, for reasons and for the notebook. */
 export const HANDOVER_TERM_TEXT: Record<HandOverTerm, string> = {
-  clockHours: 'mean distance of their arrival clock hours, in 4-hour units',
   stayDiff: 'difference of their typical stay (|Δ ln minutes|, at most 4)',
   overnightDiff: 'difference of their shares of nights spent in the market',
   nightDiff: 'difference of their shares of night arrivals',
@@ -108,7 +107,7 @@ export function handOverTerms(a: VehicleFeatures, b: VehicleFeatures, market: st
   const across = sa.arrivals.length && sb.arrivals.length ? sb.arrivals[0] - sa.arrivals[sa.arrivals.length - 1] : NaN;
   const rhythm = between.length && Number.isFinite(across) ? Math.min(3, Math.abs(Math.log(Math.max(across, H) / Math.max(between[between.length >> 1], H)))) : 1;
   return [
-    clockDistance(sa.hours, sb.hours) / 4, stay, Math.abs(sa.overnight - sb.overnight), Math.abs(sa.night - sb.night),
+    stay, Math.abs(sa.overnight - sb.overnight), Math.abs(sa.night - sb.night),
     a.base !== null && b.base !== null && a.base !== b.base ? 1 : 0, Math.max(0, gapHours) / 24, Math.max(0, -gapHours) / 12,
     stopSiteOverlap(a, b, market), logSigmoid(scoreA), logSigmoid(scoreB), rhythm,
     clockDistance(sa.departHours, sb.departHours) / 4, shareDiff(a.hubReadShare, b.hubReadShare), marketFocus(a, b, market),
@@ -131,7 +130,7 @@ export function handOverLogOdds(model: HandOverModel, terms: readonly number[]):
  * the plates' own scores left out, as those are the candidates' reasons), in words, each with its
  * contribution to the log-odds.
  *
- * @example handOverReasons(fittedHandOverModel, terms) // ['52% of their market stop cameras shared (+1.0)', 'arrivals 0.5 h apart on the clock (−0.2)', ...]
+ * @example handOverReasons(fittedHandOverModel, terms) // ['52% of their market stop cameras shared (+1.0)', 'they leave the hub 0.5 h apart on the clock (−0.2)', ...]
  */
 export function handOverReasons(model: HandOverModel, terms: readonly number[], count = 3): string[] {
   return HANDOVER_TERMS.map((name, i) => ({ name, value: terms[i], c: (model.weights[name] ?? 0) * terms[i] }))

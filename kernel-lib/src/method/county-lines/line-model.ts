@@ -7,24 +7,23 @@ import type { HandOverModel } from './hand-over';
 
 /** The fitted model, with how it was fitted. */
 export const fittedHandOverModel: HandOverModel & { fitted: Record<string, unknown> } = {
-  intercept: 1.4127,
+  intercept: 1.5153,
   weights: {
-    clockHours: 0.8588,
-    stayDiff: 0.0035,
-    overnightDiff: -0.163,
-    nightDiff: -0.683,
-    otherBase: -0.0964,
-    gapDays: -0.774,
-    overlap: -4.8039,
-    stopShare: 1.6456,
-    runnerA: 0.7303,
-    runnerB: 0.8975,
-    rhythmBreak: -0.4949,
-    departClock: -2.3669,
-    hubShareDiff: -2.5049,
-    marketFocus: 0.8165,
-    sameLastStop: 0.3356,
-    reachDiff: -1.4587
+    stayDiff: 0.0018,
+    overnightDiff: -0.1492,
+    nightDiff: -0.4773,
+    otherBase: -0.0929,
+    gapDays: -0.7672,
+    overlap: -4.8278,
+    stopShare: 1.5782,
+    runnerA: 0.6954,
+    runnerB: 0.8625,
+    rhythmBreak: -0.493,
+    departClock: -1.6786,
+    hubShareDiff: -2.4595,
+    marketFocus: 0.7814,
+    sameLastStop: 0.324,
+    reachDiff: -1.4748
   },
   fitted: {
     command: 'npm run fit:lines -- --l2 1 --seeds f1,f2,f3,f4,f5,f6,f7,f8,f9,f10,f11,f12',
@@ -33,6 +32,6 @@ export const fittedHandOverModel: HandOverModel & { fitted: Record<string, unkno
     rows: 3261,
     positives: 864,
     l2: 1,
-    logLoss: 0.2876
+    logLoss: 0.2898
   }
 };
