@@ -1,7 +1,17 @@
 /** The in-memory engine: the whole store is the one batch of candidates (the plan keeps the ones that loop). */
 import type { ReadStore } from '../reads/types';
 import type { FinderContext } from '../method/county-lines/types';
-import type { CountyLinesEngine, SyncCountyLinesEngine } from './engine';
+import type { FinderSetup } from '../method/county-lines/setup';
+import type { CountyLinesEngine, CoarseBatch, SyncCountyLinesEngine } from './engine';
+import { keepLookalikes, restoreLookalikes } from './kept-lookalikes';
+
+/** The one batch of a loaded store, with its look-alike groups kept beside its cache entry, if any (kept-lookalikes.ts). */
+function* wholeStore(store: ReadStore, setup: FinderSetup, context?: FinderContext): Generator<CoarseBatch> {
+  const look = setup.params.lookalikes;
+  if (look.enabled) restoreLookalikes(store, look);
+  yield { store, context };
+  if (look.enabled) keepLookalikes(store, look); // computed by the search by now; written once
+}
 
 /**
  * The engine of a loaded store (`context`: the global figures when the store is part of the data).
@@ -10,7 +20,7 @@ import type { CountyLinesEngine, SyncCountyLinesEngine } from './engine';
 export function memoryEngine(store: ReadStore, context?: FinderContext): SyncCountyLinesEngine<{ candidateReads: number }> {
   return {
     name: 'memory',
-    candidates: () => [{ store, context }],
+    candidates: (_window, setup) => wholeStore(store, setup, context),
     coarse: () => ({ candidateReads: store.n }),
   };
 }
@@ -23,7 +33,7 @@ export function memoryEngine(store: ReadStore, context?: FinderContext): SyncCou
 export function loadedEngine(store: () => ReadStore): CountyLinesEngine<{ candidateReads: number }> {
   return {
     name: 'memory',
-    candidates: () => [{ store: store() }],
+    candidates: (_window, setup) => wholeStore(store(), setup),
     coarse: () => ({ candidateReads: store().n }),
   };
 }

@@ -118,7 +118,7 @@ export function lookalikeCodeGroups(store: ReadStore, options: LookalikeOptions 
   // A store never changes, so its groups are kept with it (per options) for the next search:
   // an analyst re-runs the finder on one store with other parameters many times.
   const o = { ...defaultLookalikeOptions, ...options };
-  const key = JSON.stringify(o);
+  const key = lookalikeOptionsKey(options);
   let memo = groupsMemo.get(store);
   if (!memo) groupsMemo.set(store, memo = new Map());
   let groups = memo.get(key);
@@ -127,6 +127,73 @@ export function lookalikeCodeGroups(store: ReadStore, options: LookalikeOptions 
 }
 
 const groupsMemo = new WeakMap<ReadStore, Map<string, readonly (readonly number[])[]>>();
+
+/**
+ * The version of the look-alike grouping: bump it with any change to what
+ * {@link lookalikeCodeGroups} returns, so that groups kept from an older version are not used.
+ */
+export const LOOKALIKE_VERSION = 1;
+
+/**
+ * The memo key of `options` (defaults filled in): groups kept under one key are the groups of
+ * those options, so an outside copy of them (engines/kept-lookalikes.ts) is named by it.
+ * @example lookalikeOptionsKey({}) // '{"maxSpeedKmh":200,"speedToleranceSeconds":30,"maxMinorRatio":0.5}'
+ */
+export function lookalikeOptionsKey(options: LookalikeOptions = {}): string {
+  return JSON.stringify({ ...defaultLookalikeOptions, ...options });
+}
+
+/**
+ * Whether the groups of `store` under `options` are already computed (or given) in this process.
+ * @example hasLookalikeCodeGroups(store) // false before the first search on the store
+ */
+export function hasLookalikeCodeGroups(store: ReadStore, options: LookalikeOptions = {}): boolean {
+  return groupsMemo.get(store)?.has(lookalikeOptionsKey(options)) ?? false;
+}
+
+/**
+ * Give `store` its groups under `options`, computed earlier (e.g. by another process on the
+ * same cached load), so that {@link lookalikeCodeGroups} returns them without computing.
+ * The caller vouches that they are that store's groups under those options.
+ * @example giveLookalikeCodeGroups(store, {}, [[0, 5]]); lookalikeCodeGroups(store) // [[0, 5]]
+ */
+export function giveLookalikeCodeGroups(store: ReadStore, options: LookalikeOptions, groups: readonly (readonly number[])[]): void {
+  let memo = groupsMemo.get(store);
+  if (!memo) groupsMemo.set(store, memo = new Map());
+  memo.set(lookalikeOptionsKey(options), groups);
+}
+
+/**
+ * Groups as bytes (little-endian Uint32: count, the groups' starts, then every code), and back;
+ * `decodeCodeGroups` gives null for bytes that are not such groups of a store of `vehicles` plates.
+ * @example decodeCodeGroups(encodeCodeGroups([[0, 5]]), 6) // [[0, 5]]
+ */
+export function encodeCodeGroups(groups: readonly (readonly number[])[]): Uint8Array {
+  const total = groups.reduce((n, g) => n + g.length, 0);
+  const out = new Uint32Array(2 + groups.length + total);
+  out[0] = groups.length;
+  let o = 2 + groups.length;
+  groups.forEach((g, i) => { out[1 + i] = o; for (const v of g) out[o++] = v; });
+  out[1 + groups.length] = o;
+  return new Uint8Array(out.buffer);
+}
+
+/** See {@link encodeCodeGroups}. */
+export function decodeCodeGroups(bytes: Uint8Array, vehicles: number): number[][] | null {
+  if (bytes.byteLength % 4 !== 0 || bytes.byteLength < 8) return null;
+  const u = new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+  const n = u[0];
+  if (u.length < 2 + n || u[1 + n] !== u.length) return null;
+  const groups: number[][] = [];
+  for (let i = 0; i < n; i++) {
+    const a = u[1 + i], b = u[2 + i];
+    if (a < 2 + n || b < a + 2 || b > u.length) return null;
+    const g = Array.from(u.subarray(a, b));
+    if (g.some((v) => v >= vehicles)) return null;
+    groups.push(g);
+  }
+  return groups;
+}
 
 function computeCodeGroups(store: ReadStore, o: Required<LookalikeOptions>): number[][] {
   const tolH = Math.max(0, o.speedToleranceSeconds) / 3600;

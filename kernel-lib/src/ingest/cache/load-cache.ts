@@ -16,6 +16,7 @@ import type { ReadStore, SiteTable } from '../../reads/types';
 import { cacheRoot } from './cache-dir';
 import { fileSha256 } from '../../core/digest';
 import { fileStamp, knownSha256, rememberSha256, sha256InWorker } from './input-hash';
+import { attachEntry } from './derived';
 import { CACHE_MIN_BYTES, cacheKey, lookupEntry, saveEntry, siteTableSha256, type CacheOptions } from './read-cache';
 
 /** The inputs of a load, as far as the cache cares. */
@@ -77,6 +78,7 @@ export async function openLoadCache(options: boolean | CacheOptions | undefined,
           throw new IngestError(msg.fileNotWritable(inp.quarantine, (err as Error).message), inp.quarantine, 0, 'quarantine');
         }
       }
+      attachEntry(e.store, e.dir);
       const summary: LoadSummary = { ...e.meta.summary, file: inp.reads, quarantine: inp.quarantine, fromCache: true, elapsedMs: 0 };
       return { hit: { store: e.store, summary, inputs: hashed(shas) }, save: async () => hashed(shas) };
     }
@@ -111,7 +113,8 @@ function session(root: string, clock: number, keyOf: (s: string[]) => string, ha
       try { s = await shas; } catch { return []; } // hashing failed: the audit log hashes the files itself
       const inputs = hashed(s);
       try {
-        saveEntry(root, keyOf(s), store, { ...summary, fromCache: false }, inputs.map(({ file, sha256 }) => ({ file, sha256 })), quarantine, clock);
+        const dir = saveEntry(root, keyOf(s), store, { ...summary, fromCache: false }, inputs.map(({ file, sha256 }) => ({ file, sha256 })), quarantine, clock);
+        if (dir) attachEntry(store, dir);
       } catch { /* an unwritable cache folder does not fail the load */ }
       return inputs;
     },

@@ -85,18 +85,18 @@ export function lookupEntry(root: string, key: string, clock: number): { store: 
 }
 
 /**
- * Write an entry for `key` (replacing one that lacks the quarantine when this load wrote one).
- * Returns false, writing nothing, when the store holds reads already past retention.
+ * Write an entry for `key` (replacing one that lacks the quarantine when this load wrote one);
+ * returns its folder. Returns null, writing nothing, when the store holds reads already past retention.
  * Expired entries and stale temporary folders are removed on the way.
  * @example saveEntry(root, key, store, summary, [{ file, sha256 }], null, Date.now())
  */
 export function saveEntry(root: string, key: string, store: ReadStore, summary: LoadSummary,
-  inputs: { file: string; sha256: string }[], quarantineFile: string | null, clock: number): boolean {
+  inputs: { file: string; sha256: string }[], quarantineFile: string | null, clock: number): string | null {
   let first = Infinity;
   for (let i = 0; i < store.n; i++) if (store.time[i] < first) first = store.time[i];
   const meta = { key, created: new Date().toISOString(), firstRead: store.n ? first : null, inputs, summary };
   pruneCache(root, clock);
-  if (meta.firstRead !== null && meta.firstRead < daysBefore(clock, RETENTION_DAYS)) return false;
+  if (meta.firstRead !== null && meta.firstRead < daysBefore(clock, RETENTION_DAYS)) return null;
   const top = ensurePrivateDir(entriesDir(ensurePrivateDir(root)));
   const tmp = path.join(top, `.tmp-${process.pid}-${randomBytes(6).toString('hex')}`);
   mkdirSync(tmp, { mode: 0o700 });
@@ -105,13 +105,13 @@ export function saveEntry(root: string, key: string, store: ReadStore, summary: 
     const dir = path.join(top, key);
     rmSync(dir, { recursive: true, force: true });
     renameSync(tmp, dir);
+    return dir;
   } catch {
     // Disk full, a read-only folder, or another process saving the same key at the same moment:
     // the load itself is fine, only this copy is not kept.
     rmSync(tmp, { recursive: true, force: true });
-    return false;
+    return null;
   }
-  return true;
 }
 
 /** One entry as `listCache` reports it. */
