@@ -119,14 +119,20 @@ export function lookalikeCodeGroups(store: ReadStore, options: LookalikeOptions 
   // an analyst re-runs the finder on one store with other parameters many times.
   const o = { ...defaultLookalikeOptions, ...options };
   const key = lookalikeOptionsKey(options);
-  let memo = groupsMemo.get(store);
-  if (!memo) groupsMemo.set(store, memo = new Map());
+  const memo = memoOf(store);
   let groups = memo.get(key);
   if (!groups) memo.set(key, groups = computeCodeGroups(store, o));
   return groups;
 }
 
 const groupsMemo = new WeakMap<ReadStore, Map<string, readonly (readonly number[])[]>>();
+
+/** The store's groups by options key (made empty on first use). */
+function memoOf(store: ReadStore): Map<string, readonly (readonly number[])[]> {
+  let memo = groupsMemo.get(store);
+  if (!memo) groupsMemo.set(store, memo = new Map());
+  return memo;
+}
 
 /**
  * The version of the look-alike grouping: bump it with any change to what
@@ -158,9 +164,7 @@ export function hasLookalikeCodeGroups(store: ReadStore, options: LookalikeOptio
  * @example giveLookalikeCodeGroups(store, {}, [[0, 5]]); lookalikeCodeGroups(store) // [[0, 5]]
  */
 export function giveLookalikeCodeGroups(store: ReadStore, options: LookalikeOptions, groups: readonly (readonly number[])[]): void {
-  let memo = groupsMemo.get(store);
-  if (!memo) groupsMemo.set(store, memo = new Map());
-  memo.set(lookalikeOptionsKey(options), groups);
+  memoOf(store).set(lookalikeOptionsKey(options), groups);
 }
 
 /**

@@ -95,7 +95,7 @@ const logRatio = (x: number, y: number) => (x > 0 && y > 0 ? Math.min(3, Math.ab
  * The terms (in {@link HANDOVER_TERMS} order) of a hand-over from `a` to `b` on `market`, `gapHours`
  * from a's last read to b's first (negative: overlap), with the plates' scores.
  *
- * @example handOverTerms(a, b, 'Rhyl', 20, 4.1, 2.3) // [0.1, 0.3, 0, 0, 0, 0.83, 0, 1, -0.02, -0.1, 0.2, 0.1, 0.05, 0.9, 1, 0.2]
+ * @example handOverTerms(a, b, 'Rhyl', 20, 4.1, 2.3) // [0.3, 0, 0, 0, 0.83, 0, 1, -0.02, -0.1, 0.2, 0.1, 0.05, 0.9, 1, 0.2]
  */
 export function handOverTerms(a: VehicleFeatures, b: VehicleFeatures, market: string, gapHours: number, scoreA: number, scoreB: number): number[] {
   const sa = styleOf(a, market), sb = styleOf(b, market);
