@@ -293,6 +293,11 @@ export const evaluateText = (e: { ap: number; p10: number; p50: number; truthCou
   `decoys in the top ${k}: ` + Object.entries(e.decoysTop).map(([c, n]) => `${c} ${n}`).join(', ');
 
 /** findCountyLines: a (replaced) scorer returned NaN or Infinity. */
+export const featureRowOutOfRange = (row: number, rows: number) => `Feature row ${row} does not exist (there are ${rows} rows).`;
+export const featureRowKeys = (vehicle: string, unknown: string[], missing: string[]) =>
+  `The features of vehicle ${vehicle} cannot be packed for ranking: ` +
+  [unknown.length ? `unknown field(s) ${unknown.join(', ')}` : '', missing.length ? `missing field(s) ${missing.join(', ')}` : ''].filter(Boolean).join('; ') +
+  '. A ranking takes features as vehicleFeatures makes them; keep extra figures outside the features object.';
 export const scorerNotFinite = (vehicle: string, score: unknown) =>
   `The scorer returned ${String(score)} for vehicle ${vehicle}; scores must be finite numbers. ` +
   'A feature can be NaN (e.g. loopNightShare for a vehicle with no loops): guard it, e.g. (f.loopNightShare || 0).';

@@ -4,15 +4,15 @@
  *   options ─ finderSetup (validation, params merged once, hub and markets as Areas, from/to)
  *           ─ data-age window (`now`, `authorisation`)
  *           ─ engine.candidates(window, setup): batch by batch ─ storeFeatures (per batch)
- *           ─ rankFeatures over every batch's features (relays linked across batches)
+ *           ─ packed (feature-rows.ts) ─ rankRows over every batch's rows (relays linked across batches)
  *
  * Pure of audit and display: the public verbs (find/county-lines.ts) gate and display it.
  */
 import { dataAgeLimits } from '../privacy/data-age';
 import { finderSetup, type FinderSetup } from '../method/county-lines/setup';
-import { rankFeatures } from '../method/county-lines/rank';
+import { rankRows } from '../method/county-lines/rank';
+import { FeatureRows } from '../method/county-lines/feature-rows';
 import { storeFeatures, type StoreFeatures } from '../method/county-lines/store-features';
-import type { VehicleFeatures } from '../method/county-lines/features';
 import type { LookalikeGroup } from '../reads/lookalikes';
 import type { CountyLinesRanking, FindCountyLinesOptions } from '../method/county-lines/types';
 import type { CoarseBatch, CountyLinesEngine, FinderWindow, SyncCountyLinesEngine } from './engine';
@@ -24,23 +24,25 @@ export interface RunnerOptions extends FindCountyLinesOptions {
   authorisation?: string;
 }
 
-interface Run { setup: FinderSetup; window: FinderWindow; t0: number; features: VehicleFeatures[]; lookalikes: LookalikeGroup[]; mergedPlates: number; first: StoreFeatures | null; last: StoreFeatures | null }
+interface Run { setup: FinderSetup; window: FinderWindow; t0: number; rows: FeatureRows; lookalikes: LookalikeGroup[]; mergedPlates: number; first: StoreFeatures | null; last: StoreFeatures | null }
 
 function begin(engine: CountyLinesEngine, options: RunnerOptions): Run {
   const setup = finderSetup(options);
   if (engine.needsMarkets && options.markets === undefined) throw new TypeError(engine.needsMarkets());
   const window: FinderWindow = { from: setup.from, to: setup.to };
   if (options.now !== undefined) window.accessFrom = dataAgeLimits({ now: options.now, authorisation: options.authorisation }).accessFrom;
-  return { setup, window, t0: Date.now(), features: [], lookalikes: [], mergedPlates: 0, first: null, last: null };
+  return { setup, window, t0: Date.now(), rows: new FeatureRows(), lookalikes: [], mergedPlates: 0, first: null, last: null };
 }
 
 function add(run: Run, batch: CoarseBatch): void {
   const part = storeFeatures(batch.store, run.setup, batch.context);
-  for (const f of part.features) run.features.push(f);
+  run.rows.append(part.features);
   run.lookalikes.push(...part.lookalikes);
   run.mergedPlates += part.mergedPlates;
-  run.first ??= part;
-  run.last = part;
+  // Packed: the batch's feature objects can go (the first and last batch are kept for their figures only).
+  const figures = { ...part, features: [] };
+  run.first ??= figures;
+  run.last = figures;
 }
 
 function end(run: Run, plateName?: (vrm: string) => string): CountyLinesRanking {
@@ -49,7 +51,7 @@ function end(run: Run, plateName?: (vrm: string) => string): CountyLinesRanking 
   const markets = first ? first.markets : run.setup.markets.map((m) => ({ name: m.name, discovered: false }));
   // In plate order (one store's groups already are: its vehicle codes follow the plates' order).
   const lookalikes = run.lookalikes.sort((x, y) => (x.vrm < y.vrm ? -1 : x.vrm > y.vrm ? 1 : 0));
-  return rankFeatures(run.features, {
+  return rankRows(run.rows, {
     hub: run.setup.hub.name, markets, params: run.setup.params, lookalikes,
     firstTime: last ? last.firstTime : Infinity, lastTime: last ? last.lastTime : -Infinity,
     counts: { reads: last ? last.reads : 0, vehicles: last ? last.vehicles : 0, mergedPlates: run.mergedPlates }, t0: run.t0, plateName,

@@ -7,7 +7,16 @@
  * over the vehicle's loops), over every vehicle of a ranking, so all engines agree.
  */
 import { londonHour } from '../../core/london-time';
-import type { Loop, VehicleFeatures } from './features';
+import type { VehicleFeatures } from './features';
+
+/** The loops of a list of vehicles, as the crowd reads them: feature objects, or packed rows (feature-rows.ts). */
+export interface LoopCells {
+  n: number;
+  vrm(i: number): string;
+  loopCount(i: number): number;
+  loopMarket(i: number, k: number): string;
+  loopArrive(i: number, k: number): number;
+}
 
 /**
  * Fill `loopCrowd` of every vehicle in `list`.
@@ -17,34 +26,52 @@ import type { Loop, VehicleFeatures } from './features';
  * features[0].loopCrowd // 3.4: about three other vehicles loop to that market at those hours
  */
 export function fillLoopCrowd(list: VehicleFeatures[]): void {
+  const crowd = loopCrowds({
+    n: list.length, vrm: (i) => list[i].vrm, loopCount: (i) => list[i].loopList.length,
+    loopMarket: (i, k) => list[i].loopList[k].market, loopArrive: (i, k) => list[i].loopList[k].arrive,
+  });
+  list.forEach((f, i) => { f.loopCrowd = crowd[i]; });
+}
+
+/**
+ * The loop crowd of each vehicle of `v` (see the module's comment), in v's order.
+ * @example loopCrowds(rows)[0] // 3.4
+ */
+export function loopCrowds(v: LoopCells): Float64Array {
   // Markets numbered, loops' (market, hour bin) cells counted per vehicle in reused buffers.
   const marketNo = new Map<string, number>();
-  for (const f of list) for (const l of f.loopList) if (!marketNo.has(l.market)) marketNo.set(l.market, marketNo.size);
+  for (let i = 0; i < v.n; i++) for (let k = 0; k < v.loopCount(i); k++) { const m = v.loopMarket(i, k); if (!marketNo.has(m)) marketNo.set(m, marketNo.size); }
   const hist = new Float64Array(marketNo.size * 24);
   const perMarket = new Float64Array(marketNo.size);
-  const cellOf = (l: Loop) => marketNo.get(l.market)! * 24 + (Math.floor(londonHour(l.arrive)) % 24);
+  const market = (i: number, k: number) => marketNo.get(v.loopMarket(i, k))!;
+  const cellOf = (i: number, k: number) => market(i, k) * 24 + (Math.floor(londonHour(v.loopArrive(i, k))) % 24);
   // Each vehicle spreads a weight of 1 over its loops to a market; `add` adds sign × that weight.
-  const add = (f: VehicleFeatures, into: Float64Array, sign: number) => {
-    for (const l of f.loopList) perMarket[marketNo.get(l.market)!]++;
-    for (const l of f.loopList) into[cellOf(l)] += sign / perMarket[marketNo.get(l.market)!];
-    for (const l of f.loopList) perMarket[marketNo.get(l.market)!] = 0;
+  const add = (i: number, into: Float64Array, sign: number) => {
+    const n = v.loopCount(i);
+    for (let k = 0; k < n; k++) perMarket[market(i, k)]++;
+    for (let k = 0; k < n; k++) into[cellOf(i, k)] += sign / perMarket[market(i, k)];
+    for (let k = 0; k < n; k++) perMarket[market(i, k)] = 0;
   };
   // Summed in plate order, so every engine (whatever order its batches come in) gets the same bits.
-  const ordered = [...list].sort((a, b) => (a.vrm < b.vrm ? -1 : a.vrm > b.vrm ? 1 : 0));
-  for (const f of ordered) add(f, hist, 1);
+  const vrms = Array.from({ length: v.n }, (_, i) => v.vrm(i));
+  const ordered = Array.from({ length: v.n }, (_, i) => i).sort((a, b) => (vrms[a] < vrms[b] ? -1 : vrms[a] > vrms[b] ? 1 : 0));
+  for (const i of ordered) add(i, hist, 1);
   const mine = new Float64Array(hist.length);
-  for (const f of list) {
-    if (f.loopList.length === 0) { f.loopCrowd = 0; continue; }
-    add(f, mine, 1);
+  const out = new Float64Array(v.n);
+  for (let i = 0; i < v.n; i++) {
+    const n = v.loopCount(i);
+    if (n === 0) continue;
+    add(i, mine, 1);
     let sum = 0;
-    for (const l of f.loopList) {
-      const c = cellOf(l), base = c - (c % 24), b = c % 24;
-      for (const d of NEIGHBOURS) { const k = base + ((b + d) % 24); sum += Math.max(0, hist[k] - mine[k]); }
+    for (let k = 0; k < n; k++) {
+      const c = cellOf(i, k), base = c - (c % 24), b = c % 24;
+      for (const d of NEIGHBOURS) { const x = base + ((b + d) % 24); sum += Math.max(0, hist[x] - mine[x]); }
     }
-    add(f, mine, -1);
-    for (const l of f.loopList) mine[cellOf(l)] = 0; // exact zeros again, whatever the rounding
-    f.loopCrowd = sum / f.loopList.length;
+    add(i, mine, -1);
+    for (let k = 0; k < n; k++) mine[cellOf(i, k)] = 0; // exact zeros again, whatever the rounding
+    out[i] = sum / n;
   }
+  return out;
 }
 
 /** The hour bins either side of a loop's arrival bin, and its own. */

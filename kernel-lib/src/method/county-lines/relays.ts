@@ -60,6 +60,23 @@ export function relaySimilarity(a: VehicleFeatures, b: VehicleFeatures, market: 
 }
 
 /**
+ * Whether a plate can be in a relay at all (short-lived, looping to a market): only these are
+ * compared, so the ranking need not unpack the others' features (rank.ts).
+ * @example takesPartInRelays({ topMarketLoops: 3, spanDays: 6 }, defaultPlateRelayOptions) // true
+ */
+export function takesPartInRelays(f: Pick<VehicleFeatures, 'topMarketLoops' | 'spanDays'>, o: PlateRelayOptions): boolean {
+  return f.topMarketLoops >= o.minLoops && f.spanDays <= o.maxPlateSpanDays;
+}
+
+/**
+ * A plate's relay fields with no relay: no relay plates, a chain of itself and its own loops to its market.
+ * @example noRelay({ topMarketLoops: 3 }) // { relayPlates: [], relayChainPlates: 1, relayChainLoops: 3 }
+ */
+export function noRelay(f: Pick<VehicleFeatures, 'topMarketLoops'>): Pick<VehicleFeatures, 'relayPlates' | 'relayChainPlates' | 'relayChainLoops'> {
+  return { relayPlates: [], relayChainPlates: 1, relayChainLoops: f.topMarketLoops };
+}
+
+/**
  * Find relay links among vehicles' features (in place: fills `features.relayPlates`,
  * `relayChainPlates` and `relayChainLoops`). `from`/`to` are the first and last read times of
  * the data (epoch ms).
@@ -75,10 +92,8 @@ export function linkPlateRelays(list: VehicleFeatures[], from: number, to: numbe
   const byMarket = new Map<string, VehicleFeatures[]>();
   list.forEach((f, i) => {
     index.set(f, i);
-    f.relayPlates = [];
-    f.relayChainPlates = 1;
-    f.relayChainLoops = f.topMarketLoops;
-    if (f.topMarketLoops < o.minLoops || f.spanDays > o.maxPlateSpanDays) return;
+    Object.assign(f, noRelay(f));
+    if (!takesPartInRelays(f, o)) return;
     // A plate joins the group of every market it loops to (a line may serve 2-3 markets).
     for (const { market: m, loops } of f.loopsByMarket) {
       if (loops < o.minLoops) continue;

@@ -1,0 +1,115 @@
+// Packed features (feature-rows.ts) must give back exactly the objects packed, and a ranking of
+// packed rows must equal the ranking of the objects: same scores, same bits, same JSON.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadReads, synthesize, type ReadStore, type VehicleFeatures } from '../../../kernel-lib/src';
+import { FeatureRows } from '../../../kernel-lib/src/method/county-lines/feature-rows';
+import { RankedCandidate } from '../../../kernel-lib/src/method/county-lines/candidate';
+import { finderSetup } from '../../../kernel-lib/src/method/county-lines/setup';
+import { storeFeatures } from '../../../kernel-lib/src/method/county-lines/store-features';
+import { rankFeatures, rankRows } from '../../../kernel-lib/src/method/county-lines/rank';
+import { fillLoopCrowd, loopCrowds } from '../../../kernel-lib/src/method/county-lines/loop-crowd';
+import { linkPlateRelays } from '../../../kernel-lib/src/method/county-lines/relays';
+import { suspectedLines } from '../../../kernel-lib/src/method/county-lines/suspected-lines';
+import { scoreCountyLines } from '../../../kernel-lib/src/method/county-lines/score/logistic';
+import { cleanup, tmp } from '../synth/helpers';
+
+let store: ReadStore;
+let setup: ReturnType<typeof finderSetup>;
+
+beforeAll(async () => {
+  const dir = tmp('feature-rows');
+  const r = await synthesize({ scenario: 'merseyside', days: 14, seed: 'feature-rows', vehicles: 400, out: dir });
+  ({ store } = await loadReads({ reads: r.files.reads, sites: r.files.sites }));
+  setup = finderSetup({ hub: JSON.parse(readFileSync(r.files.hub, 'utf8')), markets: JSON.parse(readFileSync(r.files.markets, 'utf8')) });
+}, 120_000);
+afterAll(cleanup);
+
+const ctxOf = (part: ReturnType<typeof storeFeatures>) => ({
+  hub: setup.hub.name, markets: part.markets, params: setup.params, lookalikes: part.lookalikes, firstTime: part.firstTime, lastTime: part.lastTime,
+  counts: { reads: part.reads, vehicles: part.vehicles, mergedPlates: part.mergedPlates }, t0: 0,
+});
+
+describe('FeatureRows', () => {
+  it('gives back every vehicle exactly as packed, key order included, across several appends', () => {
+    const { features } = storeFeatures(store, setup);
+    expect(features.length).toBeGreaterThan(50);
+    expect(features.some((f) => f.mergedWith.length > 0 || f.od.length > 1)).toBe(true);
+    const rows = new FeatureRows();
+    const half = features.length >> 1;
+    rows.append(features.slice(0, half));
+    rows.append([]);
+    rows.append(features.slice(half));
+    expect(rows.n).toBe(features.length);
+    features.forEach((f, i) => {
+      const back = rows.get(i);
+      expect(back).toEqual(f);
+      expect(JSON.stringify(back)).toBe(JSON.stringify(f)); // same keys, same order, same numbers
+      expect(rows.vrm(i)).toBe(f.vrm);
+      expect(rows.number(i, 'loops')).toBe(f.loops);
+    });
+    expect(Object.is(rows.get(0), rows.get(0))).toBe(false); // a new object each time: the rows stay as packed
+  });
+
+  it('is written to by the ranking only through its setters', () => {
+    const { features } = storeFeatures(store, setup);
+    const rows = FeatureRows.of(features);
+    rows.setNumber(3, 'loopCrowd', 2.5);
+    rows.setRelayPlates(3, [{ vrm: 'ZZ99ZZZ', role: 'after', gapHours: 5, market: 'Rhyl', similarity: 0.5 }]);
+    expect(rows.get(3).loopCrowd).toBe(2.5);
+    expect(rows.get(3).relayPlates).toEqual([{ vrm: 'ZZ99ZZZ', role: 'after', gapHours: 5, market: 'Rhyl', similarity: 0.5 }]);
+    rows.setRelayPlates(3, []);
+    expect(rows.get(3).relayPlates).toEqual([]);
+    expect(features[3].loopCrowd).toBe(0); // the objects packed are not touched
+    expect(() => rows.get(rows.n)).toThrow(/Feature row \d+ does not exist/);
+  });
+
+  it('refuses feature objects with fields it does not know (they would be lost)', () => {
+    const { features } = storeFeatures(store, setup);
+    const odd = { ...features[0], myFigure: 1 } as unknown as VehicleFeatures;
+    expect(() => FeatureRows.of([odd])).toThrow(/unknown field\(s\) myFigure/);
+    const { od: _od, ...short } = features[0];
+    expect(() => FeatureRows.of([short as VehicleFeatures])).toThrow(/missing field\(s\) od/);
+  });
+
+  it('ranks as the feature objects would: relays, loop crowd, scores, order, lines', () => {
+    const part = storeFeatures(store, setup);
+    const packed = rankRows(FeatureRows.of(part.features), ctxOf(part));
+    // The reference: the ranking as it was before rows, on the objects themselves (relays and crowd
+    // filled in place over all of them, each scored, sorted, lines over all of them).
+    const objects = structuredClone(part.features);
+    linkPlateRelays(objects, part.firstTime, part.lastTime, setup.params.relay);
+    fillLoopCrowd(objects);
+    const scored = objects.map((f) => ({ f, score: setup.params.scorer(f, setup.params).score }))
+      .sort((a, b) => b.score - a.score || (a.f.vrm < b.f.vrm ? -1 : a.f.vrm > b.f.vrm ? 1 : 0));
+    expect(packed.candidates.map((c) => [c.vrm, c.score])).toEqual(scored.map((x) => [x.f.vrm, x.score]));
+    expect(packed.candidates.map((c) => c.features)).toEqual(scored.map((x) => x.f));
+    const scoreOf = new Map(scored.map((x) => [x.f.vrm, x.score]));
+    const lines = suspectedLines(objects, (v) => scoreOf.get(v)!, setup.params.lineMinScore, setup.params.lines, part.firstTime, part.lastTime);
+    expect(lines.length).toBeGreaterThan(0);
+    expect(packed.lines).toEqual(lines);
+    // The public rankFeatures is the same ranking, and leaves its input as it was.
+    const input = structuredClone(part.features);
+    expect(rankFeatures(input, ctxOf(part)).candidates.map((c) => [c.vrm, c.score])).toEqual(packed.candidates.map((c) => [c.vrm, c.score]));
+    expect(input).toEqual(part.features);
+    expect(packed.candidates.some((c) => c.features.relayPlates.length > 0)).toBe(true);
+  });
+
+  it('the loop crowd of rows equals that of the objects', () => {
+    const { features } = storeFeatures(store, setup);
+    const objects = structuredClone(features);
+    fillLoopCrowd(objects);
+    expect(objects.some((f) => f.loopCrowd > 0)).toBe(true);
+    expect(Array.from(loopCrowds(FeatureRows.of(features)))).toEqual(objects.map((f) => f.loopCrowd));
+  });
+
+  it('a candidate of a row unpacks its features once, on first access', () => {
+    const { features } = storeFeatures(store, setup);
+    const rows = FeatureRows.of(features);
+    const c = new RankedCandidate({ rows, row: 1 }, 1.5, scoreCountyLines, setup.params);
+    expect(c.vrm).toBe(features[1].vrm);
+    expect(c.features).toEqual(features[1]);
+    expect(c.features).toBe(c.features);
+    expect(c.reasons).toEqual(scoreCountyLines(features[1], setup.params).reasons);
+  });
+});
