@@ -184,6 +184,12 @@ export const finderNeedsHub = () =>
 export const badFinderTime = (which: string, value: unknown) =>
   `findCountyLines option ${which} = ${String(value)}; expected a Date, an ISO 8601 string or epoch milliseconds.`;
 
+/** findCountyLines: why a place was discovered as a market (method/county-lines/discover-markets.ts). */
+export const marketDiscovered = (regulars: number, vehicles: number, expected: number, minVisits: number, minVisitShare: number) =>
+  `${regulars} of the ${vehicles} hub-based vehicles that stop here came back again and again ` +
+  `(${minVisits} or more hub tours${minVisitShare > 0 ? `, at least ${Math.round(minVisitShare * 100)} % of their stops away from the hub` : ''}); ` +
+  `chance would give a place this busy ${expected < 0.05 ? 'almost none' : `about ${expected.toFixed(1)}`}`;
+
 /** Reason: returns hub → market → hub. */
 export const reasonLoops = (n: number, hub: string, market: string, days: number, otherMarkets: number) =>
   `${n} return${n === 1 ? '' : 's'} ${hub}→${market} in ${days} day${days === 1 ? '' : 's'}` +

@@ -95,8 +95,11 @@ describe('findCountyLines', () => {
     expect(() => findCountyLines(store, { hub: hubGeo, markets: marketsGeo, params: { model: { weights: { nigth: 1 } } } as never })).toThrow(/weight "nigth" names no term/);
   });
   it('discovers the market when none is given', () => {
-    const r = findCountyLines(store, { hub: area(hubGeo), params: { discover: { minVehicles: 2 } } });
+    // Every stop of this small world is in Rhyl, so chance would explain any regular there: no chance test.
+    const r = findCountyLines(store, { hub: area(hubGeo), params: { discover: { minVehicles: 2, maxChanceShare: 1 } } });
     expect(r.markets.map((m) => m.name)).toEqual(['near Rhyl West']);
+    expect(r.markets[0]).toMatchObject({ vehicles: 2, regulars: 2 }); // the runner and the commuter come back again and again
+    expect(findCountyLines(store, { hub: area(hubGeo), params: { discover: { minVehicles: 2 } } }).markets).toEqual([]);
     expect(r.candidates[0].vrm).toBe('RUN1');
   });
   it('merges look-alike plates and says so; honours from/to', () => {
