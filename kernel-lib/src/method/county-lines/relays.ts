@@ -112,35 +112,34 @@ export function linkPlateRelays(list: VehicleFeatures[], from: number, to: numbe
   // First count them; then keep only links that can reach minConfidence (similarity is at most 1),
   // so a crowded market (copied or region-wide data) does not hold millions of hopeless links.
   const outs = new Int32Array(n), ins = new Int32Array(n);
-  const met = new Map<number, Set<number>>();
+  // Plates in several market groups can meet on more than one market: such pairs are noted (in
+  // the counting pass, to count them once; in the keeping pass, with their link, to keep the most alike market's).
+  const twice = (ia: number, ib: number) => groups[ia] > 1 && groups[ib] > 1;
+  const met = new PairTable();
   for (const { market, g } of markets) forEachCandidate(g, market, from, to, o, (a, b) => {
     const ia = index.get(a)!, ib = index.get(b)!;
-    if (groups[ia] > 1 && groups[ib] > 1) {
-      let s = met.get(ia); if (!s) { s = new Set(); met.set(ia, s); }
-      if (s.has(ib)) return;
-      s.add(ib);
+    if (twice(ia, ib)) {
+      if (met.get(ia, ib) !== undefined) return;
+      met.set(ia, ib, 0);
     }
     outs[ia]++; ins[ib]++;
   });
-  met.clear();
   const hopeless = (ia: number, ib: number) => 1 / Math.max(outs[ia], ins[ib]) < o.minConfidence;
   const c = { a: [] as number[], b: [] as number[], gap: [] as number[], market: [] as string[], sim: [] as number[] };
-  const pairs = new Map<number, Map<number, number>>();
+  const linked = new PairTable();
   for (const { market, g } of markets) forEachCandidate(g, market, from, to, o, (a, b, gap, sim) => {
     const ia = index.get(a)!, ib = index.get(b)!;
     if (hopeless(ia, ib)) return;
-    if (groups[ia] > 1 && groups[ib] > 1) {
-      let m = pairs.get(ia); if (!m) { m = new Map(); pairs.set(ia, m); }
-      const seen = m.get(ib);
+    if (twice(ia, ib)) {
+      const seen = linked.get(ia, ib);
       if (seen !== undefined) {
         if (sim > c.sim[seen] || (sim === c.sim[seen] && market < c.market[seen])) { c.gap[seen] = gap; c.market[seen] = market; c.sim[seen] = sim; }
         return;
       }
-      m.set(ib, c.a.length);
+      linked.set(ia, ib, c.a.length);
     }
     c.a.push(ia); c.b.push(ib); c.gap.push(gap); c.market.push(market); c.sim.push(sim);
   });
-  pairs.clear();
   const order: number[] = [];
   for (let k = 0; k < c.a.length; k++) {
     c.sim[k] = c.sim[k] / Math.max(outs[c.a[k]], ins[c.b[k]]);
@@ -190,4 +189,15 @@ export function relayChains(list: readonly VehicleFeatures[]): VehicleFeatures[]
     chains.push(chain);
   }
   return chains;
+}
+
+/** A number per pair of plates (by index), for the few pairs that can meet on several markets. */
+class PairTable {
+  #rows = new Map<number, Map<number, number>>();
+  get(a: number, b: number): number | undefined { return this.#rows.get(a)?.get(b); }
+  set(a: number, b: number, value: number): void {
+    let row = this.#rows.get(a);
+    if (!row) this.#rows.set(a, row = new Map());
+    row.set(b, value);
+  }
 }
