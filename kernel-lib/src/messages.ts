@@ -299,6 +299,7 @@ export const evaluateText = (e: { ap: number; p10: number; p50: number; truthCou
   `decoys in the top ${k}: ` + Object.entries(e.decoysTop).map(([c, n]) => `${c} ${n}`).join(', ');
 
 /** findCountyLines: a (replaced) scorer returned NaN or Infinity. */
+export const keptFeaturesNotAlone = () => 'An engine gave kept features for one of several batches; kept features stand for the whole data (one batch).';
 export const featureRowOutOfRange = (row: number, rows: number) => `Feature row ${row} does not exist (there are ${rows} rows).`;
 export const featureRowKeys = (vehicle: string, unknown: string[], missing: string[]) =>
   `The features of vehicle ${vehicle} cannot be packed for ranking: ` +

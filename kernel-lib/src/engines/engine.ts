@@ -7,12 +7,21 @@
 import type { ReadStore } from '../reads/types';
 import type { FinderSetup } from '../method/county-lines/setup';
 import type { FinderContext } from '../method/county-lines/types';
+import type { FeatureRows } from '../method/county-lines/feature-rows';
+import type { StoreFeatures } from '../method/county-lines/store-features';
 
 /** The window an engine searches (epoch ms; undefined = open). `accessFrom`: the data-age limit, when one applies. */
 export interface FinderWindow { from?: number; to?: number; accessFrom?: number }
 
-/** Candidates of one batch: a store, and the global figures when it holds only part of the data. */
-export interface CoarseBatch { store: ReadStore; context?: FinderContext }
+/** A batch's features, packed, with the figures the ranking needs (what kept-features.ts keeps). */
+export type KeptFeatures = Omit<StoreFeatures, 'features'> & { rows: FeatureRows };
+
+/**
+ * Candidates of one batch: a store, and the global figures when it holds only part of the data.
+ * An engine whose one batch is the whole data may give its features already computed (`kept`),
+ * or ask to be given them once computed, before the ranking (`keep`).
+ */
+export interface CoarseBatch { store: ReadStore; context?: FinderContext; kept?: KeptFeatures; keep?: (features: KeptFeatures) => void }
 
 /** An engine: its coarse stage, and what that stage did. */
 export interface CountyLinesEngine<Coarse = unknown> {

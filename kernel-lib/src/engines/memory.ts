@@ -4,12 +4,21 @@ import type { FinderContext } from '../method/county-lines/types';
 import type { FinderSetup } from '../method/county-lines/setup';
 import type { CountyLinesEngine, CoarseBatch, SyncCountyLinesEngine } from './engine';
 import { keepLookalikes, restoreLookalikes } from './kept-lookalikes';
+import { keepFeatures, restoreFeatures } from './kept-features';
+import { hasDerived } from '../ingest/cache/derived';
 
-/** The one batch of a loaded store, with its look-alike groups kept beside its cache entry, if any (kept-lookalikes.ts). */
+/**
+ * The one batch of a loaded store, with what is kept beside its cache entry, if any: its look-alike
+ * groups (kept-lookalikes.ts) and, for a store that is the whole data, the search's features
+ * (kept-features.ts), read back when kept and kept when computed.
+ */
 function* wholeStore(store: ReadStore, setup: FinderSetup, context?: FinderContext): Generator<CoarseBatch> {
   const look = setup.params.lookalikes;
   if (look.enabled) restoreLookalikes(store, look);
-  yield { store, context };
+  const keeps = !context && hasDerived(store);
+  const kept = keeps ? restoreFeatures(store, setup) : null;
+  if (kept) yield { store, context, kept };
+  else yield { store, context, keep: keeps ? (features) => { keepFeatures(store, setup, features); } : undefined };
   if (look.enabled) keepLookalikes(store, look); // computed by the search by now; written once
 }
 

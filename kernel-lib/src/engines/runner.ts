@@ -12,10 +12,11 @@ import { dataAgeLimits } from '../privacy/data-age';
 import { finderSetup, type FinderSetup } from '../method/county-lines/setup';
 import { rankRows } from '../method/county-lines/rank';
 import { FeatureRows } from '../method/county-lines/feature-rows';
-import { storeFeatures, type StoreFeatures } from '../method/county-lines/store-features';
+import { storeFeatures } from '../method/county-lines/store-features';
+import * as msg from '../messages';
 import type { LookalikeGroup } from '../reads/lookalikes';
 import type { CountyLinesRanking, FindCountyLinesOptions } from '../method/county-lines/types';
-import type { CoarseBatch, CountyLinesEngine, FinderWindow, SyncCountyLinesEngine } from './engine';
+import type { CoarseBatch, CountyLinesEngine, FinderWindow, KeptFeatures, SyncCountyLinesEngine } from './engine';
 
 /** The runner's options: the finder's, plus the data-age rule the engine applies to what it reads. */
 export interface RunnerOptions extends FindCountyLinesOptions {
@@ -24,7 +25,7 @@ export interface RunnerOptions extends FindCountyLinesOptions {
   authorisation?: string;
 }
 
-interface Run { setup: FinderSetup; window: FinderWindow; t0: number; rows: FeatureRows; lookalikes: LookalikeGroup[]; mergedPlates: number; first: StoreFeatures | null; last: StoreFeatures | null }
+interface Run { setup: FinderSetup; window: FinderWindow; t0: number; rows: FeatureRows; lookalikes: LookalikeGroup[]; mergedPlates: number; first: KeptFeatures | null; last: KeptFeatures | null }
 
 function begin(engine: CountyLinesEngine, options: RunnerOptions): Run {
   const setup = finderSetup(options);
@@ -35,14 +36,22 @@ function begin(engine: CountyLinesEngine, options: RunnerOptions): Run {
 }
 
 function add(run: Run, batch: CoarseBatch): void {
-  const part = storeFeatures(batch.store, run.setup, batch.context);
-  run.rows.append(part.features);
-  run.lookalikes.push(...part.lookalikes);
-  run.mergedPlates += part.mergedPlates;
-  // Packed: the batch's feature objects can go (the first and last batch are kept for their figures only).
-  const figures = { ...part, features: [] };
-  run.first ??= figures;
-  run.last = figures;
+  let kept: KeptFeatures;
+  if (batch.kept) {
+    if (run.rows.n > 0) throw new Error(msg.keptFeaturesNotAlone());
+    kept = batch.kept;
+    run.rows = kept.rows;
+  } else {
+    const { features, ...figures } = storeFeatures(batch.store, run.setup, batch.context);
+    const first = run.rows.n === 0;
+    run.rows.append(features); // packed: the batch's feature objects can go
+    kept = { ...figures, rows: run.rows };
+    if (batch.keep && first) batch.keep(kept); // before the ranking fills relays and crowds
+  }
+  run.lookalikes.push(...kept.lookalikes);
+  run.mergedPlates += kept.mergedPlates;
+  run.first ??= kept;
+  run.last = kept;
 }
 
 function end(run: Run, plateName?: (vrm: string) => string): CountyLinesRanking {

@@ -16,6 +16,14 @@ export function attachEntry(store: ReadStore, dir: string): void {
   entryOf.set(store, dir);
 }
 
+/**
+ * Whether `store` has a cache entry to keep derived files in.
+ * @example hasDerived(store) // false for a store loaded with { cache: false }
+ */
+export function hasDerived(store: ReadStore): boolean {
+  return entryOf.has(store);
+}
+
 const safe = (name: string) => /^[A-Za-z0-9._-]+$/.test(name) && !name.startsWith('.');
 
 /**

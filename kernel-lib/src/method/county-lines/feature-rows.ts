@@ -10,6 +10,7 @@
  *
  *   storeFeatures (per batch) ─► rows.append(features) ─► rank: relays, crowd, scores ─► candidates (rows.get on demand)
  */
+import v8 from 'node:v8';
 import * as msg from '../../messages';
 import type { Loop, VehicleFeatures } from './features';
 import type { PlateRelay } from './relays';
@@ -38,6 +39,8 @@ const column = new Map<string, number>(NUMBER_FIELDS.map((k, i) => [k, i]));
 /** Each numeric field's column. */
 const C = Object.fromEntries(NUMBER_FIELDS.map((k, i) => [k, i])) as Record<NumberField, number>;
 const NN = NUMBER_FIELDS.length;
+/** The bytes' format (toBytes): bump when the columns change. */
+const ROWS_FORMAT = `anpr-feature-rows-1:${FIELDS.map((f) => f.join('=')).join(',')}`;
 
 /** A growable column of numbers (doubling; the part in use is `length`). */
 class Grow<T extends Float64Array | Int32Array | Uint8Array> {
@@ -140,6 +143,42 @@ export class FeatureRows {
     }
     this.#chunks.push(c);
     this.#n += n;
+  }
+
+  /**
+   * The rows as bytes (to keep beside a cached load: engines/kept-features.ts), and back.
+   * Only columns: no feature objects are made either way.
+   * @example FeatureRows.fromBytes(rows.toBytes())?.get(0) // equal to rows.get(0)
+   */
+  toBytes(): Uint8Array {
+    const used = (g: Grow<Float64Array> | Grow<Int32Array> | Grow<Uint8Array>) => g.data.subarray(0, g.length);
+    return v8.serialize({
+      format: ROWS_FORMAT, n: this.#n, names: this.#names, chunks: this.#chunks,
+      loops: [this.#loopMarket, this.#loopSite, this.#loopFlags, this.#loopDepart, this.#loopArrive, this.#loopReturn, this.#loopDwellMin, this.#loopDwellMax].map(used),
+      pairs: [this.#pairMarket, this.#pairLoops].map(used), od: [this.#odFrom, this.#odTo, this.#odTrips].map(used),
+      relayPlates: [...this.#sparse.relayPlates], mergedWith: [...this.#sparse.mergedWith],
+    });
+  }
+
+  /** Rows from {@link toBytes}' bytes; null when they are not such bytes (another format, damaged). */
+  static fromBytes(bytes: Uint8Array): FeatureRows | null {
+    try {
+      const o = v8.deserialize(bytes);
+      if (o?.format !== ROWS_FORMAT || !Array.isArray(o.chunks) || o.loops?.length !== 8 || o.pairs?.length !== 2 || o.od?.length !== 3) return null;
+      const rows = new FeatureRows();
+      rows.#n = o.n; rows.#names = o.names; rows.#chunks = o.chunks;
+      rows.#nameNo = new Map(rows.#names.map((name, k) => [name, k]));
+      const grow = (data: any) => Object.assign(new Grow(data), { length: data.length });
+      [rows.#loopMarket, rows.#loopSite, rows.#loopFlags, rows.#loopDepart, rows.#loopArrive, rows.#loopReturn, rows.#loopDwellMin, rows.#loopDwellMax] = o.loops.map(grow);
+      [rows.#pairMarket, rows.#pairLoops] = o.pairs.map(grow);
+      [rows.#odFrom, rows.#odTo, rows.#odTrips] = o.od.map(grow);
+      rows.#sparse = { relayPlates: new Map(o.relayPlates), mergedWith: new Map(o.mergedWith) };
+      const last = rows.#chunks[rows.#chunks.length - 1];
+      if (rows.#chunks.reduce((n: number, c: Chunk) => n + c.n, 0) !== rows.#n || (last && last.loopStart[last.n] !== rows.#loopMarket.length)) return null;
+      return rows;
+    } catch {
+      return null;
+    }
   }
 
   /** The chunk of row i and i's row in it. */
