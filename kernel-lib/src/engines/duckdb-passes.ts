@@ -1,18 +1,18 @@
 /**
  * The DuckDB engine's passes (duckdb.ts): when the reads are too many for one pass within the
  * memory limit (at 1,000M reads, about 34M distinct plate texts), the coarse stage runs once per
- * part of the look-alike keys. Every read goes to the part of its key, so a plate and its
+ * part of the look-alike keys. Every read goes to the part of its key's hash, so a plate and its
  * look-alikes are all in one part, and the global figures are sums (reads per site, plates),
  * minimum and maximum (first and last read) over the parts.
  *
  * Normalising each row's plate text in SQL costs about 1 µs (regexp and translate), too slow for
- * 1,000M rows, so each distinct text is normalised once (the `plate` table: raw text → plate
- * number, key number, part), and the reads are copied once, as numbers, by part:
+ * 1,000M rows, so the key of a row comes from its raw text's, in two rewrites of the reads:
  *
- *   Parquet ⋈ plate ⋈ sites ─► vid, kid, time, site code, area by part   (one scan, rows in the window)
- *          ─► the files of one pass each (coarse stage as for one pass)
+ *   Parquet ─► split: raw text, time, site code, area; by hash(raw text)   (one scan, every row)
+ *          ─► per raw part: its distinct texts normalised once, key hashed ─► rows by key part
+ *          ─► key parts: the files of one pass each (coarse stage as for one pass)
  */
-import { mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 
@@ -23,13 +23,32 @@ export const normalised = (raw: string) => `upper(regexp_replace(${raw}, '[^A-Za
 export const lookalikeKey = (v: string) => `translate(${v}, '01852', 'OIBSZ')`;
 
 /**
- * Copy the numbered reads `numbered` (a query giving vid, kid, t, code, area, part) to Parquet
- * under `dir`, partitioned by part. Returns one glob per part with rows, in part order.
- * @example const parts = await splitByPass(c, '(SELECT … FROM read_parquet(…) JOIN plate …)', '/tmp/x');
+ * Split the reads `src` into `passes` Parquet parts by look-alike key under `dir` (raw text, time,
+ * site code and area of every row, in the window or not). Returns one glob per part with rows.
+ * @example const parts = await splitByKey(c, 'read_parquet(…)', 'epoch_ms("timestamp")::DOUBLE', 4, '/tmp/x');
  */
-export async function splitByPass(c: DuckDBConnection, numbered: string, dir: string): Promise<string[]> {
-  mkdirSync(dir, { recursive: true });
-  await c.run(`COPY (SELECT vid, kid, t, code, area, part FROM ${numbered}) TO ${q(dir)} (FORMAT parquet, PARTITION_BY (part), OVERWRITE_OR_IGNORE true)`);
-  return readdirSync(dir).filter((d) => /^part=\d+$/.test(d)).sort((a, b) => Number(a.slice(5)) - Number(b.slice(5)))
-    .map((d) => path.join(dir, d, '*.parquet'));
+export async function splitByKey(c: DuckDBConnection, src: string, t: string, passes: number, dir: string): Promise<string[]> {
+  const byRaw = path.join(dir, 'by-raw'), byKey = path.join(dir, 'by-key');
+  mkdirSync(byKey, { recursive: true });
+  await c.run(`COPY (SELECT CAST(s.vrm AS VARCHAR) AS raw, ${t} AS t, a.code, a.area, hash(CAST(s.vrm AS VARCHAR)) % ${passes} AS part
+    FROM ${src} s LEFT JOIN site_area a ON trim(CAST(s.site_id AS VARCHAR)) = a.site_id)
+    TO ${q(byRaw)} (FORMAT parquet, PARTITION_BY (part))`);
+  for (let p = 0; p < passes; p++) {
+    const part = path.join(byRaw, `part=${p}`);
+    if (!existsSync(part)) continue;
+    const rows = `read_parquet(${q(path.join(part, '*.parquet'))}, hive_partitioning = false)`;
+    // Each distinct raw text of this part normalised once; its rows go to its key's part.
+    await c.run(`COPY (WITH k AS (SELECT raw, hash(${lookalikeKey(normalised('raw'))}) % ${passes} AS part FROM (SELECT DISTINCT raw FROM ${rows}))
+      SELECT r.raw, r.t, r.code, r.area, k.part FROM ${rows} r JOIN k USING (raw))
+      TO ${q(path.join(byKey, `from=${p}`))} (FORMAT parquet, PARTITION_BY (part))`);
+    rmSync(part, { recursive: true, force: true });
+  }
+  rmSync(byRaw, { recursive: true, force: true });
+  const globs: string[] = [];
+  for (let p = 0; p < passes; p++) {
+    const glob = path.join(byKey, '*', `part=${p}`, '*.parquet');
+    const n = (await c.runAndReadAll(`SELECT count(*)::DOUBLE FROM glob(${q(glob)})`)).getRowsJS()[0][0] as number;
+    if (n > 0) globs.push(glob);
+  }
+  return globs;
 }

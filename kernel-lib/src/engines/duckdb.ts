@@ -33,7 +33,7 @@ import { HOUR_MS } from '../core/london-time';
 import { openLoopSpanMs } from '../method/county-lines/params';
 import type { FinderSetup } from '../method/county-lines/setup';
 import type { CountyLinesEngine, CoarseBatch, FinderWindow } from './engine';
-import { lookalikeKey, normalised, splitByPass } from './duckdb-passes';
+import { lookalikeKey, normalised, splitByKey } from './duckdb-passes';
 import type { DuckDBConnection } from '@duckdb/node-api';
 
 /** Options of the DuckDB engine: where the data is, DuckDB's limits, and the data-age rule of the loads. */
@@ -193,48 +193,39 @@ async function coarseStage(options: DuckDBEngineOptions, window: FinderWindow, s
     let ts = performance.now();
     const step = (name: string) => { const now = performance.now(); steps[name] = (steps[name] ?? 0) + (now - ts) / 1000; ts = now; };
 
-    // Plates, once for all the data: each distinct raw VRM text normalised once (not once per
-    // row) and numbered (vid), with its look-alike key (digits folded: 0→O 1→I 8→B 5→S 2→Z)
-    // numbered (kid), its number of rows (the batches' sizes, below) and the pass of its key.
+    // Passes: one, or (past `passReads` rows, or as asked) one per part of the look-alike keys,
+    // the reads split by key first (duckdb-passes.ts). A pass reads `raws` (every row's plate
+    // text) and `reads` (the rows in the window at a known site: raw, t, code, area).
     const rows = (await c.runAndReadAll(`SELECT count(*)::DOUBLE FROM ${src}`)).getRowsJS()[0][0] as number;
     const passes = Math.max(1, Math.floor(options.passes ?? Math.ceil(rows / Math.max(1, options.passReads ?? 50_000_000))));
-    await c.run(`CREATE TEMP TABLE plate AS
-      WITH raws AS (SELECT CAST(vrm AS VARCHAR) AS raw, count(*) AS rows FROM ${src} GROUP BY 1),
-      v AS (SELECT raw, rows, ${normalised('raw')} AS v FROM raws),
-      vid AS (SELECT v, ${lookalikeKey('v')} AS key, row_number() OVER () AS vid FROM (SELECT DISTINCT v FROM v)),
-      kid AS (SELECT key, row_number() OVER () AS kid, hash(key) % ${passes} AS part FROM (SELECT DISTINCT key FROM vid))
-      SELECT v.raw, v.rows, vid.vid::INTEGER AS vid, kid.kid::INTEGER AS kid, kid.part::INTEGER AS part FROM v JOIN vid USING (v) JOIN kid USING (key)`);
-    step('plates');
-
-    // The reads in the window at a known site, as numbers: plate, key, time, site code, area.
-    // One pass reads them straight from the source; several passes (past `passReads` rows, or as
-    // asked) read them from a copy split by the pass of their key (duckdb-passes.ts), so that
-    // DuckDB holds one part's reads at a time.
-    const numbered = `(SELECT p.vid, p.kid, r.t, a.code, a.area, p.part FROM (SELECT CAST(vrm AS VARCHAR) AS raw, ${t} AS t, site_id FROM ${src}) r
-      JOIN site_area a ON trim(CAST(r.site_id AS VARCHAR)) = a.site_id JOIN plate p ON r.raw = p.raw WHERE ${within('r.t')})`;
-    let inputs: string[];
+    let inputs: { raws: string; reads: string }[];
     let lastRead: number | null | undefined; // the data's last read, known before the loop test when there are several passes
-    if (passes === 1) inputs = [numbered];
-    else {
-      const globs = await splitByPass(c, numbered, work);
-      lastRead = (await c.runAndReadAll(`SELECT max(t) FROM read_parquet(${q(path.join(work, '*', '*.parquet'))}, hive_partitioning = false)`)).getRowsJS()[0][0] as number | null;
-      inputs = globs.map((glob) => `(SELECT vid, kid, t, code, area FROM read_parquet(${q(glob)}, hive_partitioning = false))`);
+    if (passes === 1) {
+      inputs = [{
+        raws: `(SELECT CAST(vrm AS VARCHAR) AS raw FROM ${src})`,
+        reads: `(SELECT CAST(s.vrm AS VARCHAR) AS raw, ${t} AS t, a.code, a.area FROM ${src} s JOIN site_area a ON trim(CAST(s.site_id AS VARCHAR)) = a.site_id WHERE ${within(t)})`,
+      }];
+    } else {
+      const globs = await splitByKey(c, src, t, passes, work);
+      const parts = (glob: string) => `read_parquet(${q(glob)}, hive_partitioning = false)`;
+      lastRead = (await c.runAndReadAll(`SELECT max(t) FROM ${parts(path.join(work, 'by-key', '*', '*', '*.parquet'))} WHERE code IS NOT NULL AND ${within('t')}`)).getRowsJS()[0][0] as number | null;
+      inputs = globs.map((glob) => ({ raws: `(SELECT raw FROM ${parts(glob)})`, reads: `(SELECT raw, t, code, area FROM ${parts(glob)} WHERE code IS NOT NULL AND ${within('t')})` }));
       step('split');
     }
 
     const all: Figures = { siteReads: new Float64Array(sites.id.length), reads: 0, plates: 0, first: Infinity, last: -Infinity };
-    let kept = 0, candidatePlates = 0;
+    let kept = 0, candidatePlates = 0, kidBase = 0;
     await c.run('CREATE TEMP TABLE cand (raw VARCHAR, kid INTEGER, rows BIGINT)');
     for (const input of inputs) {
-      const f = await passFigures(c, input, sites.id.length, step);
+      const f = await passFigures(c, input, kidBase, sites.id.length, step);
       for (let i = 0; i < f.siteReads.length; i++) all.siteReads[i] += f.siteReads[i];
       all.reads += f.reads; all.plates += f.plates; all.first = Math.min(all.first, f.first); all.last = Math.max(all.last, f.last);
+      kidBase = (await c.runAndReadAll('SELECT coalesce(max(kid), 0)::DOUBLE FROM plate')).getRowsJS()[0][0] as number;
       const last = passes === 1 ? (f.reads > 0 ? f.last : null) : lastRead;
       const k = await passKeys(c, setup, last ?? null, step);
       kept += k.keys; candidatePlates += k.plates;
     }
     rmSync(work, { recursive: true, force: true });
-    await c.run('DROP TABLE plate'); // the candidates' raw texts are in `cand`
 
     // Every row of the kept keys' plates, in the window or not (as in memory, look-alike plates are
     // linked on all their reads), copied (every column, as read) in one scan to Parquet, in
@@ -269,13 +260,24 @@ async function coarseStage(options: DuckDBEngineOptions, window: FinderWindow, s
 }
 
 /**
- * One pass's global figures, from its reads (`input`: vid, kid, t, code, area). Leaves the table
- * `d`: the distinct reads (exact duplicates once, as the loader drops them).
+ * One pass's plates and global figures. Leaves the tables `plate` (raw text, rows, plate number
+ * vid, look-alike key number kid from `kidBase` + 1) and `d` (the distinct reads: vid, kid, t, code, area).
  */
-async function passFigures(c: DuckDBConnection, input: string, nSites: number, step: (name: string) => void): Promise<Figures> {
-  // The finder's global figures come from the distinct reads (reads per site, plates, first and
-  // last read), and the hub and market reads of the loop test.
-  await c.run(`CREATE OR REPLACE TEMP TABLE d AS SELECT DISTINCT vid, kid, t, code, area FROM ${input}`);
+async function passFigures(c: DuckDBConnection, input: { raws: string; reads: string }, kidBase: number, nSites: number, step: (name: string) => void): Promise<Figures> {
+  // Plates as integers: each distinct raw VRM text is normalised once (not once per row) and
+  // numbered, with its look-alike key (digits folded: 0→O 1→I 8→B 5→S 2→Z) numbered too.
+  // Each distinct raw text with its number of rows (the batches' sizes, below).
+  await c.run(`CREATE OR REPLACE TEMP TABLE plate AS
+    WITH raws AS (SELECT raw, count(*) AS rows FROM ${input.raws} GROUP BY 1),
+    v AS (SELECT raw, rows, ${normalised('raw')} AS v FROM raws),
+    vid AS (SELECT v, ${lookalikeKey('v')} AS key, row_number() OVER () AS vid FROM (SELECT DISTINCT v FROM v)),
+    kid AS (SELECT key, row_number() OVER () AS kid FROM (SELECT DISTINCT key FROM vid))
+    SELECT v.raw, v.rows, vid.vid::INTEGER AS vid, (kid.kid + ${kidBase})::INTEGER AS kid FROM v JOIN vid USING (v) JOIN kid USING (key)`);
+  step('plates');
+  // The pass's reads in the window at a known site, exact duplicates once (as the loader drops
+  // them): the distinct (plate, time, site), with key and area. The finder's global figures come
+  // from them (reads per site, plates, first and last read), and the hub and market reads of the loop test.
+  await c.run(`CREATE OR REPLACE TEMP TABLE d AS SELECT DISTINCT p.vid, p.kid, s.t, s.code, s.area FROM ${input.reads} s JOIN plate p ON s.raw = p.raw`);
   const perSite = (await c.runAndReadAll('SELECT code, count(*)::DOUBLE FROM d GROUP BY code')).getRowsJS() as number[][];
   const siteReads = new Float64Array(nSites);
   let reads = 0;
@@ -294,8 +296,6 @@ async function passKeys(c: DuckDBConnection, setup: FinderSetup, lastRead: numbe
   // Coarse loops per look-alike key: number the hub reads; each market read falls after hub
   // read #k; a loop is a market read between hub reads #k and #k+1 at most maxGap apart (or,
   // with censored loops, after the last hub read, at most maxGap before the data's end).
-  // (Measured at 98M reads: this numbering and two joins took 34 s; the last hub before and first
-  // after each market read as last_value/first_value IGNORE NULLS windows took 80 s.)
   // Open loops and open starts (a plate spanning at most openLoopMaxDays, gone to a market and
   // never back, or first read away and then at the hub) are kept by a looser test, so that no
   // vehicle the finder keeps is lost: a market read and a hub read of the key, and one of its
@@ -314,7 +314,7 @@ async function passKeys(c: DuckDBConnection, setup: FinderSetup, lastRead: numbe
     ${open}`);
   await c.run('INSERT INTO cand SELECT raw, kid, rows FROM plate WHERE kid IN (SELECT kid FROM keys)');
   const [keys, plates] = (await c.runAndReadAll(`SELECT (SELECT count(*) FROM keys)::DOUBLE, (SELECT count(DISTINCT vid) FROM plate WHERE kid IN (SELECT kid FROM keys))::DOUBLE`)).getRowsJS()[0] as number[];
-  await c.run('DROP TABLE d; DROP TABLE keys');
+  await c.run('DROP TABLE d; DROP TABLE keys; DROP TABLE plate');
   step('keys');
   return { keys, plates };
 }
