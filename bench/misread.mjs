@@ -61,11 +61,16 @@ export async function benchMisread(target) {
   rows.push({ name: 'resident bytes per read after a cached load: JS heap + array buffers (fresh process)', ours: mem.heapAndBuffersPerRead.toFixed(1), goal: '<= 48', met: mem.heapAndBuffersPerRead <= 48 });
 
   // 2. The find on the misread-heavy store vs DuckDB's coarse stage (median of 3 after a warm-up, both).
-  const store = again.result.store;
+  //    On a store loaded without the cache, so every find computes its features: on a cached load
+  //    the finder keeps them beside the entry and a later find only ranks (the row after).
+  const cached = again.result.store;
+  const store = (await lib.loadReads({ reads: data.csv, sites: data.sites, cache: false })).store;
   const { c, hubGeo, marketsGeo, siteArea } = await duckReads(data, store);
   const ours = await time(() => lib.findCountyLines(store, { hub: hubGeo, markets: marketsGeo }), { runs: 3 });
+  const kept = await time(() => lib.findCountyLines(cached, { hub: hubGeo, markets: marketsGeo }), { runs: 3 });
   const coarse = await duckTime(c, COARSE_SQL);
   rows.push({ name: `county-lines find on the misread-heavy set (${ours.result.counts.scored} scored, ${store.vrms.length} plate strings) vs DuckDB coarse stage`, ours: fmtS(ours.s), ref: fmtS(coarse.s), ratio: (ours.s / coarse.s).toFixed(2), goal: '<= 0.5x DuckDB', met: ours.s <= 0.5 * coarse.s });
+  rows.push({ name: `the same find again on the cached load (features kept beside it: only the ranking runs)`, ours: fmtS(kept.s), ref: fmtS(coarse.s), ratio: (kept.s / coarse.s).toFixed(2), goal: '-', met: true });
   c.closeSync?.();
 
   // 3. End to end: `anpr find county-lines --json --top 100` in a fresh process, first run (empty cache) and
