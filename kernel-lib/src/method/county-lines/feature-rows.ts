@@ -35,7 +35,6 @@ type Field = (typeof FIELDS)[number];
 /** The numeric fields (a row of the number table each). */
 export type NumberField = Extract<Field, readonly [string, 'number']>[0];
 const NUMBER_FIELDS = FIELDS.filter((f) => f[1] === 'number').map((f) => f[0]) as NumberField[];
-const column = new Map<string, number>(NUMBER_FIELDS.map((k, i) => [k, i]));
 /** Each numeric field's column. */
 const C = Object.fromEntries(NUMBER_FIELDS.map((k, i) => [k, i])) as Record<NumberField, number>;
 const NN = NUMBER_FIELDS.length;
@@ -195,10 +194,10 @@ export class FeatureRows {
   vrm(i: number): string { const [c, r] = this.#at(i); return c.vrms[r]; }
 
   /** Row i's value of a numeric field. */
-  number(i: number, field: NumberField): number { const [c, r] = this.#at(i); return c.numbers[r * NN + (column.get(field) as number)]; }
+  number(i: number, field: NumberField): number { const [c, r] = this.#at(i); return c.numbers[r * NN + C[field]]; }
 
   /** Set row i's value of a numeric field (the ranking fills relays and loop crowds). */
-  setNumber(i: number, field: NumberField, value: number): void { const [c, r] = this.#at(i); c.numbers[r * NN + (column.get(field) as number)] = value; }
+  setNumber(i: number, field: NumberField, value: number): void { const [c, r] = this.#at(i); c.numbers[r * NN + C[field]] = value; }
 
   /** Set row i's relay plates (an empty list drops them). */
   setRelayPlates(i: number, plates: PlateRelay[]): void {
