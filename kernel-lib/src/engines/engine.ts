@@ -7,14 +7,13 @@
 import type { ReadStore } from '../reads/types';
 import type { FinderSetup } from '../method/county-lines/setup';
 import type { FinderContext } from '../method/county-lines/types';
-import type { FeatureRows } from '../method/county-lines/feature-rows';
 import type { StoreFeatures } from '../method/county-lines/store-features';
 
 /** The window an engine searches (epoch ms; undefined = open). `accessFrom`: the data-age limit, when one applies. */
 export interface FinderWindow { from?: number; to?: number; accessFrom?: number }
 
 /** A batch's features, packed, with the figures the ranking needs (what kept-features.ts keeps). */
-export type KeptFeatures = Omit<StoreFeatures, 'features'> & { rows: FeatureRows };
+export type KeptFeatures = Omit<StoreFeatures, 'added'>;
 
 /**
  * Candidates of one batch: a store, and the global figures when it holds only part of the data.

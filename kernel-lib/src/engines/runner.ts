@@ -42,10 +42,9 @@ function add(run: Run, batch: CoarseBatch): void {
     kept = batch.kept;
     run.rows = kept.rows;
   } else {
-    const { features, ...figures } = storeFeatures(batch.store, run.setup, batch.context);
     const first = run.rows.n === 0;
-    run.rows.append(features); // packed: the batch's feature objects can go
-    kept = { ...figures, rows: run.rows };
+    const { added: _added, ...figures } = storeFeatures(batch.store, run.setup, batch.context, run.rows); // packed into the run's rows
+    kept = figures;
     if (batch.keep && first) batch.keep(kept); // before the ranking fills relays and crowds
   }
   run.lookalikes.push(...kept.lookalikes);

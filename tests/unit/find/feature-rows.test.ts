@@ -25,6 +25,12 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(cleanup);
 
+/** The store's features as plain objects (storeFeatures packs them as it goes: unpacked here). */
+function featuresOf(): { features: VehicleFeatures[]; part: ReturnType<typeof storeFeatures> } {
+  const part = storeFeatures(store, setup);
+  return { features: Array.from({ length: part.rows.n }, (_, i) => part.rows.get(i)), part };
+}
+
 const ctxOf = (part: ReturnType<typeof storeFeatures>) => ({
   hub: setup.hub.name, markets: part.markets, params: setup.params, lookalikes: part.lookalikes, firstTime: part.firstTime, lastTime: part.lastTime,
   counts: { reads: part.reads, vehicles: part.vehicles, mergedPlates: part.mergedPlates }, t0: 0,
@@ -32,7 +38,7 @@ const ctxOf = (part: ReturnType<typeof storeFeatures>) => ({
 
 describe('FeatureRows', () => {
   it('gives back every vehicle exactly as packed, key order included, across several appends', () => {
-    const { features } = storeFeatures(store, setup);
+    const { features } = featuresOf();
     expect(features.length).toBeGreaterThan(50);
     expect(features.some((f) => f.mergedWith.length > 0 || f.od.length > 1)).toBe(true);
     const rows = new FeatureRows();
@@ -52,7 +58,7 @@ describe('FeatureRows', () => {
   });
 
   it('is written to by the ranking only through its setters', () => {
-    const { features } = storeFeatures(store, setup);
+    const { features } = featuresOf();
     const rows = FeatureRows.of(features);
     rows.setNumber(3, 'loopCrowd', 2.5);
     rows.setRelayPlates(3, [{ vrm: 'ZZ99ZZZ', role: 'after', gapHours: 5, market: 'Rhyl', similarity: 0.5 }]);
@@ -65,7 +71,7 @@ describe('FeatureRows', () => {
   });
 
   it('refuses feature objects with fields it does not know (they would be lost)', () => {
-    const { features } = storeFeatures(store, setup);
+    const { features } = featuresOf();
     const odd = { ...features[0], myFigure: 1 } as unknown as VehicleFeatures;
     expect(() => FeatureRows.of([odd])).toThrow(/unknown field\(s\) myFigure/);
     const { od: _od, ...short } = features[0];
@@ -73,11 +79,11 @@ describe('FeatureRows', () => {
   });
 
   it('ranks as the feature objects would: relays, loop crowd, scores, order, lines', () => {
-    const part = storeFeatures(store, setup);
-    const packed = rankRows(FeatureRows.of(part.features), ctxOf(part));
+    const { features, part } = featuresOf();
+    const packed = rankRows(FeatureRows.of(features), ctxOf(part));
     // The reference: the ranking as it was before rows, on the objects themselves (relays and crowd
     // filled in place over all of them, each scored, sorted, lines over all of them).
-    const objects = structuredClone(part.features);
+    const objects = structuredClone(features);
     linkPlateRelays(objects, part.firstTime, part.lastTime, setup.params.relay);
     fillLoopCrowd(objects);
     const scored = objects.map((f) => ({ f, score: setup.params.scorer(f, setup.params).score }))
@@ -89,14 +95,14 @@ describe('FeatureRows', () => {
     expect(lines.length).toBeGreaterThan(0);
     expect(packed.lines).toEqual(lines);
     // The public rankFeatures is the same ranking, and leaves its input as it was.
-    const input = structuredClone(part.features);
+    const input = structuredClone(features);
     expect(rankFeatures(input, ctxOf(part)).candidates.map((c) => [c.vrm, c.score])).toEqual(packed.candidates.map((c) => [c.vrm, c.score]));
-    expect(input).toEqual(part.features);
+    expect(input).toEqual(features);
     expect(packed.candidates.some((c) => c.features.relayPlates.length > 0)).toBe(true);
   });
 
   it('the loop crowd of rows equals that of the objects', () => {
-    const { features } = storeFeatures(store, setup);
+    const { features } = featuresOf();
     const objects = structuredClone(features);
     fillLoopCrowd(objects);
     expect(objects.some((f) => f.loopCrowd > 0)).toBe(true);
@@ -104,7 +110,7 @@ describe('FeatureRows', () => {
   });
 
   it('a candidate of a row unpacks its features once, on first access', () => {
-    const { features } = storeFeatures(store, setup);
+    const { features } = featuresOf();
     const rows = FeatureRows.of(features);
     const c = new RankedCandidate({ rows, row: 1 }, 1.5, scoreCountyLines, setup.params);
     expect(c.vrm).toBe(features[1].vrm);

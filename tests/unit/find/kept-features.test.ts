@@ -85,8 +85,8 @@ describe('features kept beside a cached load', () => {
   it('a store with no cache entry keeps nothing and is given nothing', async () => {
     const store = (await loadReads({ reads, sites, cache: false })).store;
     const setup = finderSetup({ hub: hub as never, markets });
-    const { features, ...figures } = storeFeatures(store, setup);
-    expect(keepFeatures(store, setup, { ...figures, rows: FeatureRows.of(features) })).toBe(false);
+    const { added: _added, ...kept } = storeFeatures(store, setup);
+    expect(keepFeatures(store, setup, kept)).toBe(false);
     expect(restoreFeatures(store, setup)).toBeNull();
   });
 });

@@ -12,7 +12,7 @@ import * as msg from '../../../messages';
 import type { VehicleFeatures } from '../features';
 import type { ScorerModel } from './types';
 import { lazyScored, type CountyLinesScoreParams, type ScorePart, type Scored } from './additive';
-import { COUNTY_LINES_TERMS, TERM_GROUPS, termBasis, termValues } from './terms';
+import { COUNTY_LINES_TERMS, TERM_GROUPS, termValues } from './terms';
 
 export type { ScorerModel };
 
@@ -37,15 +37,22 @@ function checkModel(model: ScorerModel): void {
   checked.add(model);
 }
 
-/** One term's contribution: its weights over its basis. */
+/** One term's contribution: its weights over its basis (termBasis: x, then max(0, x − knot) per knot; summed here without making the array). */
 function contributionOf(model: ScorerModel, k: number, x: number): number {
   const t = COUNTY_LINES_TERMS[k], w = model.weights[t.name];
   if (w === undefined) return 0;
   if (typeof w === 'number') return w * x;
-  const b = termBasis(t, x);
-  let c = 0;
-  for (let j = 0; j < w.length; j++) c += w[j] * b[j];
+  let c = w.length > 0 ? w[0] * x : 0;
+  for (let j = 1; j < w.length; j++) c += w[j] * Math.max(0, x - t.knots[j - 1]);
   return c;
+}
+
+/** Every term's value and contribution, for the parts and reasons (made on first use). */
+function explainTerms(model: ScorerModel, f: VehicleFeatures): { x: Float64Array; c: Float64Array } {
+  const x = termValues(f);
+  const c = new Float64Array(x.length);
+  for (let k = 0; k < x.length; k++) c[k] = contributionOf(model, k, x[k]);
+  return { x, c };
 }
 
 /**
@@ -58,20 +65,26 @@ function contributionOf(model: ScorerModel, k: number, x: number): number {
 export function scoreCountyLines(f: VehicleFeatures, params: CountyLinesScoreParams): Scored {
   const model = params.model;
   checkModel(model);
-  const x = termValues(f);
-  const c = new Float64Array(x.length);
+  // The score alone, with nothing allocated: a ranking scores every vehicle and reads a few dozen
+  // explanations (the term arrays made per vehicle were a fifth of a find's garbage).
   let score = model.intercept;
-  for (let k = 0; k < x.length; k++) { c[k] = contributionOf(model, k, x[k]); score += c[k]; }
+  for (let k = 0; k < COUNTY_LINES_TERMS.length; k++) {
+    const v = COUNTY_LINES_TERMS[k].value(f);
+    score += contributionOf(model, k, Number.isFinite(v) ? v : 0);
+  }
+  let terms: { x: Float64Array; c: Float64Array } | undefined;
+  const explained = () => (terms ??= explainTerms(model, f));
   // A part's weight is the term's effective weight at its value (contribution / value).
-  const partsOf = (): ScorePart[] => [
+  const partsOf = (): ScorePart[] => { const { x, c } = explained(); return [
     { name: 'intercept', value: 1, weight: model.intercept, contribution: model.intercept },
     ...COUNTY_LINES_TERMS.map((t, k) => {
       const w = model.weights[t.name];
       const weight = x[k] !== 0 ? c[k] / x[k] : typeof w === 'number' ? w : w?.[0] ?? 0;
       return { name: t.name, value: x[k], weight, contribution: c[k] };
     }),
-  ];
+  ]; };
   const because = (): string[] => {
+    const { c } = explained();
     const reasons = factualReasons(f, params.nightStartHour);
     // Grouped terms speak as one (their weights trade off in a fit); the others alone.
     const grouped = new Set(TERM_GROUPS.flatMap((g) => g.terms));
