@@ -47,7 +47,7 @@ function add(run: Run, batch: CoarseBatch): void {
     kept = figures;
     if (batch.keep && first) batch.keep(kept); // before the ranking fills relays and crowds
   }
-  run.lookalikes.push(...kept.lookalikes);
+  for (const g of kept.lookalikes) run.lookalikes.push(g); // not push(...list): a batch of a large store can hold more groups than a call takes arguments
   run.mergedPlates += kept.mergedPlates;
   run.first ??= kept;
   run.last = kept;
