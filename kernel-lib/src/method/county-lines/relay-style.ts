@@ -32,10 +32,12 @@ export function clockDistance(a: readonly number[], b: readonly number[]): numbe
 
 /** Mean over xs of the circular distance (hours) to the closest of ys; loops, not arrays: it runs for every candidate pair. */
 function meanClosest(xs: readonly number[], ys: readonly number[]): number {
+  // Indexed loops: for...of made an iterator result per step here (57 MB a find on the 10M misread set).
   let s = 0;
-  for (const x of xs) {
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i];
     let best = Infinity;
-    for (const y of ys) { const e = Math.abs(x - y) % 24; const d = Math.min(e, 24 - e); if (d < best) best = d; }
+    for (let j = 0; j < ys.length; j++) { const e = Math.abs(x - ys[j]) % 24; const d = Math.min(e, 24 - e); if (d < best) best = d; }
     s += best;
   }
   return s / xs.length;
