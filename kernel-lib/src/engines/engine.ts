@@ -13,7 +13,7 @@ import type { StoreFeatures } from '../method/county-lines/store-features';
 export interface FinderWindow { from?: number; to?: number; accessFrom?: number }
 
 /** A batch's features, packed, with the figures the ranking needs (what kept-features.ts keeps). */
-export type KeptFeatures = Omit<StoreFeatures, 'added'>;
+export type KeptFeatures = StoreFeatures;
 
 /**
  * Candidates of one batch: a store, and the global figures when it holds only part of the data.

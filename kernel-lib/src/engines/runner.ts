@@ -43,8 +43,7 @@ function add(run: Run, batch: CoarseBatch): void {
     run.rows = kept.rows;
   } else {
     const first = run.rows.n === 0;
-    const { added: _added, ...figures } = storeFeatures(batch.store, run.setup, batch.context, run.rows); // packed into the run's rows
-    kept = figures;
+    kept = storeFeatures(batch.store, run.setup, batch.context, run.rows); // packed into the run's rows
     if (batch.keep && first) batch.keep(kept); // before the ranking fills relays and crowds
   }
   for (const g of kept.lookalikes) run.lookalikes.push(g); // not push(...list): a batch of a large store can hold more groups than a call takes arguments

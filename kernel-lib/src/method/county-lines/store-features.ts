@@ -27,10 +27,8 @@ const IN_HUB = 1, IN_MARKET = 2;
 
 /** What {@link storeFeatures} gives: the features, and what the ranking needs to know. */
 export interface StoreFeatures {
-  /** The rows the features were packed into (with those of earlier stores, when given rows to add to). */
+  /** The rows the features were packed into (after those of earlier stores, when given rows to add to). */
   rows: FeatureRows;
-  /** How many vehicles of this store have features (the last `added` of `rows`). */
-  added: number;
   markets: MarketInfo[];
   /** Look-alike groups merged into the scored vehicles. */
   lookalikes: LookalikeGroup[];
@@ -99,7 +97,6 @@ export function storeFeatures(store: ReadStore, setup: FinderSetup, context?: Fi
   for (const p of marketPlaces) isMarket[p] = 1;
   const featureOptions = { nightStartHour: params.nightStartHour, nightEndHour: params.nightEndHour, stopMinutes: params.stopMinutes };
   const pending: VehicleFeatures[] = [];
-  const before = rows.n;
   const groupOfMajor = new Int32Array(store.vrms.length).fill(-1);
   lookalikeCodes.forEach((g, i) => { groupOfMajor[g[0]] = i; });
   const mergedCodes: (readonly number[])[] = []; // look-alike groups of the scored vehicles
@@ -123,7 +120,7 @@ export function storeFeatures(store: ReadStore, setup: FinderSetup, context?: Fi
   });
   if (pending.length) rows.append(pending);
   return {
-    rows, added: rows.n - before, markets, lookalikes: lookalikeGroupsOf(store, mergedCodes.sort((x, y) => x[0] - y[0])),
+    rows, markets, lookalikes: lookalikeGroupsOf(store, mergedCodes.sort((x, y) => x[0] - y[0])),
     mergedPlates: lookalikeCodes.reduce((n, g) => n + g.length - 1, 0),
     reads: plan.reads, vehicles: plan.vehicles, firstTime: plan.firstTime, lastTime: plan.lastTime,
   };
