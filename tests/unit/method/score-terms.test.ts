@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COUNTY_LINES_TERMS } from '../../../kernel-lib/src/method/county-lines/score/terms';
+import { basisDot, COUNTY_LINES_TERMS, termBasis, termValue } from '../../../kernel-lib/src/method/county-lines/score/terms';
 import type { VehicleFeatures } from '../../../kernel-lib/src/method/county-lines/features';
 
 // Only the fields the two count-scaled regularity terms read.
@@ -22,5 +22,26 @@ describe('county-lines score terms: repeats off the routine, counted', () => {
     expect(t.value(vehicle(10, 1, 0.6))).toBeCloseTo(Math.log1p(10), 12);
     expect(t.value(vehicle(10, 1, 0.3))).toBeCloseTo(Math.log1p(5), 12);
     expect(t.value(vehicle(10, 1, 0))).toBe(0);
+  });
+});
+
+describe('county-lines score terms: the scorer\'s sums', () => {
+  it('basisDot is the weights over termBasis, to the bit, on every term and side of its knots', () => {
+    for (const t of COUNTY_LINES_TERMS) {
+      const w = [0.7, -1.3, 2.1].slice(0, 1 + t.knots.length);
+      for (const x of [0, 0.2, 0.5, 0.9, 1.5, 2.5, 4]) {
+        const b = termBasis(t, x);
+        let ref = 0;
+        for (let j = 0; j < w.length; j++) ref += w[j] * b[j];
+        expect(basisDot(t, w, x)).toBe(ref);
+      }
+    }
+    expect(basisDot(COUNTY_LINES_TERMS[0], [1, 0.5], 2.3)).toBeCloseTo(2.95, 12);
+  });
+  it('termValue is 0 where a term is not finite', () => {
+    const t = { name: 'x', describe: 'x', knots: [], value: (f: VehicleFeatures) => (f as unknown as { v: number }).v };
+    expect(termValue(t, { v: Number.NaN } as unknown as VehicleFeatures)).toBe(0);
+    expect(termValue(t, { v: Infinity } as unknown as VehicleFeatures)).toBe(0);
+    expect(termValue(t, { v: 1.5 } as unknown as VehicleFeatures)).toBe(1.5);
   });
 });

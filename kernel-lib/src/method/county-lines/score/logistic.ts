@@ -12,7 +12,7 @@ import * as msg from '../../../messages';
 import type { VehicleFeatures } from '../features';
 import type { ScorerModel } from './types';
 import { lazyScored, type CountyLinesScoreParams, type ScorePart, type Scored } from './additive';
-import { COUNTY_LINES_TERMS, TERM_GROUPS, termValues } from './terms';
+import { basisDot, COUNTY_LINES_TERMS, TERM_GROUPS, termValue, termValues } from './terms';
 
 export type { ScorerModel };
 
@@ -37,14 +37,11 @@ function checkModel(model: ScorerModel): void {
   checked.add(model);
 }
 
-/** One term's contribution: its weights over its basis (termBasis: x, then max(0, x − knot) per knot; summed here without making the array). */
+/** One term's contribution: its weights over its basis. */
 function contributionOf(model: ScorerModel, k: number, x: number): number {
   const t = COUNTY_LINES_TERMS[k], w = model.weights[t.name];
   if (w === undefined) return 0;
-  if (typeof w === 'number') return w * x;
-  let c = w.length > 0 ? w[0] * x : 0;
-  for (let j = 1; j < w.length; j++) c += w[j] * Math.max(0, x - t.knots[j - 1]);
-  return c;
+  return typeof w === 'number' ? w * x : basisDot(t, w, x);
 }
 
 /** Every term's value and contribution, for the parts and reasons (made on first use). */
@@ -68,10 +65,7 @@ export function scoreCountyLines(f: VehicleFeatures, params: CountyLinesScorePar
   // The score alone, with nothing allocated: a ranking scores every vehicle and reads a few dozen
   // explanations (the term arrays made per vehicle were a fifth of a find's garbage).
   let score = model.intercept;
-  for (let k = 0; k < COUNTY_LINES_TERMS.length; k++) {
-    const v = COUNTY_LINES_TERMS[k].value(f);
-    score += contributionOf(model, k, Number.isFinite(v) ? v : 0);
-  }
+  for (let k = 0; k < COUNTY_LINES_TERMS.length; k++) score += contributionOf(model, k, termValue(COUNTY_LINES_TERMS[k], f));
   let terms: { x: Float64Array; c: Float64Array } | undefined;
   const explained = () => (terms ??= explainTerms(model, f));
   // A part's weight is the term's effective weight at its value (contribution / value).

@@ -103,6 +103,26 @@ export function termBasis(t: ScoreTerm, x: number): number[] {
 }
 
 /**
+ * Weights `w` over a term's basis at `x`, Σ w[j]·termBasis(t, x)[j], without making the basis
+ * array (the scorer runs this for every term of every vehicle).
+ * @example basisDot(COUNTY_LINES_TERMS[0], [1, 0.5], 2.3) // 2.3 + 0.5 × 1.3 = 2.95
+ */
+export function basisDot(t: ScoreTerm, w: readonly number[], x: number): number {
+  let c = w.length > 0 ? w[0] * x : 0;
+  for (let j = 1; j < w.length; j++) c += w[j] * Math.max(0, x - t.knots[j - 1]);
+  return c;
+}
+
+/**
+ * One term's value for a vehicle (0 where it is not finite).
+ * @example termValue(COUNTY_LINES_TERMS[0], features) // 1.95
+ */
+export function termValue(t: ScoreTerm, f: VehicleFeatures): number {
+  const v = t.value(f);
+  return Number.isFinite(v) ? v : 0;
+}
+
+/**
  * Every term's basis for one vehicle, flattened (the rows `fitLogistic` fits; see scripts/fit-scorer.mjs).
  * @example termRow(features).length // Σ (1 + knots) over the terms
  */
@@ -129,9 +149,6 @@ export function weightsFromRow(flat: readonly number[], terms: readonly ScoreTer
  */
 export function termValues(f: VehicleFeatures, terms: readonly ScoreTerm[] = COUNTY_LINES_TERMS): Float64Array {
   const x = new Float64Array(terms.length);
-  for (let k = 0; k < terms.length; k++) {
-    const v = terms[k].value(f);
-    x[k] = Number.isFinite(v) ? v : 0;
-  }
+  for (let k = 0; k < terms.length; k++) x[k] = termValue(terms[k], f);
   return x;
 }
