@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { styleOf } from '../../../kernel-lib/src/method/county-lines/relay-style';
-import { defaultPlateRelayOptions as defaults, linkPlateRelays, type PlateRelayOptions } from '../../../kernel-lib/src/method/county-lines/relays';
+import { defaultPlateRelayOptions as defaults, hopelessCount, linkPlateRelays, type PlateRelayOptions } from '../../../kernel-lib/src/method/county-lines/relays';
 import type { Loop, VehicleFeatures } from '../../../kernel-lib/src/method/county-lines/features';
 
 const ref_linkPlateRelays = (list: VehicleFeatures[], from: number, to: number, options: Partial<PlateRelayOptions> = {}) => ref_link(list, from, to, options);
@@ -155,7 +155,7 @@ const outcome = (list: VehicleFeatures[]) => list.map((f) => ({ vrm: f.vrm, rela
 
 describe('linkPlateRelays against the all-pairs reference', () => {
   it('gives the same links, confidences and chains on random groups', () => {
-    fc.assert(fc.property(fc.array(plate, { minLength: 0, maxLength: 60 }), fc.constantFrom({}, { minSimilarity: 0, minConfidence: 0 }, { maxGapHours: 24, maxOverlapHours: 0 }, { edgeHours: 0 }), (ps, options) => {
+    fc.assert(fc.property(fc.array(plate, { minLength: 0, maxLength: 60 }), fc.constantFrom({}, { minSimilarity: 0, minConfidence: 0 }, { maxGapHours: 24, maxOverlapHours: 0 }, { edgeHours: 0 }, { minConfidence: 0.34 }, { minConfidence: 0.5, minSimilarity: 0 }), (ps, options) => {
       const mine = features(ps), theirs = features(ps);
       linkPlateRelays(mine, T0, T0 + SPAN, options);
       ref_linkPlateRelays(theirs, T0, T0 + SPAN, options);
@@ -169,5 +169,31 @@ describe('linkPlateRelays against the all-pairs reference', () => {
     ref_linkPlateRelays(theirs, T0, T0 + SPAN);
     expect(outcome(mine)).toEqual(outcome(theirs));
     expect(mine.some((f) => f.relayPlates.length)).toBe(true);
+  });
+  it('gives the same result on copied data, where the counts stop early (every plate has 12 identical copies)', () => {
+    // As the scale benchmark's copies: each plate 12 times, so most plates have more alike
+    // neighbours than a link can bear and their counting scans stop at hopelessCount.
+    const base = Array.from({ length: 40 }, (_, i) => ({ start: (i * 61) % (27 * 24), lengthH: 24 + (i * 29) % (6 * 24), markets: [MARKETS[i % 2]], loops: 1 + (i % 3), hour: (i * 7) % 24, dwell: 30 + (i * 13) % 150, overnight: i % 4 === 0, base: 'Liverpool' }));
+    const ps = base.flatMap((p) => Array.from({ length: 12 }, () => p));
+    for (const options of [{}, { minConfidence: 0.05 }, { minConfidence: 0.3 }]) {
+      const mine = features(ps), theirs = features(ps);
+      linkPlateRelays(mine, T0, T0 + SPAN, options);
+      ref_linkPlateRelays(theirs, T0, T0 + SPAN, options);
+      expect(outcome(mine)).toEqual(outcome(theirs));
+    }
+    const sparse = features(base), ref = features(base);
+    linkPlateRelays(sparse, T0, T0 + SPAN);
+    ref_linkPlateRelays(ref, T0, T0 + SPAN);
+    expect(outcome(sparse)).toEqual(outcome(ref));
+    expect(sparse.some((f) => f.relayPlates.length)).toBe(true); // uncopied, some links are made
+  });
+  it('hopelessCount is the least count whose confidence falls below the minimum', () => {
+    for (const c of [0.1, 0.05, 0.3, 1 / 3, 0.5, 1, 0.999, 0.0137]) {
+      const k = hopelessCount(c);
+      expect(1 / k < c).toBe(true);
+      if (k > 1) expect(1 / (k - 1) < c).toBe(false);
+    }
+    expect(hopelessCount(0.1)).toBe(11);
+    expect(hopelessCount(0)).toBe(Infinity);
   });
 });

@@ -133,3 +133,41 @@ describe('suspectedLines', () => {
     expect(JSON.parse(once).length).toBeGreaterThan(1);
   });
 });
+
+describe('handOverCandidates', () => {
+  // Plates on two markets, starting and stopping over four weeks: many possible hand-overs each.
+  const crowd = Array.from({ length: 60 }, (_, i) => f(`P${String(i).padStart(2, '0')}`, (i * 7) % 24 + (i % 3) * 0.3, (i * 7) % 24 + 2 + (i % 4), i % 3 ? 'Rhyl' : 'Bangor', 18 + (i % 6), 20 + (i * 13) % 300, `S${i % 4}`));
+  const scores = (vrm: string) => (Number(vrm.slice(1)) % 5) - 1;
+  /** Every pair the straightforward scan finds: b starts after a, within the gap, on a shared market. */
+  const allPairs = (o = defaultLineOptions) => {
+    const t0 = window[0], t1 = window[1], H = 3_600_000, out: string[] = [];
+    const s = crowd.filter((x) => scores(x.vrm) >= -2 && x.spanDays <= o.maxPlateSpanDays).sort((x, y) => (x.vrm < y.vrm ? -1 : 1));
+    for (const a of s) for (const b of s) {
+      const gap = (b.firstSeen - a.lastSeen) / H;
+      if (a === b || a.lastSeen > t1 - o.edgeHours * H || b.firstSeen < t0 + o.edgeHours * H || b.firstSeen <= a.firstSeen || gap > o.maxGapHours || gap < -o.maxOverlapHours) continue;
+      if (a.loopsByMarket.some((m) => b.loopsByMarket.some((n) => n.market === m.market))) out.push(`${a.vrm}>${b.vrm}`);
+    }
+    return out.sort();
+  };
+  it('finds every possible hand-over when each plate may keep them all, with the terms of the pair', () => {
+    const o = { ...defaultLineOptions, maxCandidates: Infinity };
+    const { suspects, edges } = handOverCandidates(crowd, scores, -2, o, ...window);
+    expect(edges.map((e) => `${suspects[e.a].vrm}>${suspects[e.b].vrm}`).sort()).toEqual(allPairs());
+    expect(edges.length).toBeGreaterThan(100);
+    for (const e of edges.slice(0, 20)) expect(e.terms).toEqual(handOverTerms(suspects[e.a], suspects[e.b], e.market, e.gapHours, scores(suspects[e.a].vrm), scores(suspects[e.b].vrm)));
+    // In the order of (a, b).
+    expect(edges.every((e, k) => k === 0 || edges[k - 1].a < e.a || (edges[k - 1].a === e.a && edges[k - 1].b < e.b))).toBe(true);
+  });
+  it('keeps each plate\'s likeliest predecessors only, at most maxCandidates', () => {
+    const all = handOverCandidates(crowd, scores, -2, { ...defaultLineOptions, maxCandidates: Infinity }, ...window);
+    const few = handOverCandidates(crowd, scores, -2, { ...defaultLineOptions, maxCandidates: 3 }, ...window);
+    const z = (e: { terms: number[] }) => handOverLogOdds(defaultLineOptions.model, e.terms);
+    for (let b = 0; b < all.suspects.length; b++) {
+      const mine = few.edges.filter((e) => e.b === b), theirs = all.edges.filter((e) => e.b === b);
+      expect(mine.length).toBe(Math.min(3, theirs.length));
+      const cut = theirs.map(z).sort((x, y) => y - x)[mine.length - 1];
+      for (const e of mine) expect(z(e)).toBeGreaterThanOrEqual(cut);
+    }
+    expect(few.edges.length).toBeLessThan(all.edges.length);
+  });
+});

@@ -11,7 +11,7 @@
  */
 import * as msg from '../../messages';
 import type { VehicleFeatures } from './features';
-import { clockDistance, styleOf } from './relay-style';
+import { clockDistance, styleOf, type Style } from './relay-style';
 
 /** The terms of a hand-over from plate a (earlier) to plate b (later), in this order. */
 export const HANDOVER_TERMS = [
@@ -93,12 +93,13 @@ const logRatio = (x: number, y: number) => (x > 0 && y > 0 ? Math.min(3, Math.ab
 
 /**
  * The terms (in {@link HANDOVER_TERMS} order) of a hand-over from `a` to `b` on `market`, `gapHours`
- * from a's last read to b's first (negative: overlap), with the plates' scores.
+ * from a's last read to b's first (negative: overlap), with the plates' scores (and their running
+ * styles on the market when the caller already has them: relay-style.ts styleOf).
  *
  * @example handOverTerms(a, b, 'Rhyl', 20, 4.1, 2.3) // [0.3, 0, 0, 0, 0.83, 0, 1, -0.02, -0.1, 0.2, 0.1, 0.05, 0.9, 1, 0.2]
  */
-export function handOverTerms(a: VehicleFeatures, b: VehicleFeatures, market: string, gapHours: number, scoreA: number, scoreB: number): number[] {
-  const sa = styleOf(a, market), sb = styleOf(b, market);
+export function handOverTerms(a: VehicleFeatures, b: VehicleFeatures, market: string, gapHours: number, scoreA: number, scoreB: number,
+  sa: Style = styleOf(a, market), sb: Style = styleOf(b, market)): number[] {
   const stay = Number.isFinite(sa.logDwell) && Number.isFinite(sb.logDwell) ? Math.min(4, Math.abs(sa.logDwell - sb.logDwell)) : 0;
   // The line's rhythm: its usual time between runs (median over both plates), against the time across the hand-over.
   const between: number[] = [];

@@ -12,6 +12,9 @@ import { styleOf, styleSimilarity, type Style } from './relay-style';
 
 const H = 3_600_000;
 
+/** Called with each candidate pair; returning true ends the scan of the plate being scanned for. */
+export type Visit = (a: VehicleFeatures, b: VehicleFeatures, gapHours: number, sim: number) => boolean | void;
+
 /** The relay options a candidate pair is judged by (relays.ts's PlateRelayOptions; named here, as relays.ts uses this file). */
 export interface CandidateOptions { maxGapHours: number; maxOverlapHours: number; edgeHours: number; minSimilarity: number }
 
@@ -27,20 +30,22 @@ export function firstFrom(g: readonly VehicleFeatures[], t: number): number {
 
 /**
  * Visit one market group's candidate pairs (b starts within the gap of a's stop, both inside the
- * window, alike enough): `visit(a, b, gapHours, similarity)`, in the order of the all-pairs scan.
+ * window, alike enough): `visit(a, b, gapHours, similarity)`, in the order of the all-pairs scan,
+ * for the plates `a` that `want` accepts (all by default); `visit` returning true ends a's scan.
  * `g` must be sorted by firstSeen, then VRM.
  *
  * @example forEachCandidate(group, 'Rhyl', from, to, defaultPlateRelayOptions, (a, b, gap, sim) => links.push({ a, b, gap, sim }))
  */
 export function forEachCandidate(
   g: readonly VehicleFeatures[], market: string, from: number, to: number, o: CandidateOptions,
-  visit: (a: VehicleFeatures, b: VehicleFeatures, gapHours: number, sim: number) => void,
+  visit: Visit, want?: (a: VehicleFeatures) => boolean,
 ): void {
   const styles: (Style | undefined)[] = new Array(g.length);
   const style = (k: number) => styles[k] ??= styleOf(g[k], market);
   for (let i = 0; i < g.length; i++) {
     const a = g[i];
     if (a.lastSeen > to - o.edgeHours * H) continue; // a must stop inside the window
+    if (want && !want(a)) continue;
     // The range is widened by an hour either side; the exact gap test below decides, as before.
     const end = a.lastSeen + (o.maxGapHours + 1) * H;
     for (let j = firstFrom(g, a.lastSeen - (o.maxOverlapHours + 1) * H); j < g.length && g[j].firstSeen <= end; j++) {
@@ -49,7 +54,42 @@ export function forEachCandidate(
       const gap = (b.firstSeen - a.lastSeen) / H;
       if (gap > o.maxGapHours || gap < -o.maxOverlapHours) continue;
       const sim = styleSimilarity(style(i), style(j), a.base, b.base, gap, o.maxGapHours);
-      if (sim >= o.minSimilarity) visit(a, b, gap, sim);
+      if (sim >= o.minSimilarity && visit(a, b, gap, sim) === true) break;
+    }
+  }
+}
+
+/**
+ * The same pairs as {@link forEachCandidate}, seen from the later plate: for each `b` (in group
+ * order, those `want` accepts), the plates `a` that could have handed over to it, by last read
+ * (found by binary search over the group sorted by last read). `visit` returning true ends b's scan.
+ * The relays count each plate's alike predecessors with it, and stop counting once the count
+ * alone makes every link of the plate hopeless.
+ *
+ * @example forEachCandidateBefore(group, 'Rhyl', from, to, defaultPlateRelayOptions, (a, b) => ++ins[idx(b)] >= 11)
+ */
+export function forEachCandidateBefore(
+  g: readonly VehicleFeatures[], market: string, from: number, to: number, o: CandidateOptions,
+  visit: Visit, want?: (b: VehicleFeatures) => boolean,
+): void {
+  const styles: (Style | undefined)[] = new Array(g.length);
+  const style = (k: number) => styles[k] ??= styleOf(g[k], market);
+  const byLast = Int32Array.from(g.keys()).sort((x, y) => g[x].lastSeen - g[y].lastSeen || x - y);
+  for (let j = 0; j < g.length; j++) {
+    const b = g[j];
+    if (b.firstSeen < from + o.edgeHours * H) continue; // b must start inside the window
+    if (want && !want(b)) continue;
+    // a's last read lies in [b.firstSeen − maxGapHours, b.firstSeen + maxOverlapHours]; widened by an hour, the exact test decides.
+    const lo = b.firstSeen - (o.maxGapHours + 1) * H, end = b.firstSeen + (o.maxOverlapHours + 1) * H;
+    let k = 0, hi = byLast.length;
+    while (k < hi) { const mid = (k + hi) >>> 1; if (g[byLast[mid]].lastSeen < lo) k = mid + 1; else hi = mid; }
+    for (; k < byLast.length && g[byLast[k]].lastSeen <= end; k++) {
+      const i = byLast[k], a = g[i];
+      if (a === b || a.lastSeen > to - o.edgeHours * H) continue; // a must stop inside the window
+      const gap = (b.firstSeen - a.lastSeen) / H;
+      if (gap > o.maxGapHours || gap < -o.maxOverlapHours) continue;
+      const sim = styleSimilarity(style(i), style(j), a.base, b.base, gap, o.maxGapHours);
+      if (sim >= o.minSimilarity && visit(a, b, gap, sim) === true) break;
     }
   }
 }

@@ -13,7 +13,7 @@
  * have handed over or taken over (on a busy market, one-off visitors stop and start every day).
  */
 import type { VehicleFeatures } from './features';
-import { forEachCandidate } from './relay-candidates';
+import { forEachCandidate, forEachCandidateBefore } from './relay-candidates';
 import { styleOf, styleSimilarity } from './relay-style';
 
 /** Options of {@link linkPlateRelays}. */
@@ -109,24 +109,37 @@ export function linkPlateRelays(list: VehicleFeatures[], from: number, to: numbe
   // A link is only as good as it is unambiguous: on a busy market many one-off plates stop and
   // start each day, and any of them could "take over". Each link's confidence is its similarity
   // divided by the number of alike plates that could equally have handed over or taken over.
-  // First count them; then keep only links that can reach minConfidence (similarity is at most 1),
-  // so a crowded market (copied or region-wide data) does not hold millions of hopeless links.
+  // First count them, each plate's successors (outs) and predecessors (ins), each scan stopping
+  // once the count alone makes all the plate's links hopeless (`limit` alike plates: on copied or
+  // region-wide data a crowded market holds thousands, and counting them all was quadratic);
+  // then keep only links that can reach minConfidence (similarity is at most 1).
+  const limit = hopelessCount(o.minConfidence);
   const outs = new Int32Array(n), ins = new Int32Array(n);
   // Plates in several market groups can meet on more than one market: such pairs are noted (in
-  // the counting pass, to count them once; in the keeping pass, with their link, to keep the most alike market's).
+  // the counting scans, to count them once; in the keeping pass, with their link, to keep the most alike market's).
   const twice = (ia: number, ib: number) => groups[ia] > 1 && groups[ib] > 1;
-  const met = new PairTable();
-  for (const { market, g } of markets) forEachCandidate(g, market, from, to, o, (a, b) => {
-    const ia = index.get(a)!, ib = index.get(b)!;
-    if (twice(ia, ib)) {
-      if (met.get(ia, ib) !== undefined) return;
-      met.set(ia, ib, 0);
-    }
-    outs[ia]++; ins[ib]++;
-  });
+  const metOut = new PairTable(), metIn = new PairTable();
+  const once = (met: PairTable, ia: number, ib: number) => {
+    if (!twice(ia, ib)) return true;
+    if (met.get(ia, ib) !== undefined) return false;
+    met.set(ia, ib, 0);
+    return true;
+  };
+  for (const { market, g } of markets) {
+    forEachCandidate(g, market, from, to, o, (a, b) => {
+      const ia = index.get(a)!, ib = index.get(b)!;
+      return once(metOut, ia, ib) && ++outs[ia] >= limit;
+    }, (a) => outs[index.get(a)!] < limit);
+    forEachCandidateBefore(g, market, from, to, o, (a, b) => {
+      const ia = index.get(a)!, ib = index.get(b)!;
+      return once(metIn, ia, ib) && ++ins[ib] >= limit;
+    }, (b) => ins[index.get(b)!] < limit);
+  }
   const hopeless = (ia: number, ib: number) => 1 / Math.max(outs[ia], ins[ib]) < o.minConfidence;
   const c = { a: [] as number[], b: [] as number[], gap: [] as number[], market: [] as string[], sim: [] as number[] };
   const linked = new PairTable();
+  // Only plates with an alike successor and fewer than `limit` of them can have a link that is not hopeless.
+  const mayLink = (a: VehicleFeatures) => { const k = outs[index.get(a)!]; return k > 0 && k < limit; };
   for (const { market, g } of markets) forEachCandidate(g, market, from, to, o, (a, b, gap, sim) => {
     const ia = index.get(a)!, ib = index.get(b)!;
     if (hopeless(ia, ib)) return;
@@ -139,7 +152,7 @@ export function linkPlateRelays(list: VehicleFeatures[], from: number, to: numbe
       linked.set(ia, ib, c.a.length);
     }
     c.a.push(ia); c.b.push(ib); c.gap.push(gap); c.market.push(market); c.sim.push(sim);
-  });
+  }, mayLink);
   const order: number[] = [];
   for (let k = 0; k < c.a.length; k++) {
     c.sim[k] = c.sim[k] / Math.max(outs[c.a[k]], ins[c.b[k]]);
@@ -189,6 +202,19 @@ export function relayChains(list: readonly VehicleFeatures[]): VehicleFeatures[]
     chains.push(chain);
   }
   return chains;
+}
+
+/**
+ * The least number of alike plates that makes a link hopeless (1 / count < minConfidence):
+ * counting can stop there. Infinity when no count does (minConfidence ≤ 0).
+ * @example hopelessCount(0.1) // 11: one of 10 alike plates still has confidence 0.1
+ */
+export function hopelessCount(minConfidence: number): number {
+  if (!(minConfidence > 0)) return Infinity;
+  let k = Math.max(1, Math.floor(1 / minConfidence));
+  while (k > 1 && 1 / (k - 1) < minConfidence) k--;
+  while (!(1 / k < minConfidence)) k++;
+  return k;
 }
 
 /** A number per pair of plates (by index), for the few pairs that can meet on several markets. */

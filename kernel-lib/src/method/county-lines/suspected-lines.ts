@@ -15,6 +15,7 @@
 import type { VehicleFeatures } from './features';
 import { handOverLogOdds, handOverReasons, handOverTerms, type HandOverModel } from './hand-over';
 import { fittedHandOverModel } from './line-model';
+import { styleOf, type Style } from './relay-style';
 import { maxWeightMatching, type MatchEdge } from './line-matching';
 
 /** One suspected line. */
@@ -61,6 +62,8 @@ export interface LineOptions {
   maxPlateSpanDays: number;
   /** The hand-over model (log-odds over named terms; default: fitted by `npm run fit:lines`). */
   model: HandOverModel;
+  /** Possible predecessors each plate keeps, the likeliest by the model (bounds the work on crowded data; the benchmark's plates have far fewer). */
+  maxCandidates: number;
   /** Added to each hand-over's log-odds before the matching: larger links more plates (a hand-over is made when log-odds > −linkBonus). */
   linkBonus: number;
 }
@@ -69,7 +72,7 @@ export interface LineOptions {
  * The defaults of {@link LineOptions}: the fitted model, and a bonus of 3 (of 2, 3, 4, 5 and 7, the
  * best mean pair F1 on the fit runs of the tuning variants).
  */
-export const defaultLineOptions: LineOptions = { maxGapHours: 168, maxOverlapHours: 12, edgeHours: 24, maxPlateSpanDays: 16, model: fittedHandOverModel, linkBonus: 3 };
+export const defaultLineOptions: LineOptions = { maxGapHours: 168, maxOverlapHours: 12, edgeHours: 24, maxPlateSpanDays: 16, maxCandidates: 16, model: fittedHandOverModel, linkBonus: 3 };
 
 const H = 3_600_000;
 
@@ -79,7 +82,10 @@ export interface HandOverCandidate { a: number; b: number; market: string; gapHo
 /**
  * The suspects (sorted by VRM) and every possible hand-over among them, with its terms: the
  * inputs of the matching, and of the model's fit (scripts/fit-lines.mjs). The pair's market is the
- * shared one where the two loop most (ties by name).
+ * shared one where the two loop most (ties by name). Each plate keeps its `maxCandidates` likeliest
+ * predecessors by the model (ties by the earlier plate's order): on crowded data (a region's year,
+ * or the scale benchmark's copied months) a market holds thousands of short-lived suspects, and
+ * every pair within a week of each other was millions of hand-overs held at once.
  *
  * @example handOverCandidates(features, (vrm) => scoreOf.get(vrm)!, -2, defaultLineOptions, t0, t1).edges[0] // { a: 0, b: 3, market: 'Rhyl', gapHours: 20, terms: [...] }
  */
@@ -87,31 +93,46 @@ export function handOverCandidates(list: readonly VehicleFeatures[], scoreOf: (v
   o: LineOptions, t0: number, t1: number): { suspects: VehicleFeatures[]; edges: HandOverCandidate[] } {
   const suspects = list.filter((f) => scoreOf(f.vrm) >= minScore && f.spanDays <= o.maxPlateSpanDays && f.topMarketLoops >= 1)
     .sort((a, b) => (a.vrm < b.vrm ? -1 : a.vrm > b.vrm ? 1 : 0));
+  // Each market's suspects, by last read (the earlier plate of a hand-over is found by binary search on it).
   const byMarket = new Map<string, number[]>();
   suspects.forEach((f, i) => {
     for (const { market, loops } of f.loopsByMarket) if (loops >= 1) { const g = byMarket.get(market); if (g) g.push(i); else byMarket.set(market, [i]); }
   });
+  for (const g of byMarket.values()) g.sort((x, y) => suspects[x].lastSeen - suspects[y].lastSeen || x - y);
+  const styles = new Map<string, Style[]>();
+  const style = (i: number, m: string) => { let s = styles.get(m); if (!s) styles.set(m, s = []); return s[i] ??= styleOf(suspects[i], m); };
   const loopsOn = (f: VehicleFeatures, m: string) => f.loopsByMarket.find((x) => x.market === m)?.loops ?? 0;
-  const best = new Map<number, { market: string; loops: number }>();
-  const n = suspects.length;
-  for (const [market, g] of byMarket) {
-    for (const i of g) {
-      const a = suspects[i];
-      if (a.lastSeen > t1 - o.edgeHours * H) continue; // a must stop inside the window
-      for (const j of g) {
-        const b = suspects[j];
-        if (i === j || b.firstSeen < t0 + o.edgeHours * H || b.firstSeen <= a.firstSeen) continue; // b must start inside, after a
+  const score = suspects.map((f) => scoreOf(f.vrm));
+  const edges: HandOverCandidate[] = [];
+  for (let j = 0; j < suspects.length; j++) {
+    const b = suspects[j];
+    if (b.firstSeen < t0 + o.edgeHours * H) continue; // b must start inside the window
+    // b's possible predecessors on every market it loops to, each on the shared market where the two loop most.
+    const best = new Map<number, { market: string; loops: number }>();
+    for (const { market, loops: bl } of b.loopsByMarket) {
+      const g = bl >= 1 ? byMarket.get(market) : undefined;
+      if (!g) continue;
+      const lo = b.firstSeen - (o.maxGapHours + 1) * H, end = b.firstSeen + (o.maxOverlapHours + 1) * H; // widened by an hour: the exact test decides
+      let k = 0, hi = g.length;
+      while (k < hi) { const mid = (k + hi) >>> 1; if (suspects[g[mid]].lastSeen < lo) k = mid + 1; else hi = mid; }
+      for (; k < g.length && suspects[g[k]].lastSeen <= end; k++) {
+        const i = g[k], a = suspects[i];
+        if (i === j || a.lastSeen > t1 - o.edgeHours * H || b.firstSeen <= a.firstSeen) continue; // a must stop inside the window, b start after a
         const gap = (b.firstSeen - a.lastSeen) / H;
         if (gap > o.maxGapHours || gap < -o.maxOverlapHours) continue;
-        const loops = loopsOn(a, market) + loopsOn(b, market), k = i * n + j, seen = best.get(k);
-        if (!seen || loops > seen.loops || (loops === seen.loops && market < seen.market)) best.set(k, { market, loops });
+        const loops = loopsOn(a, market) + bl, seen = best.get(i);
+        if (!seen || loops > seen.loops || (loops === seen.loops && market < seen.market)) best.set(i, { market, loops });
       }
     }
+    const mine = [...best].map(([a, { market }]) => {
+      const gapHours = (b.firstSeen - suspects[a].lastSeen) / H;
+      const terms = handOverTerms(suspects[a], b, market, gapHours, score[a], score[j], style(a, market), style(j, market));
+      return { edge: { a, b: j, market, gapHours, terms }, z: handOverLogOdds(o.model, terms) };
+    });
+    if (mine.length > o.maxCandidates) mine.sort((x, y) => y.z - x.z || x.edge.a - y.edge.a).length = o.maxCandidates;
+    for (const { edge } of mine) edges.push(edge);
   }
-  const edges = [...best.entries()].sort((x, y) => x[0] - y[0]).map(([k, { market }]) => {
-    const a = Math.floor(k / n), b = k % n, gapHours = (suspects[b].firstSeen - suspects[a].lastSeen) / H;
-    return { a, b, market, gapHours, terms: handOverTerms(suspects[a], suspects[b], market, gapHours, scoreOf(suspects[a].vrm), scoreOf(suspects[b].vrm)) };
-  });
+  edges.sort((x, y) => x.a - y.a || x.b - y.b);
   return { suspects, edges };
 }
 
