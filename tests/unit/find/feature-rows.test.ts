@@ -53,6 +53,10 @@ describe('FeatureRows', () => {
       expect(JSON.stringify(back)).toBe(JSON.stringify(f)); // same keys, same order, same numbers
       expect(rows.vrm(i)).toBe(f.vrm);
       expect(rows.number(i, 'loops')).toBe(f.loops);
+      // The relay step's view: exactly the fields it reads and fills, as in the whole object.
+      const view = rows.relayView(i);
+      expect(Object.keys(view).sort()).toEqual(['base', 'firstSeen', 'lastSeen', 'loopList', 'loopsByMarket', 'relayChainLoops', 'relayChainPlates', 'relayPlates', 'spanDays', 'topMarketLoops', 'vrm']);
+      for (const [k, v] of Object.entries(view)) expect(v).toEqual(f[k as keyof VehicleFeatures]);
     });
     expect(Object.is(rows.get(0), rows.get(0))).toBe(false); // a new object each time: the rows stay as packed
   });

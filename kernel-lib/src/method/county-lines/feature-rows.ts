@@ -13,7 +13,7 @@
 import v8 from 'node:v8';
 import * as msg from '../../messages';
 import type { Loop, VehicleFeatures } from './features';
-import type { PlateRelay } from './relays';
+import type { PlateRelay, RelayFeatures } from './relays';
 
 /** How each field of VehicleFeatures is packed, in the order of its keys (the order of the object given back). */
 const FIELDS = [
@@ -208,6 +208,23 @@ export class FeatureRows {
   loopCount(i: number): number { const [c, r] = this.#at(i); return c.loopStart[r + 1] - c.loopStart[r]; }
   loopMarket(i: number, k: number): string { const [c, r] = this.#at(i); return this.#names[this.#loopMarket.data[c.loopStart[r] + k]]; }
   loopArrive(i: number, k: number): number { const [c, r] = this.#at(i); return this.#loopArrive.data[c.loopStart[r] + k]; }
+
+  /**
+   * Row i's fields the relay step reads and fills, without the rest (relays.ts: on a region's
+   * year, a few hundred thousand plates can relay, and whole feature objects for all of them
+   * at once took about twice the heap).
+   * @example linkPlateRelays(part.map((i) => rows.relayView(i)), from, to)
+   */
+  relayView(i: number): RelayFeatures {
+    const [c, r] = this.#at(i);
+    const x = c.numbers, o = r * NN;
+    return {
+      vrm: c.vrms[r], firstSeen: x[o + C.firstSeen], lastSeen: x[o + C.lastSeen], spanDays: x[o + C.spanDays], topMarketLoops: x[o + C.topMarketLoops],
+      loopsByMarket: this.#pairs(c.pairStart[r], c.pairStart[r + 1]), loopList: this.#loops(c.loopStart[r], c.loopStart[r + 1]),
+      base: c.base[r] < 0 ? null : this.#names[c.base[r]],
+      relayPlates: this.#sparse.relayPlates.get(c.start + r)?.slice() ?? [], relayChainPlates: x[o + C.relayChainPlates], relayChainLoops: x[o + C.relayChainLoops],
+    };
+  }
 
   /**
    * Row i as a plain VehicleFeatures object (a new one each call).

@@ -65,7 +65,7 @@ function linkRowRelays(rows: FeatureRows, ctx: RankContext): void {
     const none = noRelay(f);
     rows.setRelayPlates(i, none.relayPlates); rows.setNumber(i, 'relayChainPlates', none.relayChainPlates); rows.setNumber(i, 'relayChainLoops', none.relayChainLoops);
   }
-  const list = part.map((i) => rows.get(i));
+  const list = part.map((i) => rows.relayView(i)); // only the fields the relays read and fill
   linkPlateRelays(list, ctx.firstTime, ctx.lastTime, o);
   list.forEach((f, k) => {
     rows.setRelayPlates(part[k], f.relayPlates); rows.setNumber(part[k], 'relayChainPlates', f.relayChainPlates); rows.setNumber(part[k], 'relayChainLoops', f.relayChainLoops);

@@ -8,12 +8,16 @@
  * scan (a by group order, then b by group order), so the matching is unchanged.
  */
 import type { VehicleFeatures } from './features';
+
+/** What the relay step reads of a vehicle's features, and fills (relays.ts): the packed rows give just these (feature-rows.ts relayView). */
+export type RelayFeatures = Pick<VehicleFeatures, 'vrm' | 'firstSeen' | 'lastSeen' | 'spanDays' | 'topMarketLoops' | 'loopsByMarket' | 'loopList' | 'base'
+  | 'relayPlates' | 'relayChainPlates' | 'relayChainLoops'>;
 import { styleOf, styleSimilarity, type Style } from './relay-style';
 
 const H = 3_600_000;
 
 /** Called with each candidate pair; returning true ends the scan of the plate being scanned for. */
-export type Visit = (a: VehicleFeatures, b: VehicleFeatures, gapHours: number, sim: number) => boolean | void;
+export type Visit = (a: RelayFeatures, b: RelayFeatures, gapHours: number, sim: number) => boolean | void;
 
 /** The relay options a candidate pair is judged by (relays.ts's PlateRelayOptions; named here, as relays.ts uses this file). */
 export interface CandidateOptions { maxGapHours: number; maxOverlapHours: number; edgeHours: number; minSimilarity: number }
@@ -22,7 +26,7 @@ export interface CandidateOptions { maxGapHours: number; maxOverlapHours: number
  * The first index of `g` (sorted by firstSeen) whose firstSeen is at least `t`.
  * @example firstFrom(group, Date.UTC(2025, 0, 3)) // 17
  */
-export function firstFrom(g: readonly VehicleFeatures[], t: number): number {
+export function firstFrom(g: readonly RelayFeatures[], t: number): number {
   let lo = 0, hi = g.length;
   while (lo < hi) { const mid = (lo + hi) >>> 1; if (g[mid].firstSeen < t) lo = mid + 1; else hi = mid; }
   return lo;
@@ -37,8 +41,8 @@ export function firstFrom(g: readonly VehicleFeatures[], t: number): number {
  * @example forEachCandidate(group, 'Rhyl', from, to, defaultPlateRelayOptions, (a, b, gap, sim) => links.push({ a, b, gap, sim }))
  */
 export function forEachCandidate(
-  g: readonly VehicleFeatures[], market: string, from: number, to: number, o: CandidateOptions,
-  visit: Visit, want?: (a: VehicleFeatures) => boolean,
+  g: readonly RelayFeatures[], market: string, from: number, to: number, o: CandidateOptions,
+  visit: Visit, want?: (a: RelayFeatures) => boolean,
 ): void {
   const styles: (Style | undefined)[] = new Array(g.length);
   const style = (k: number) => styles[k] ??= styleOf(g[k], market);
@@ -69,8 +73,8 @@ export function forEachCandidate(
  * @example forEachCandidateBefore(group, 'Rhyl', from, to, defaultPlateRelayOptions, (a, b) => ++ins[idx(b)] >= 11)
  */
 export function forEachCandidateBefore(
-  g: readonly VehicleFeatures[], market: string, from: number, to: number, o: CandidateOptions,
-  visit: Visit, want?: (b: VehicleFeatures) => boolean,
+  g: readonly RelayFeatures[], market: string, from: number, to: number, o: CandidateOptions,
+  visit: Visit, want?: (b: RelayFeatures) => boolean,
 ): void {
   const styles: (Style | undefined)[] = new Array(g.length);
   const style = (k: number) => styles[k] ??= styleOf(g[k], market);

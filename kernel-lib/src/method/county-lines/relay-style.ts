@@ -12,7 +12,7 @@ export interface Style { arrivals: number[]; hours: number[]; departHours: numbe
  * A plate's running style on one market, from its loops there.
  * @example styleOf(features, 'Rhyl').hours // [21, 21, 22]
  */
-export function styleOf(f: VehicleFeatures, market: string): Style {
+export function styleOf(f: Pick<VehicleFeatures, 'loopList'>, market: string): Style {
   const ls = f.loopList.filter((l) => l.market === market);
   const hours = ls.map((l) => londonHour(l.arrive));
   const day = ls.filter((l) => !l.stopOvernight);

@@ -13,7 +13,9 @@
  * have handed over or taken over (on a busy market, one-off visitors stop and start every day).
  */
 import type { VehicleFeatures } from './features';
-import { forEachCandidate, forEachCandidateBefore } from './relay-candidates';
+import { forEachCandidate, forEachCandidateBefore, type RelayFeatures } from './relay-candidates';
+
+export type { RelayFeatures };
 import { styleOf, styleSimilarity } from './relay-style';
 
 /** Options of {@link linkPlateRelays}. */
@@ -55,7 +57,7 @@ export interface PlateRelay {
  *
  * @example relaySimilarity(a, b, 'Rhyl', 20) // 0.82
  */
-export function relaySimilarity(a: VehicleFeatures, b: VehicleFeatures, market: string, gapHours: number, maxGapHours = defaultPlateRelayOptions.maxGapHours): number {
+export function relaySimilarity(a: RelayFeatures, b: RelayFeatures, market: string, gapHours: number, maxGapHours = defaultPlateRelayOptions.maxGapHours): number {
   return styleSimilarity(styleOf(a, market), styleOf(b, market), a.base, b.base, gapHours, maxGapHours);
 }
 
@@ -85,11 +87,11 @@ export function noRelay(f: Pick<VehicleFeatures, 'topMarketLoops'>): Pick<Vehicl
  * linkPlateRelays(featuresList, store.time[0], lastTime);
  * featuresList[0].relayPlates // [{ vrm: 'YT10VJT', role: 'after', gapHours: 20.5, market: 'Rhyl', similarity: 0.8 }]
  */
-export function linkPlateRelays(list: VehicleFeatures[], from: number, to: number, options: Partial<PlateRelayOptions> = {}): void {
+export function linkPlateRelays(list: RelayFeatures[], from: number, to: number, options: Partial<PlateRelayOptions> = {}): void {
   const o = { ...defaultPlateRelayOptions, ...options };
   const n = list.length;
-  const index = new Map<VehicleFeatures, number>();
-  const byMarket = new Map<string, VehicleFeatures[]>();
+  const index = new Map<RelayFeatures, number>();
+  const byMarket = new Map<string, RelayFeatures[]>();
   list.forEach((f, i) => {
     index.set(f, i);
     Object.assign(f, noRelay(f));
@@ -139,7 +141,7 @@ export function linkPlateRelays(list: VehicleFeatures[], from: number, to: numbe
   const c = { a: [] as number[], b: [] as number[], gap: [] as number[], market: [] as string[], sim: [] as number[] };
   const linked = new PairTable();
   // Only plates with an alike successor and fewer than `limit` of them can have a link that is not hopeless.
-  const mayLink = (a: VehicleFeatures) => { const k = outs[index.get(a)!]; return k > 0 && k < limit; };
+  const mayLink = (a: RelayFeatures) => { const k = outs[index.get(a)!]; return k > 0 && k < limit; };
   for (const { market, g } of markets) forEachCandidate(g, market, from, to, o, (a, b, gap, sim) => {
     const ia = index.get(a)!, ib = index.get(b)!;
     if (hopeless(ia, ib)) return;
@@ -188,13 +190,13 @@ export function linkPlateRelays(list: VehicleFeatures[], from: number, to: numbe
  * The relay chains among features (after {@link linkPlateRelays}), each in order of use.
  * @example relayChains(features).map((c) => c.map((f) => f.vrm)) // [['AB12CDE', 'YT10VJT']]
  */
-export function relayChains(list: readonly VehicleFeatures[]): VehicleFeatures[][] {
+export function relayChains<T extends RelayFeatures>(list: readonly T[]): T[][] {
   const byVrm = new Map(list.map((f) => [f.vrm, f]));
-  const chains: VehicleFeatures[][] = [];
+  const chains: T[][] = [];
   for (const f of list) {
     if (f.relayPlates.some((r) => r.role === 'before') || !f.relayPlates.some((r) => r.role === 'after')) continue;
-    const chain: VehicleFeatures[] = [];
-    for (let c: VehicleFeatures | undefined = f; c; ) {
+    const chain: T[] = [];
+    for (let c: T | undefined = f; c; ) {
       chain.push(c);
       const after: PlateRelay | undefined = c.relayPlates.find((r) => r.role === 'after');
       c = after ? byVrm.get(after.vrm) : undefined;
