@@ -44,22 +44,14 @@ export function forEachCandidate(
   g: readonly RelayFeatures[], market: string, from: number, to: number, o: CandidateOptions,
   visit: Visit, want?: (a: RelayFeatures) => boolean,
 ): void {
-  const styles: (Style | undefined)[] = new Array(g.length);
-  const style = (k: number) => styles[k] ??= styleOf(g[k], market);
+  const pair = pairJudge(g, market, from, to, o, visit);
   for (let i = 0; i < g.length; i++) {
     const a = g[i];
     if (a.lastSeen > to - o.edgeHours * H) continue; // a must stop inside the window
     if (want && !want(a)) continue;
-    // The range is widened by an hour either side; the exact gap test below decides, as before.
+    // The range is widened by an hour either side; the exact gap test decides, as before.
     const end = a.lastSeen + (o.maxGapHours + 1) * H;
-    for (let j = firstFrom(g, a.lastSeen - (o.maxOverlapHours + 1) * H); j < g.length && g[j].firstSeen <= end; j++) {
-      const b = g[j];
-      if (b === a || b.firstSeen < from + o.edgeHours * H) continue; // b must start inside the window
-      const gap = (b.firstSeen - a.lastSeen) / H;
-      if (gap > o.maxGapHours || gap < -o.maxOverlapHours) continue;
-      const sim = styleSimilarity(style(i), style(j), a.base, b.base, gap, o.maxGapHours);
-      if (sim >= o.minSimilarity && visit(a, b, gap, sim) === true) break;
-    }
+    for (let j = firstFrom(g, a.lastSeen - (o.maxOverlapHours + 1) * H); j < g.length && g[j].firstSeen <= end; j++) if (pair(i, j)) break;
   }
 }
 
@@ -76,8 +68,7 @@ export function forEachCandidateBefore(
   g: readonly RelayFeatures[], market: string, from: number, to: number, o: CandidateOptions,
   visit: Visit, want?: (b: RelayFeatures) => boolean,
 ): void {
-  const styles: (Style | undefined)[] = new Array(g.length);
-  const style = (k: number) => styles[k] ??= styleOf(g[k], market);
+  const pair = pairJudge(g, market, from, to, o, visit);
   const byLast = Int32Array.from(g.keys()).sort((x, y) => g[x].lastSeen - g[y].lastSeen || x - y);
   for (let j = 0; j < g.length; j++) {
     const b = g[j];
@@ -87,13 +78,24 @@ export function forEachCandidateBefore(
     const lo = b.firstSeen - (o.maxGapHours + 1) * H, end = b.firstSeen + (o.maxOverlapHours + 1) * H;
     let k = 0, hi = byLast.length;
     while (k < hi) { const mid = (k + hi) >>> 1; if (g[byLast[mid]].lastSeen < lo) k = mid + 1; else hi = mid; }
-    for (; k < byLast.length && g[byLast[k]].lastSeen <= end; k++) {
-      const i = byLast[k], a = g[i];
-      if (a === b || a.lastSeen > to - o.edgeHours * H) continue; // a must stop inside the window
-      const gap = (b.firstSeen - a.lastSeen) / H;
-      if (gap > o.maxGapHours || gap < -o.maxOverlapHours) continue;
-      const sim = styleSimilarity(style(i), style(j), a.base, b.base, gap, o.maxGapHours);
-      if (sim >= o.minSimilarity && visit(a, b, gap, sim) === true) break;
-    }
+    for (; k < byLast.length && g[byLast[k]].lastSeen <= end; k++) if (pair(byLast[k], j)) break;
   }
+}
+
+/**
+ * The test of one pair of a group, g[i] earlier and g[j] later (the same for both scans): a stops
+ * and b starts inside the window, within the gap, alike enough; then `visit`. True: end the scan.
+ * Each plate's style on the market is computed once per group.
+ */
+function pairJudge(g: readonly RelayFeatures[], market: string, from: number, to: number, o: CandidateOptions, visit: Visit): (i: number, j: number) => boolean {
+  const styles: (Style | undefined)[] = new Array(g.length);
+  const style = (k: number) => styles[k] ??= styleOf(g[k], market);
+  return (i, j) => {
+    const a = g[i], b = g[j];
+    if (i === j || a.lastSeen > to - o.edgeHours * H || b.firstSeen < from + o.edgeHours * H) return false;
+    const gap = (b.firstSeen - a.lastSeen) / H;
+    if (gap > o.maxGapHours || gap < -o.maxOverlapHours) return false;
+    const sim = styleSimilarity(style(i), style(j), a.base, b.base, gap, o.maxGapHours);
+    return sim >= o.minSimilarity && visit(a, b, gap, sim) === true;
+  };
 }
