@@ -21,12 +21,12 @@ export function runAsChild(script) {
 }
 
 /**
- * The fit's options: --l2 (default `l2`), --variants a,b (default: the tuning ones), --seeds, --dry-run, and `extra` ones.
+ * The fit's options: --l2 (default `l2`), --variants a,b (default: the tuning ones), --seeds (default: f1 … f`seeds`), --dry-run, and `extra` ones.
  * @example const values = fitArgs('0.1', { cv: { type: 'string' } });
  */
-export function fitArgs(l2, extra = {}) {
+export function fitArgs(l2, extra = {}, seeds = 12) {
   return parseArgs({ options: {
-    l2: { type: 'string', default: l2 }, variants: { type: 'string' }, seeds: { type: 'string', default: 'f1,f2,f3,f4,f5,f6,f7,f8,f9,f10,f11,f12' },
+    l2: { type: 'string', default: l2 }, variants: { type: 'string' }, seeds: { type: 'string', default: Array.from({ length: seeds }, (_, i) => `f${i + 1}`).join(',') },
     'dry-run': { type: 'boolean', default: false }, ...extra,
   } }).values;
 }
