@@ -7,12 +7,13 @@
  * is computed once per group, not once per pair. The pairs come out in the order of the all-pairs
  * scan (a by group order, then b by group order), so the matching is unchanged.
  */
+import { firstAtLeast } from '../../core/sorted';
 import type { VehicleFeatures } from './features';
+import { styleOf, styleSimilarity, type Style } from './relay-style';
 
 /** What the relay step reads of a vehicle's features, and fills (relays.ts): the packed rows give just these (feature-rows.ts relayView). */
 export type RelayFeatures = Pick<VehicleFeatures, 'vrm' | 'firstSeen' | 'lastSeen' | 'spanDays' | 'topMarketLoops' | 'loopsByMarket' | 'loopList' | 'base'
   | 'relayPlates' | 'relayChainPlates' | 'relayChainLoops'>;
-import { styleOf, styleSimilarity, type Style } from './relay-style';
 
 const H = 3_600_000;
 
@@ -27,9 +28,7 @@ export interface CandidateOptions { maxGapHours: number; maxOverlapHours: number
  * @example firstFrom(group, Date.UTC(2025, 0, 3)) // 17
  */
 export function firstFrom(g: readonly RelayFeatures[], t: number): number {
-  let lo = 0, hi = g.length;
-  while (lo < hi) { const mid = (lo + hi) >>> 1; if (g[mid].firstSeen < t) lo = mid + 1; else hi = mid; }
-  return lo;
+  return firstAtLeast(g.length, (k) => g[k].firstSeen, t);
 }
 
 /**
@@ -76,9 +75,7 @@ export function forEachCandidateBefore(
     if (want && !want(b)) continue;
     // a's last read lies in [b.firstSeen − maxGapHours, b.firstSeen + maxOverlapHours]; widened by an hour, the exact test decides.
     const lo = b.firstSeen - (o.maxGapHours + 1) * H, end = b.firstSeen + (o.maxOverlapHours + 1) * H;
-    let k = 0, hi = byLast.length;
-    while (k < hi) { const mid = (k + hi) >>> 1; if (g[byLast[mid]].lastSeen < lo) k = mid + 1; else hi = mid; }
-    for (; k < byLast.length && g[byLast[k]].lastSeen <= end; k++) if (pair(byLast[k], j)) break;
+    for (let k = firstAtLeast(byLast.length, (m) => g[byLast[m]].lastSeen, lo); k < byLast.length && g[byLast[k]].lastSeen <= end; k++) if (pair(byLast[k], j)) break;
   }
 }
 

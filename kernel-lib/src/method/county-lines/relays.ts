@@ -14,9 +14,9 @@
  */
 import type { VehicleFeatures } from './features';
 import { forEachCandidate, forEachCandidateBefore, type RelayFeatures } from './relay-candidates';
+import { styleOf, styleSimilarity } from './relay-style';
 
 export type { RelayFeatures };
-import { styleOf, styleSimilarity } from './relay-style';
 
 /** Options of {@link linkPlateRelays}. */
 export interface PlateRelayOptions {

@@ -12,6 +12,7 @@
  * scorer's relays (relays.ts), which must be cautious because they raise scores, lines are built
  * only among plates that are already suspects, so a hand-over need not be unambiguous among all traffic.
  */
+import { firstAtLeast } from '../../core/sorted';
 import type { VehicleFeatures } from './features';
 import { handOverLogOdds, handOverReasons, handOverTerms, type HandOverModel } from './hand-over';
 import { fittedHandOverModel } from './line-model';
@@ -113,9 +114,7 @@ export function handOverCandidates(list: readonly VehicleFeatures[], scoreOf: (v
       const g = bl >= 1 ? byMarket.get(market) : undefined;
       if (!g) continue;
       const lo = b.firstSeen - (o.maxGapHours + 1) * H, end = b.firstSeen + (o.maxOverlapHours + 1) * H; // widened by an hour: the exact test decides
-      let k = 0, hi = g.length;
-      while (k < hi) { const mid = (k + hi) >>> 1; if (suspects[g[mid]].lastSeen < lo) k = mid + 1; else hi = mid; }
-      for (; k < g.length && suspects[g[k]].lastSeen <= end; k++) {
+      for (let k = firstAtLeast(g.length, (m) => suspects[g[m]].lastSeen, lo); k < g.length && suspects[g[k]].lastSeen <= end; k++) {
         const i = g[k], a = suspects[i];
         if (i === j || a.lastSeen > t1 - o.edgeHours * H || b.firstSeen <= a.firstSeen) continue; // a must stop inside the window, b start after a
         const gap = (b.firstSeen - a.lastSeen) / H;
