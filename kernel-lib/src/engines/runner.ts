@@ -14,7 +14,7 @@ import { rankRows } from '../method/county-lines/rank';
 import { FeatureRows } from '../method/county-lines/feature-rows';
 import { storeFeatures } from '../method/county-lines/store-features';
 import * as msg from '../messages';
-import type { LookalikeGroup } from '../reads/lookalikes';
+import { LookalikeList } from './lookalike-list';
 import type { CountyLinesRanking, FindCountyLinesOptions } from '../method/county-lines/types';
 import type { CoarseBatch, CountyLinesEngine, FinderWindow, KeptFeatures, SyncCountyLinesEngine } from './engine';
 
@@ -25,14 +25,14 @@ export interface RunnerOptions extends FindCountyLinesOptions {
   authorisation?: string;
 }
 
-interface Run { setup: FinderSetup; window: FinderWindow; t0: number; rows: FeatureRows; lookalikes: LookalikeGroup[]; mergedPlates: number; first: KeptFeatures | null; last: KeptFeatures | null }
+interface Run { setup: FinderSetup; window: FinderWindow; t0: number; rows: FeatureRows; lookalikes: LookalikeList; mergedPlates: number; first: KeptFeatures | null; last: KeptFeatures | null }
 
 function begin(engine: CountyLinesEngine, options: RunnerOptions): Run {
   const setup = finderSetup(options);
   if (engine.needsMarkets && options.markets === undefined) throw new TypeError(engine.needsMarkets());
   const window: FinderWindow = { from: setup.from, to: setup.to };
   if (options.now !== undefined) window.accessFrom = dataAgeLimits({ now: options.now, authorisation: options.authorisation }).accessFrom;
-  return { setup, window, t0: Date.now(), rows: new FeatureRows(), lookalikes: [], mergedPlates: 0, first: null, last: null };
+  return { setup, window, t0: Date.now(), rows: new FeatureRows(), lookalikes: new LookalikeList(), mergedPlates: 0, first: null, last: null };
 }
 
 function add(run: Run, batch: CoarseBatch): void {
@@ -46,7 +46,7 @@ function add(run: Run, batch: CoarseBatch): void {
     kept = storeFeatures(batch.store, run.setup, batch.context, run.rows); // packed into the run's rows
     if (batch.keep && first) batch.keep(kept); // before the ranking fills relays and crowds
   }
-  for (const g of kept.lookalikes) run.lookalikes.push(g); // not push(...list): a batch of a large store can hold more groups than a call takes arguments
+  for (const g of kept.lookalikes) run.lookalikes.add(g);
   run.mergedPlates += kept.mergedPlates;
   run.first ??= kept;
   run.last = kept;
@@ -56,10 +56,9 @@ function end(run: Run, plateName?: (vrm: string) => string): CountyLinesRanking 
   // No batch (an engine that found no candidates): the markets as given, no reads.
   const first = run.first, last = run.last;
   const markets = first ? first.markets : run.setup.markets.map((m) => ({ name: m.name, discovered: false }));
-  // In plate order (one store's groups already are: its vehicle codes follow the plates' order).
-  const lookalikes = run.lookalikes.sort((x, y) => (x.vrm < y.vrm ? -1 : x.vrm > y.vrm ? 1 : 0));
+  const lookalikes = run.lookalikes;
   return rankRows(run.rows, {
-    hub: run.setup.hub.name, markets, params: run.setup.params, lookalikes,
+    hub: run.setup.hub.name, markets, params: run.setup.params, lookalikes: () => lookalikes.toArray(), // objects when first read
     firstTime: last ? last.firstTime : Infinity, lastTime: last ? last.lastTime : -Infinity,
     counts: { reads: last ? last.reads : 0, vehicles: last ? last.vehicles : 0, mergedPlates: run.mergedPlates }, t0: run.t0, plateName,
   });

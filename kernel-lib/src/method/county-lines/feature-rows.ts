@@ -26,7 +26,7 @@ const FIELDS = [
   ['tripNightShare', 'number'], ['tripWeekendShare', 'number'], ['tripsPerActiveDay', 'number'], ['hubTripShare', 'number'],
   ['hubReadShare', 'number'], ['marketReadShare', 'number'], ['distinctPlaces', 'number'], ['radiusOfGyrationKm', 'number'],
   ['od', 'od'], ['loopList', 'loopList'], ['relayPlates', 'sparse'], ['relayChainPlates', 'number'], ['relayChainLoops', 'number'],
-  ['mergedWith', 'sparse'], ['loopDays', 'number'], ['nightsInHub', 'number'], ['nightsInMarket', 'number'], ['nightsObserved', 'number'],
+  ['mergedWith', 'merged'], ['loopDays', 'number'], ['nightsInHub', 'number'], ['nightsInMarket', 'number'], ['nightsObserved', 'number'],
   ['marketOnlyDays', 'number'], ['hubOnlyDays', 'number'], ['marketLocalTrips', 'number'], ['loopTopWeekdaysShare', 'number'],
   ['dwellLogStd', 'number'], ['otherStopsPerLoop', 'number'], ['hubStays', 'number'], ['shortHubStays', 'number'], ['loopCrowd', 'number'],
 ] as const satisfies readonly (readonly [keyof VehicleFeatures, string])[];
@@ -63,8 +63,8 @@ interface Chunk {
   vrms: string[];
   /** Interned names per row: hub, base (-1: null), base kind. */
   hub: Int32Array; base: Int32Array; baseKind: Int32Array;
-  /** Loops, loop-by-market pairs and OD pairs of row r: [start[r], start[r + 1]) of their columns. */
-  loopStart: Int32Array; pairStart: Int32Array; odStart: Int32Array;
+  /** Loops, loop-by-market pairs, OD pairs and merged look-alike plates of row r: [start[r], start[r + 1]) of their columns. */
+  loopStart: Int32Array; pairStart: Int32Array; odStart: Int32Array; mergedStart: Int32Array;
 }
 
 /**
@@ -85,8 +85,11 @@ export class FeatureRows {
   #loopDwellMin = new Grow(new Float64Array(0)); #loopDwellMax = new Grow(new Float64Array(0));
   #pairMarket = new Grow(new Int32Array(0)); #pairLoops = new Grow(new Float64Array(0));
   #odFrom = new Grow(new Int32Array(0)); #odTo = new Grow(new Int32Array(0)); #odTrips = new Grow(new Float64Array(0));
-  /** Relay plates and merged look-alikes: empty for almost every vehicle, so kept only where not. */
-  #sparse = { relayPlates: new Map<number, PlateRelay[]>(), mergedWith: new Map<number, { vrm: string; reads: number }[]>() };
+  // Merged look-alike plates (misreads): on a region's year most scored vehicles have one or two,
+  // and as lists of objects they were about 200 bytes each of heap (1.8M vehicles at 1,000M reads).
+  #mergedVrm: string[] = []; #mergedReads = new Grow(new Float64Array(0));
+  /** Relay plates: empty for almost every vehicle, so kept only where not. */
+  #sparse = { relayPlates: new Map<number, PlateRelay[]>() };
 
   /** Rows packed so far. */
   get n(): number { return this.#n; }
@@ -118,9 +121,9 @@ export class FeatureRows {
     const c: Chunk = {
       start: this.#n, n, numbers: new Float64Array(n * NN), vrms: new Array<string>(n),
       hub: new Int32Array(n), base: new Int32Array(n), baseKind: new Int32Array(n),
-      loopStart: new Int32Array(n + 1), pairStart: new Int32Array(n + 1), odStart: new Int32Array(n + 1),
+      loopStart: new Int32Array(n + 1), pairStart: new Int32Array(n + 1), odStart: new Int32Array(n + 1), mergedStart: new Int32Array(n + 1),
     };
-    c.loopStart[0] = this.#loopMarket.length; c.pairStart[0] = this.#pairMarket.length; c.odStart[0] = this.#odFrom.length;
+    c.loopStart[0] = this.#loopMarket.length; c.pairStart[0] = this.#pairMarket.length; c.odStart[0] = this.#odFrom.length; c.mergedStart[0] = this.#mergedVrm.length;
     for (let r = 0; r < n; r++) {
       const f = list[r];
       checkKeys(f);
@@ -136,8 +139,8 @@ export class FeatureRows {
       for (const p of f.loopsByMarket) { this.#pairMarket.push(this.#name(p.market)); this.#pairLoops.push(p.loops); }
       for (const o of f.od) { this.#odFrom.push(this.#name(o.from)); this.#odTo.push(this.#name(o.to)); this.#odTrips.push(o.trips); }
       if (f.relayPlates.length) this.#sparse.relayPlates.set(c.start + r, f.relayPlates);
-      if (f.mergedWith.length) this.#sparse.mergedWith.set(c.start + r, f.mergedWith);
-      c.loopStart[r + 1] = this.#loopMarket.length; c.pairStart[r + 1] = this.#pairMarket.length; c.odStart[r + 1] = this.#odFrom.length;
+      for (const m of f.mergedWith) { this.#mergedVrm.push(m.vrm); this.#mergedReads.push(m.reads); }
+      c.loopStart[r + 1] = this.#loopMarket.length; c.pairStart[r + 1] = this.#pairMarket.length; c.odStart[r + 1] = this.#odFrom.length; c.mergedStart[r + 1] = this.#mergedVrm.length;
     }
     this.#chunks.push(c);
     this.#n += n;
@@ -154,7 +157,7 @@ export class FeatureRows {
       format: ROWS_FORMAT, n: this.#n, names: this.#names, chunks: this.#chunks,
       loops: [this.#loopMarket, this.#loopSite, this.#loopFlags, this.#loopDepart, this.#loopArrive, this.#loopReturn, this.#loopDwellMin, this.#loopDwellMax].map(used),
       pairs: [this.#pairMarket, this.#pairLoops].map(used), od: [this.#odFrom, this.#odTo, this.#odTrips].map(used),
-      relayPlates: [...this.#sparse.relayPlates], mergedWith: [...this.#sparse.mergedWith],
+      merged: [this.#mergedVrm, used(this.#mergedReads)], relayPlates: [...this.#sparse.relayPlates],
     });
   }
 
@@ -162,7 +165,7 @@ export class FeatureRows {
   static fromBytes(bytes: Uint8Array): FeatureRows | null {
     try {
       const o = v8.deserialize(bytes);
-      if (o?.format !== ROWS_FORMAT || !Array.isArray(o.chunks) || o.loops?.length !== 8 || o.pairs?.length !== 2 || o.od?.length !== 3) return null;
+      if (o?.format !== ROWS_FORMAT || !Array.isArray(o.chunks) || o.loops?.length !== 8 || o.pairs?.length !== 2 || o.od?.length !== 3 || o.merged?.length !== 2) return null;
       const rows = new FeatureRows();
       rows.#n = o.n; rows.#names = o.names; rows.#chunks = o.chunks;
       rows.#nameNo = new Map(rows.#names.map((name, k) => [name, k]));
@@ -170,9 +173,11 @@ export class FeatureRows {
       [rows.#loopMarket, rows.#loopSite, rows.#loopFlags, rows.#loopDepart, rows.#loopArrive, rows.#loopReturn, rows.#loopDwellMin, rows.#loopDwellMax] = o.loops.map(grow);
       [rows.#pairMarket, rows.#pairLoops] = o.pairs.map(grow);
       [rows.#odFrom, rows.#odTo, rows.#odTrips] = o.od.map(grow);
-      rows.#sparse = { relayPlates: new Map(o.relayPlates), mergedWith: new Map(o.mergedWith) };
+      if (!Array.isArray(o.merged[0])) return null;
+      [rows.#mergedVrm, rows.#mergedReads] = [o.merged[0], grow(o.merged[1])];
+      rows.#sparse = { relayPlates: new Map(o.relayPlates) };
       const last = rows.#chunks[rows.#chunks.length - 1];
-      if (rows.#chunks.reduce((n: number, c: Chunk) => n + c.n, 0) !== rows.#n || (last && last.loopStart[last.n] !== rows.#loopMarket.length)) return null;
+      if (rows.#chunks.reduce((n: number, c: Chunk) => n + c.n, 0) !== rows.#n || (last && (last.loopStart[last.n] !== rows.#loopMarket.length || last.mergedStart?.[last.n] !== rows.#mergedVrm.length))) return null;
       return rows;
     } catch {
       return null;
@@ -251,7 +256,7 @@ export class FeatureRows {
       hubReadShare: x[o + C.hubReadShare], marketReadShare: x[o + C.marketReadShare], distinctPlaces: x[o + C.distinctPlaces],
       radiusOfGyrationKm: x[o + C.radiusOfGyrationKm], get od() { return rows.#od(c.odStart[r], c.odStart[r + 1]); }, loopList: this.#loops(c.loopStart[r], c.loopStart[r + 1]),
       relayPlates: this.#sparse.relayPlates.get(c.start + r)?.slice() ?? [], relayChainPlates: x[o + C.relayChainPlates], relayChainLoops: x[o + C.relayChainLoops],
-      mergedWith: this.#sparse.mergedWith.get(c.start + r)?.slice() ?? [], loopDays: x[o + C.loopDays], nightsInHub: x[o + C.nightsInHub],
+      mergedWith: this.#merged(c.mergedStart[r], c.mergedStart[r + 1]), loopDays: x[o + C.loopDays], nightsInHub: x[o + C.nightsInHub],
       nightsInMarket: x[o + C.nightsInMarket], nightsObserved: x[o + C.nightsObserved], marketOnlyDays: x[o + C.marketOnlyDays],
       hubOnlyDays: x[o + C.hubOnlyDays], marketLocalTrips: x[o + C.marketLocalTrips], loopTopWeekdaysShare: x[o + C.loopTopWeekdaysShare],
       dwellLogStd: x[o + C.dwellLogStd], otherStopsPerLoop: x[o + C.otherStopsPerLoop], hubStays: x[o + C.hubStays],
@@ -262,6 +267,12 @@ export class FeatureRows {
   #pairs(from: number, to: number): { market: string; loops: number }[] {
     const list: { market: string; loops: number }[] = [];
     for (let k = from; k < to; k++) list.push({ market: this.#names[this.#pairMarket.data[k]], loops: this.#pairLoops.data[k] });
+    return list;
+  }
+
+  #merged(from: number, to: number): { vrm: string; reads: number }[] {
+    const list: { vrm: string; reads: number }[] = [];
+    for (let k = from; k < to; k++) list.push({ vrm: this.#mergedVrm[k], reads: this.#mergedReads.data[k] });
     return list;
   }
 

@@ -7,6 +7,7 @@
  * the packed rows (about a quarter of the feature objects'), not millions of objects.
  */
 import * as msg from '../../messages';
+import type { LookalikeGroup } from '../../reads/lookalikes';
 import type { VehicleFeatures } from './features';
 import { FeatureRows } from './feature-rows';
 import { RankedCandidate } from './candidate';
@@ -46,8 +47,13 @@ export function rankRows(rows: FeatureRows, ctx: RankContext): CountyLinesRankin
   const suspects = candidates.filter((c) => c.score >= params.lineMinScore);
   const scoreOf = new Map(suspects.map((c) => [c.vrm, c.score]));
   const lines = suspectedLines(suspects.map((c) => c.features), (vrm) => scoreOf.get(vrm) ?? -Infinity, params.lineMinScore, params.lines, ctx.firstTime, ctx.lastTime);
+  const given = ctx.lookalikes;
+  let lookalikes = typeof given === 'function' ? undefined : given;
   return {
-    candidates, hub: ctx.hub, markets: ctx.markets, params, lookalikes: ctx.lookalikes, lines,
+    candidates, hub: ctx.hub, markets: ctx.markets, params,
+    get lookalikes() { return (lookalikes ??= (given as () => LookalikeGroup[])()); },
+    set lookalikes(list: LookalikeGroup[]) { lookalikes = list; },
+    lines,
     counts: { reads: ctx.counts.reads, vehicles: ctx.counts.vehicles, scored: candidates.length, mergedPlates: ctx.counts.mergedPlates, seconds: (Date.now() - ctx.t0) / 1000 },
   };
 }

@@ -67,7 +67,8 @@ export interface RankContext {
   hub: string;
   markets: MarketInfo[];
   params: CountyLinesParams;
-  lookalikes: LookalikeGroup[];
+  /** The look-alike groups merged into the vehicles, or how to make them (when the ranking's `lookalikes` are first read). */
+  lookalikes: LookalikeGroup[] | (() => LookalikeGroup[]);
   /** First and last read time of all the data (plate relays need a real start or stop inside it). */
   firstTime: number;
   lastTime: number;
