@@ -40,9 +40,12 @@ describe('FeatureRows', () => {
   it('gives back every vehicle exactly as packed, key order included, across several appends', () => {
     const { features } = featuresOf();
     expect(features.length).toBeGreaterThan(50);
-    expect(features.some((f) => f.mergedWith.length > 0 || f.od.length > 1)).toBe(true);
-    const rows = new FeatureRows();
+    expect(features.some((f) => f.od.length > 1)).toBe(true);
+    // Merged look-alike plates (packed as columns): one, two, and none, in both halves.
     const half = features.length >> 1;
+    features[1] = { ...features[1], mergedWith: [{ vrm: 'A812CDE', reads: 3 }] };
+    features[half + 1] = { ...features[half + 1], mergedWith: [{ vrm: 'AB1ZCDE', reads: 2 }, { vrm: '4B12CDE', reads: 1 }] };
+    const rows = new FeatureRows();
     rows.append(features.slice(0, half));
     rows.append([]);
     rows.append(features.slice(half));
@@ -59,6 +62,21 @@ describe('FeatureRows', () => {
       for (const [k, v] of Object.entries(view)) expect(v).toEqual(f[k as keyof VehicleFeatures]);
     });
     expect(Object.is(rows.get(0), rows.get(0))).toBe(false); // a new object each time: the rows stay as packed
+  });
+
+  it('comes back from its bytes (kept beside a cached load) equal, row for row', () => {
+    const { features } = featuresOf();
+    features[2] = { ...features[2], mergedWith: [{ vrm: 'A812CDE', reads: 3 }, { vrm: 'AB1ZCDE', reads: 1 }] };
+    const rows = new FeatureRows();
+    rows.append(features.slice(0, 5));
+    rows.append(features.slice(5));
+    rows.setRelayPlates(4, [{ vrm: 'ZZ99ZZZ', role: 'after', gapHours: 5, market: 'Rhyl', similarity: 0.5 }]);
+    const back = FeatureRows.fromBytes(rows.toBytes());
+    expect(back).not.toBeNull();
+    expect(back!.n).toBe(rows.n);
+    for (let i = 0; i < rows.n; i++) expect(JSON.stringify(back!.get(i))).toBe(JSON.stringify(rows.get(i)));
+    expect(back!.get(2).mergedWith).toEqual([{ vrm: 'A812CDE', reads: 3 }, { vrm: 'AB1ZCDE', reads: 1 }]);
+    expect(FeatureRows.fromBytes(rows.toBytes().subarray(0, 100))).toBeNull(); // damaged
   });
 
   it('is written to by the ranking only through its setters', () => {
