@@ -5,14 +5,18 @@
  * look-alikes are all in one part, and the global figures are sums (reads per site, plates),
  * minimum and maximum (first and last read) over the parts.
  *
- * Normalising each row's plate text in SQL costs about 1 µs (regexp and translate), too slow for
- * 1,000M rows, so the key of a row comes from its raw text's, in two rewrites of the reads:
+ * Every row goes to its key's part in one rewrite of the reads. The key of a plate text is
+ * `lookalikeKey(normalised(raw))`; normalising and folding in SQL (regexp, upper case, translate)
+ * costs about 0.45 µs of CPU a row, so a row whose text is already normalised (upper-case letters
+ * and digits only: nearly all rows) has only its digits folded (`rowKey`), and the rest take the
+ * whole expression. Both give the same key. Measured on 98M rows into 20 parts: 34 s, against
+ * 45 s for the two rewrites this replaced (by raw text, then each raw part's distinct texts
+ * normalised once).
  *
- *   Parquet ─► split: raw text, time, site code, area; by hash(raw text)   (one scan, every row)
- *          ─► per raw part: its distinct texts normalised once, key hashed ─► rows by key part
+ *   Parquet ─► split: raw text, time, site code, area; by hash(key) % passes   (one scan, every row)
  *          ─► key parts: the files of one pass each (coarse stage as for one pass)
  */
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 
@@ -21,6 +25,8 @@ const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
 /** A plate's text normalised (letters and digits, upper case) and its look-alike key (digits folded: 0→O 1→I 8→B 5→S 2→Z). */
 export const normalised = (raw: string) => `upper(regexp_replace(${raw}, '[^A-Za-z0-9]', '', 'g'))`;
 export const lookalikeKey = (v: string) => `translate(${v}, '01852', 'OIBSZ')`;
+/** A row's look-alike key, the same as `lookalikeKey(normalised(raw))`, with the regexp and upper case skipped for a text that is already normalised. */
+export const rowKey = (raw: string) => `CASE WHEN regexp_full_match(${raw}, '[A-Z0-9]*') THEN ${lookalikeKey(raw)} ELSE ${lookalikeKey(normalised(raw))} END`;
 
 /**
  * Split the reads `src` into `passes` Parquet parts by look-alike key under `dir` (raw text, time,
@@ -28,27 +34,12 @@ export const lookalikeKey = (v: string) => `translate(${v}, '01852', 'OIBSZ')`;
  * @example const parts = await splitByKey(c, 'read_parquet(…)', 'epoch_ms("timestamp")::DOUBLE', 4, '/tmp/x');
  */
 export async function splitByKey(c: DuckDBConnection, src: string, t: string, passes: number, dir: string): Promise<string[]> {
-  const byRaw = path.join(dir, 'by-raw'), byKey = path.join(dir, 'by-key');
-  mkdirSync(byKey, { recursive: true });
-  await c.run(`COPY (SELECT CAST(s.vrm AS VARCHAR) AS raw, ${t} AS t, a.code, a.area, hash(CAST(s.vrm AS VARCHAR)) % ${passes} AS part
-    FROM ${src} s LEFT JOIN site_area a ON trim(CAST(s.site_id AS VARCHAR)) = a.site_id)
-    TO ${q(byRaw)} (FORMAT parquet, PARTITION_BY (part))`);
-  for (let p = 0; p < passes; p++) {
-    const part = path.join(byRaw, `part=${p}`);
-    if (!existsSync(part)) continue;
-    const rows = `read_parquet(${q(path.join(part, '*.parquet'))}, hive_partitioning = false)`;
-    // Each distinct raw text of this part normalised once; its rows go to its key's part.
-    await c.run(`COPY (WITH k AS (SELECT raw, hash(${lookalikeKey(normalised('raw'))}) % ${passes} AS part FROM (SELECT DISTINCT raw FROM ${rows}))
-      SELECT r.raw, r.t, r.code, r.area, k.part FROM ${rows} r JOIN k USING (raw))
-      TO ${q(path.join(byKey, `from=${p}`))} (FORMAT parquet, PARTITION_BY (part))`);
-    rmSync(part, { recursive: true, force: true });
-  }
-  rmSync(byRaw, { recursive: true, force: true });
+  const byKey = path.join(dir, 'by-key');
+  mkdirSync(dir, { recursive: true });
+  await c.run(`COPY (SELECT raw, t, code, area, hash(${rowKey('raw')}) % ${passes} AS part
+    FROM (SELECT CAST(s.vrm AS VARCHAR) AS raw, ${t} AS t, a.code, a.area FROM ${src} s LEFT JOIN site_area a ON trim(CAST(s.site_id AS VARCHAR)) = a.site_id))
+    TO ${q(byKey)} (FORMAT parquet, PARTITION_BY (part))`);
   const globs: string[] = [];
-  for (let p = 0; p < passes; p++) {
-    const glob = path.join(byKey, '*', `part=${p}`, '*.parquet');
-    const n = (await c.runAndReadAll(`SELECT count(*)::DOUBLE FROM glob(${q(glob)})`)).getRowsJS()[0][0] as number;
-    if (n > 0) globs.push(glob);
-  }
+  for (let p = 0; p < passes; p++) if (existsSync(path.join(byKey, `part=${p}`))) globs.push(path.join(byKey, `part=${p}`, '*.parquet'));
   return globs;
 }
