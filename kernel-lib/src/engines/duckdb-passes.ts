@@ -40,6 +40,9 @@ export async function splitByKey(c: DuckDBConnection, src: string, t: string, pa
     FROM (SELECT CAST(s.vrm AS VARCHAR) AS raw, ${t} AS t, a.code, a.area FROM ${src} s LEFT JOIN site_area a ON trim(CAST(s.site_id AS VARCHAR)) = a.site_id))
     TO ${q(byKey)} (FORMAT parquet, PARTITION_BY (part))`);
   const globs: string[] = [];
-  for (let p = 0; p < passes; p++) if (existsSync(path.join(byKey, `part=${p}`))) globs.push(path.join(byKey, `part=${p}`, '*.parquet'));
+  for (let p = 0; p < passes; p++) {
+    const part = path.join(byKey, `part=${p}`);
+    if (existsSync(part)) globs.push(path.join(part, '*.parquet'));
+  }
   return globs;
 }

@@ -207,9 +207,9 @@ async function coarseStage(options: DuckDBEngineOptions, window: FinderWindow, s
       }];
     } else {
       const globs = await splitByKey(c, src, t, passes, work);
-      const parts = (glob: string) => `read_parquet(${q(glob)}, hive_partitioning = false)`;
-      lastRead = (await c.runAndReadAll(`SELECT max(t) FROM ${parts(path.join(work, 'by-key', '*', '*.parquet'))} WHERE code IS NOT NULL AND ${within('t')}`)).getRowsJS()[0][0] as number | null;
-      inputs = globs.map((glob) => ({ raws: `(SELECT raw FROM ${parts(glob)})`, reads: `(SELECT raw, t, code, area FROM ${parts(glob)} WHERE code IS NOT NULL AND ${within('t')})` }));
+      const parts = (globs: string[]) => `read_parquet([${globs.map(q).join(', ')}], hive_partitioning = false)`;
+      lastRead = globs.length === 0 ? null : (await c.runAndReadAll(`SELECT max(t) FROM ${parts(globs)} WHERE code IS NOT NULL AND ${within('t')}`)).getRowsJS()[0][0] as number | null;
+      inputs = globs.map((glob) => ({ raws: `(SELECT raw FROM ${parts([glob])})`, reads: `(SELECT raw, t, code, area FROM ${parts([glob])} WHERE code IS NOT NULL AND ${within('t')})` }));
       step('split');
     }
 
