@@ -36,6 +36,11 @@ export const rowKey = (raw: string) => `CASE WHEN regexp_full_match(${raw}, '[A-
 export async function splitByKey(c: DuckDBConnection, src: string, t: string, passes: number, dir: string): Promise<string[]> {
   const byKey = path.join(dir, 'by-key');
   mkdirSync(dir, { recursive: true });
+  // Past `partitioned_write_max_open_files` parts, DuckDB closes and reopens part files as rows
+  // come, and a part ends as thousands of small files (1,892 each for 197 parts of 1,000M reads).
+  // One file is open per part and thread, so the limit is raised to that.
+  const threads = Number((await c.runAndReadAll(`SELECT current_setting('threads')`)).getRowsJS()[0][0]);
+  await c.run(`SET partitioned_write_max_open_files = ${Math.max(100, passes * threads)}`);
   await c.run(`COPY (SELECT raw, t, code, area, hash(${rowKey('raw')}) % ${passes} AS part
     FROM (SELECT CAST(s.vrm AS VARCHAR) AS raw, ${t} AS t, a.code, a.area FROM ${src} s LEFT JOIN site_area a ON trim(CAST(s.site_id AS VARCHAR)) = a.site_id))
     TO ${q(byKey)} (FORMAT parquet, PARTITION_BY (part))`);
