@@ -93,9 +93,8 @@ export interface DuckDBCoarse {
 const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
 /**
  * The default passes (see `passReads`): one up to ONE_PASS_READS reads, else passes of PASS_READS,
- * at most MAX_PASSES (the split writes one file per part and thread while the parts are at most
- * DuckDB's `partitioned_write_max_open_files`, 100; 1,000M reads in 197 parts made 1,892 small
- * files a part and 4.4 GB RSS).
+ * at most MAX_PASSES (each pass has fixed costs, and 64 is the most measured at 1,000M reads; the
+ * split's open files are duckdb-passes.ts's concern).
  */
 const ONE_PASS_READS = 32_000_000, PASS_READS = 5_000_000, MAX_PASSES = 64;
 const defaultPasses = (rows: number) => (rows <= ONE_PASS_READS ? 1 : Math.min(MAX_PASSES, Math.ceil(rows / PASS_READS)));
