@@ -64,6 +64,15 @@ describe('FeatureRows', () => {
     expect(Object.is(rows.get(0), rows.get(0))).toBe(false); // a new object each time: the rows stay as packed
   });
 
+  it('unpacks plain data properties, no accessor (an accessor put every object in V8\'s slow dictionary mode)', () => {
+    const { part } = featuresOf();
+    const f = part.rows.get(0);
+    const accessors = Object.entries(Object.getOwnPropertyDescriptors(f)).filter(([, d]) => d.get || d.set).map(([k]) => k);
+    expect(accessors).toEqual([]);
+    expect(Object.keys(f)).toContain('od');
+    expect(Array.isArray(f.od)).toBe(true);
+  });
+
   it('comes back from its bytes (kept beside a cached load) equal, row for row', () => {
     const { features } = featuresOf();
     features[2] = { ...features[2], mergedWith: [{ vrm: 'A812CDE', reads: 3 }, { vrm: 'AB1ZCDE', reads: 1 }] };

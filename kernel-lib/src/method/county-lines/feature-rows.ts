@@ -237,11 +237,13 @@ export class FeatureRows {
    */
   get(i: number): VehicleFeatures {
     const [c, r] = this.#at(i);
-    const x = c.numbers, o = r * NN, names = this.#names, rows = this;
-    // One object literal, keys in VehicleFeatures' order (built key by key, V8 would give it a slow
-    // shape, and scoring it would take three times as long). `od` is made when first read: no
-    // scorer term reads it, and building every vehicle's OD list for the scoring pass took 0.26 s
-    // of a 2.3 s find on the 10M misread-heavy set (of 0.37 s unpacking rows).
+    const x = c.numbers, o = r * NN, names = this.#names;
+    // One object literal of data properties, keys in VehicleFeatures' order (built key by key, V8
+    // would give it a slow shape, and scoring it would take three times as long). No accessor:
+    // with `od` as a getter made when first read, every object was in dictionary mode (V8's
+    // %HasFastProperties false), about 6.5 kB each, and the scoring pass read slow properties.
+    // Measured on the 10M misread-heavy set, a find on a cached load: 1.47-1.58 s first call,
+    // 0.85-1.03 s later ones with the getter; 1.03-1.17 s and 0.61-0.72 s with `od` built here.
     return {
       vrm: c.vrms[r], hub: names[c.hub[r]], reads: x[o + C.reads], trips: x[o + C.trips], daysActive: x[o + C.daysActive],
       spanDays: x[o + C.spanDays], calendarDays: x[o + C.calendarDays], firstSeen: x[o + C.firstSeen], lastSeen: x[o + C.lastSeen],
@@ -254,7 +256,7 @@ export class FeatureRows {
       hubTours: x[o + C.hubTours], overnightAway: x[o + C.overnightAway], tripNightShare: x[o + C.tripNightShare],
       tripWeekendShare: x[o + C.tripWeekendShare], tripsPerActiveDay: x[o + C.tripsPerActiveDay], hubTripShare: x[o + C.hubTripShare],
       hubReadShare: x[o + C.hubReadShare], marketReadShare: x[o + C.marketReadShare], distinctPlaces: x[o + C.distinctPlaces],
-      radiusOfGyrationKm: x[o + C.radiusOfGyrationKm], get od() { return rows.#od(c.odStart[r], c.odStart[r + 1]); }, loopList: this.#loops(c.loopStart[r], c.loopStart[r + 1]),
+      radiusOfGyrationKm: x[o + C.radiusOfGyrationKm], od: this.#od(c.odStart[r], c.odStart[r + 1]), loopList: this.#loops(c.loopStart[r], c.loopStart[r + 1]),
       relayPlates: this.#sparse.relayPlates.get(c.start + r)?.slice() ?? [], relayChainPlates: x[o + C.relayChainPlates], relayChainLoops: x[o + C.relayChainLoops],
       mergedWith: this.#merged(c.mergedStart[r], c.mergedStart[r + 1]), loopDays: x[o + C.loopDays], nightsInHub: x[o + C.nightsInHub],
       nightsInMarket: x[o + C.nightsInMarket], nightsObserved: x[o + C.nightsObserved], marketOnlyDays: x[o + C.marketOnlyDays],
