@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { readDerived, writeDerived } from '../ingest/cache/derived';
 import {
-  decodeCodeGroups, encodeCodeGroups, giveLookalikeCodeGroups, hasLookalikeCodeGroups, lookalikeCodeGroups, lookalikeOptionsKey,
+  codeGroupsFramed, decodeCodeGroups, encodeCodeGroups, giveLookalikeCodeGroups, hasLookalikeCodeGroups, lookalikeCodeGroups, lookalikeOptionsKey,
   LOOKALIKE_VERSION, type LookalikeOptions,
 } from '../reads/lookalikes';
 import type { ReadStore } from '../reads/types';
@@ -29,9 +29,9 @@ export function restoreLookalikes(store: ReadStore, options: LookalikeOptions): 
   if (hasLookalikeCodeGroups(store, options)) return false;
   const name = fileName(options);
   const bytes = readDerived(store, name);
-  const groups = bytes && decodeCodeGroups(bytes, store.vrms.length);
-  if (!groups) return false;
-  giveLookalikeCodeGroups(store, options, groups);
+  if (!bytes || !codeGroupsFramed(bytes)) return false;
+  // Decoded when first asked for: a search whose features are kept beside the entry needs none.
+  giveLookalikeCodeGroups(store, options, () => decodeCodeGroups(bytes, store.vrms.length));
   doneFor(store).add(name);
   return true;
 }

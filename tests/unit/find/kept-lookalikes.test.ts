@@ -7,7 +7,7 @@ import { runCountyLinesSync } from '../../../kernel-lib/src/engines/runner';
 import { listCache } from '../../../kernel-lib/src/ingest/cache/read-cache';
 import { loadReads } from '../../../kernel-lib/src/ingest/load-reads';
 import {
-  decodeCodeGroups, encodeCodeGroups, giveLookalikeCodeGroups, hasLookalikeCodeGroups, lookalikeCodeGroups, lookalikeOptionsKey,
+  codeGroupsFramed, decodeCodeGroups, encodeCodeGroups, giveLookalikeCodeGroups, hasLookalikeCodeGroups, lookalikeCodeGroups, lookalikeOptionsKey,
 } from '../../../kernel-lib/src/reads/lookalikes';
 import { countyLinesParams } from '../../../kernel-lib/src/method/county-lines/params';
 import { SITES_CSV, tempDir, writeFile } from '../ingest/helpers';
@@ -67,6 +67,21 @@ describe('look-alike groups kept beside a cached load', () => {
     fs.writeFileSync(file, Buffer.from('not groups'));
     expect(restoreLookalikes(fourth, look)).toBe(false);
     expect(lookalikeCodeGroups(fourth, look)).toEqual(groups);
+  });
+  it('groups given as a loader are read when first asked for, once; a loader giving null means computing them', async () => {
+    expect(codeGroupsFramed(encodeCodeGroups([[0, 5]]))).toBe(true);
+    expect(codeGroupsFramed(encodeCodeGroups([[0, 5]]).subarray(0, 12))).toBe(false);
+    const store = (await load()).store;
+    let calls = 0;
+    giveLookalikeCodeGroups(store, look, () => { calls++; return [[0, 1]]; });
+    expect(hasLookalikeCodeGroups(store, look)).toBe(true);
+    expect(calls).toBe(0);
+    expect(lookalikeCodeGroups(store, look)).toEqual([[0, 1]]);
+    expect(lookalikeCodeGroups(store, look)).toEqual([[0, 1]]);
+    expect(calls).toBe(1);
+    const other = (await load()).store;
+    giveLookalikeCodeGroups(other, look, () => null);
+    expect(lookalikeCodeGroups(other, look).map((g) => g.map((v) => other.vrms[v]))).toEqual([['AB12CDE', 'A812CDE']]);
   });
   it('a store with no cache entry keeps nothing', () => {
     const store = { n: 0, vehicle: new Uint32Array(0), time: new Float64Array(0), site: new Uint32Array(0), confidence: new Uint8Array(0), vrms: [], vehicleStart: Uint32Array.of(0), sites: { id: [], name: [], lat: new Float64Array(0), lon: new Float64Array(0), road: [], direction: [] } };
