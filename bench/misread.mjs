@@ -15,7 +15,8 @@ import { fmtRate, fmtS, printTable, time } from './table.mjs';
 const require = createRequire(import.meta.url);
 const lib = require('../kernel-lib/dist/index.js');
 const ROOT = path.resolve(import.meta.dirname, '..');
-const CLI = path.join(ROOT, 'kernel-lib', 'bin', 'anpr.mjs');
+// The command as users run it: on Linux the launcher (bin/anpr: huge pages, then Node.js in the same process).
+const CLI = process.platform === 'linux' ? [path.join(ROOT, 'kernel-lib', 'bin', 'anpr')] : [process.execPath, path.join(ROOT, 'kernel-lib', 'bin', 'anpr.mjs')];
 
 /** The naive job: every read of the CSV.gz joined to its site's area, loops counted per plate, top 100. */
 const LOOP_JOB = (csv) => `
@@ -31,7 +32,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 function cli(data, cacheDir) {
   const t = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [CLI, 'find', 'county-lines', '--reads', data.csv, '--sites', data.sites, '--hub', data.hub, '--markets', data.markets,
+  const r = spawnSync(CLI[0], [...CLI.slice(1), 'find', 'county-lines', '--reads', data.csv, '--sites', data.sites, '--hub', data.hub, '--markets', data.markets,
     '--json', '--top', '100', '--purpose', 'speed measurement on synthetic data', '--operator', 'benchmark'], {
     encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, ANPR_CACHE_DIR: cacheDir, TZ: 'Europe/London' },
   });
