@@ -69,59 +69,63 @@ export function storeFromColumns(cols: ReadColumns, sites: SiteTable): ReadStore
   for (let k = 0; k < nv; k++) vehicleStart[k + 1] = vehicleStart[k] + counts[k];
 
   // 2. Reads grouped by new vehicle code, stable (input order kept within a vehicle): one
-  //    pass in input order writes each read, and its input index, at its vehicle's next slot
-  //    of the result's arrays. Fresh memory is the dear part on virtual machines (each new
-  //    page costs a fault), so only the result and one 4-byte scratch per read are allocated.
-  //    Measured on 9.8M time-ordered reads of 390k plates: the whole build 1.9-2.2 s, against
-  //    2.9-3.4 s with a stable LSD radix sort carrying every column (11 bits a pass, two sets
-  //    of buffers); with huge pages (core/huge-pages.ts) this step took 1.0 s, against 1.1 s
-  //    gathering through a permutation and 1.6 s placing by blocks of vehicles, then vehicles.
+  //    pass in input order writes each read at its vehicle's next slot of the result's arrays.
+  //    Fresh memory is the dear part on virtual machines (each new page costs a fault), so only
+  //    the result is allocated. Measured on 9.8M time-ordered reads of 390k plates: the whole
+  //    build 1.9-2.2 s, against 2.9-3.4 s with a stable LSD radix sort carrying every column
+  //    (11 bits a pass, two sets of buffers); with huge pages (core/huge-pages.ts) this step took
+  //    1.0 s, against 1.1 s gathering through a permutation and 1.6 s placing by blocks of
+  //    vehicles, then vehicles. It also wrote each read's input index (a 4-byte scratch per read)
+  //    for the sort's ties until 2026-12-06; the placement keeps input order within a vehicle, so a
+  //    stable sort by (time, site) gives the same order without it.
   const inVehicle = cols.vehicle, inTime = cols.time, inSite = cols.site, inConf = cols.confidence;
-  const perm = new Uint32Array(n), outTime = new Float64Array(n), outSite = new Uint32Array(n), outConf = new Uint8Array(n);
+  const outTime = new Float64Array(n), outSite = new Uint32Array(n), outConf = new Uint8Array(n);
   const next = vehicleStart.slice(0, nv);
-  for (let i = 0; i < n; i++) {
-    const d = next[newCode[inVehicle[i]]]++;
-    perm[d] = i; outTime[d] = inTime[i]; outSite[d] = inSite[i]; outConf[d] = inConf ? inConf[i] : 255;
+  if (inConf) {
+    for (let i = 0; i < n; i++) { const d = next[newCode[inVehicle[i]]]++; outTime[d] = inTime[i]; outSite[d] = inSite[i]; outConf[d] = inConf[i]; }
+  } else {
+    outConf.fill(255);
+    for (let i = 0; i < n; i++) { const d = next[newCode[inVehicle[i]]]++; outTime[d] = inTime[i]; outSite[d] = inSite[i]; }
   }
   const outVehicle = new Uint32Array(n);
   for (let v = 0; v < nv; v++) outVehicle.fill(v, vehicleStart[v], vehicleStart[v + 1]);
 
-  // 3. Sort each vehicle's contiguous range by (time, site, input index).
+  // 3. Sort each vehicle's contiguous range by (time, site), stable (ties stay in input order).
   for (let v = 0; v < nv; v++) {
     const a = vehicleStart[v], b = vehicleStart[v + 1];
     if (b - a < 2) continue;
-    if (b - a <= 48) insertionSort(outTime, outSite, outConf, perm, a, b);
-    else sortRange(outTime, outSite, outConf, perm, a, b);
+    if (b - a <= 48) insertionSort(outTime, outSite, outConf, a, b);
+    else sortRange(outTime, outSite, outConf, a, b);
   }
 
   return { n, vehicle: outVehicle, time: outTime, site: outSite, confidence: outConf, vrms, vehicleStart, sites };
 }
 
-/** Is read j (time tj, site sj, input index pj) before read k? */
-function before(tj: number, sj: number, pj: number, tk: number, sk: number, pk: number): boolean {
-  return tj < tk || (tj === tk && (sj < sk || (sj === sk && pj < pk)));
+/** Is read j (time tj, site sj) before read k? */
+function before(tj: number, sj: number, tk: number, sk: number): boolean {
+  return tj < tk || (tj === tk && sj < sk);
 }
 
-function insertionSort(t: Float64Array, s: Uint32Array, c: Uint8Array, p: Uint32Array, a: number, b: number): void {
+function insertionSort(t: Float64Array, s: Uint32Array, c: Uint8Array, a: number, b: number): void {
   for (let i = a + 1; i < b; i++) {
-    const ti = t[i], si = s[i], ci = c[i], pi = p[i];
+    const ti = t[i], si = s[i], ci = c[i];
     let j = i - 1;
-    if (!before(ti, si, pi, t[j], s[j], p[j])) continue; // already in order
-    while (j >= a && before(ti, si, pi, t[j], s[j], p[j])) { t[j + 1] = t[j]; s[j + 1] = s[j]; c[j + 1] = c[j]; p[j + 1] = p[j]; j--; }
-    t[j + 1] = ti; s[j + 1] = si; c[j + 1] = ci; p[j + 1] = pi;
+    if (!before(ti, si, t[j], s[j])) continue; // already in order (equal: stays after, stable)
+    while (j >= a && before(ti, si, t[j], s[j])) { t[j + 1] = t[j]; s[j + 1] = s[j]; c[j + 1] = c[j]; j--; }
+    t[j + 1] = ti; s[j + 1] = si; c[j + 1] = ci;
   }
 }
 
-function sortRange(t: Float64Array, s: Uint32Array, c: Uint8Array, p: Uint32Array, a: number, b: number): void {
+function sortRange(t: Float64Array, s: Uint32Array, c: Uint8Array, a: number, b: number): void {
   // Already sorted (time-ordered input) costs one pass.
   let sorted = true;
-  for (let i = a + 1; i < b && sorted; i++) sorted = !before(t[i], s[i], p[i], t[i - 1], s[i - 1], p[i - 1]);
+  for (let i = a + 1; i < b && sorted; i++) sorted = !before(t[i], s[i], t[i - 1], s[i - 1]);
   if (sorted) return;
   const m = b - a;
   const idx = new Uint32Array(m);
   for (let i = 0; i < m; i++) idx[i] = a + i;
-  idx.sort((x, y) => t[x] - t[y] || s[x] - s[y] || p[x] - p[y]);
-  const t2 = new Float64Array(m), s2 = new Uint32Array(m), c2 = new Uint8Array(m), p2 = new Uint32Array(m);
-  for (let i = 0; i < m; i++) { const x = idx[i]; t2[i] = t[x]; s2[i] = s[x]; c2[i] = c[x]; p2[i] = p[x]; }
-  t.set(t2, a); s.set(s2, a); c.set(c2, a); p.set(p2, a);
+  idx.sort((x, y) => t[x] - t[y] || s[x] - s[y] || x - y); // position breaks ties: input order
+  const t2 = new Float64Array(m), s2 = new Uint32Array(m), c2 = new Uint8Array(m);
+  for (let i = 0; i < m; i++) { const x = idx[i]; t2[i] = t[x]; s2[i] = s[x]; c2[i] = c[x]; }
+  t.set(t2, a); s.set(s2, a); c.set(c2, a);
 }
