@@ -31,8 +31,14 @@ export function restoreLookalikes(store: ReadStore, options: LookalikeOptions): 
   const bytes = readDerived(store, name);
   if (!bytes || !codeGroupsFramed(bytes)) return false;
   // Decoded when first asked for: a search whose features are kept beside the entry needs none.
-  giveLookalikeCodeGroups(store, options, () => decodeCodeGroups(bytes, store.vrms.length));
-  doneFor(store).add(name);
+  // Codes that are not the store's (a damaged file) mean computing them, and keeping them again.
+  const d = doneFor(store);
+  giveLookalikeCodeGroups(store, options, () => {
+    const groups = decodeCodeGroups(bytes, store.vrms.length);
+    if (!groups) d.delete(name);
+    return groups;
+  });
+  d.add(name);
   return true;
 }
 

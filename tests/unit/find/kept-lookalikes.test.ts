@@ -67,6 +67,13 @@ describe('look-alike groups kept beside a cached load', () => {
     fs.writeFileSync(file, Buffer.from('not groups'));
     expect(restoreLookalikes(fourth, look)).toBe(false);
     expect(lookalikeCodeGroups(fourth, look)).toEqual(groups);
+    // Framed as groups but with codes past the store's plates: computed when asked for, and kept again.
+    const fifth = (await load()).store;
+    fs.writeFileSync(file, encodeCodeGroups([[0, 999]]));
+    expect(restoreLookalikes(fifth, look)).toBe(true);
+    expect(lookalikeCodeGroups(fifth, look)).toEqual(groups);
+    expect(keepLookalikes(fifth, look)).toBe(true);
+    expect(decodeCodeGroups(fs.readFileSync(file), fifth.vrms.length)).toEqual(groups);
   });
   it('groups given as a loader are read when first asked for, once; a loader giving null means computing them', async () => {
     expect(codeGroupsFramed(encodeCodeGroups([[0, 5]]))).toBe(true);
