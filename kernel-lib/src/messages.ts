@@ -300,10 +300,6 @@ export const evaluateText = (e: { ap: number; p10: number; p50: number; truthCou
 
 /** findCountyLines: a (replaced) scorer returned NaN or Infinity. */
 export const keptFeaturesNotAlone = () => 'An engine gave kept features for one of several batches; kept features stand for the whole data (one batch).';
-/** engines/parallel-features.ts: the feature worker gave no answer, or an error. */
-export const featureWorkerNoAnswer = (waited: string) =>
-  `The feature worker thread gave no answer (${waited === 'timed-out' ? 'it took longer than the time allowed' : 'it stopped'}). Run again with ANPR_FEATURE_WORKER=0 to compute every feature in this thread.`;
-export const featureWorkerFailed = (why: string) => `The feature worker thread failed: ${why}`;
 export const featureRowOutOfRange = (row: number, rows: number) => `Feature row ${row} does not exist (there are ${rows} rows).`;
 export const featureRowKeys = (vehicle: string, unknown: string[], missing: string[]) =>
   `The features of vehicle ${vehicle} cannot be packed for ranking: ` +

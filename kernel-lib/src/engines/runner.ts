@@ -15,7 +15,6 @@ import { FeatureRows } from '../method/county-lines/feature-rows';
 import { storeFeatures } from '../method/county-lines/store-features';
 import * as msg from '../messages';
 import { LookalikeList } from './lookalike-list';
-import { packInParallel } from './parallel-features';
 import type { CountyLinesRanking, FindCountyLinesOptions } from '../method/county-lines/types';
 import type { CoarseBatch, CountyLinesEngine, FinderWindow, KeptFeatures, SyncCountyLinesEngine } from './engine';
 
@@ -44,9 +43,7 @@ function add(run: Run, batch: CoarseBatch): void {
     run.rows = kept.rows;
   } else {
     const first = run.rows.n === 0;
-    // Packed into the run's rows; a whole store large enough is shared with a worker thread
-    // (parallel-features.ts). An engine's batches stay in this thread.
-    kept = storeFeatures(batch.store, run.setup, batch.context, run.rows, batch.context ? undefined : packInParallel);
+    kept = storeFeatures(batch.store, run.setup, batch.context, run.rows); // packed into the run's rows
     if (batch.keep && first) batch.keep(kept); // before the ranking fills relays and crowds
   }
   for (const g of kept.lookalikes) run.lookalikes.add(g);

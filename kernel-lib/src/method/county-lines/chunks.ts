@@ -43,18 +43,17 @@ export interface ChunkStageParams {
 }
 
 /**
- * Call `fn` for each chunk of the plan's kept vehicles (those from `from` up to `to`, all by
- * default), in order, with trips, bases and hub tours computed for the chunk. The chunk's store
- * is overwritten by the next chunk: keep only what `fn` derives from it.
+ * Call `fn` for each chunk of the plan's kept vehicles, in order, with trips, bases and hub
+ * tours computed for the chunk. The chunk's store is overwritten by the next chunk: keep only
+ * what `fn` derives from it.
  *
  * @example
  * forEachChunk(store, plan, places, 0, params, (c) => { for (let v = 0; v < c.store.vrms.length; v++) ... });
  */
-export function forEachChunk(store: ReadStore, plan: CandidatePlan, places: Places, hubPlace: number, p: ChunkStageParams, fn: (chunk: Chunk) => void,
-  from = 0, to = plan.origin.length): void {
-  const n = to;
+export function forEachChunk(store: ReadStore, plan: CandidatePlan, places: Places, hubPlace: number, p: ChunkStageParams, fn: (chunk: Chunk) => void): void {
+  const n = plan.origin.length;
   const buffer = newReadBuffer(CHUNK_READS);
-  for (let k0 = from; k0 < n;) {
+  for (let k0 = 0; k0 < n;) {
     let k1 = k0 + 1, reads = plan.keptReads[k0];
     while (k1 < n && k1 - k0 < CHUNK_VEHICLES && reads + plan.keptReads[k1] <= CHUNK_READS) reads += plan.keptReads[k1++];
     const { store: s, origin } = gatherReads(store, plan, k0, k1, buffer);

@@ -147,37 +147,6 @@ export class FeatureRows {
   }
 
   /**
-   * Append `other`'s rows after these, as they are (column by column: no feature objects made):
-   * the rows a worker thread packed (engines/parallel-features.ts).
-   * @example rows.appendRows(FeatureRows.fromBytes(bytes)!) // rows.n grows by its n
-   */
-  appendRows(other: FeatureRows): void {
-    const names = other.#names.map((name) => this.#name(name));
-    const name = (k: number) => (k < 0 ? k : names[k]); // -1 (no base) and -2 (no stop site) stay
-    const loop0 = this.#loopMarket.length, pair0 = this.#pairMarket.length, od0 = this.#odFrom.length, merged0 = this.#mergedVrm.length;
-    const shift = (a: Int32Array, by: number) => a.map((x) => x + by);
-    for (const c of other.#chunks) {
-      this.#chunks.push({
-        start: this.#n + c.start, n: c.n, numbers: c.numbers.slice(), vrms: c.vrms.slice(),
-        hub: c.hub.map(name), base: c.base.map(name), baseKind: c.baseKind.map(name),
-        // Starts index the columns: other's from 0, here after these rows' own.
-        loopStart: shift(c.loopStart, loop0), pairStart: shift(c.pairStart, pair0), odStart: shift(c.odStart, od0), mergedStart: shift(c.mergedStart, merged0),
-      });
-    }
-    const o = other;
-    for (let k = 0; k < o.#loopMarket.length; k++) {
-      this.#loopMarket.push(name(o.#loopMarket.data[k])); this.#loopSite.push(name(o.#loopSite.data[k])); this.#loopFlags.push(o.#loopFlags.data[k]);
-      this.#loopDepart.push(o.#loopDepart.data[k]); this.#loopArrive.push(o.#loopArrive.data[k]); this.#loopReturn.push(o.#loopReturn.data[k]);
-      this.#loopDwellMin.push(o.#loopDwellMin.data[k]); this.#loopDwellMax.push(o.#loopDwellMax.data[k]);
-    }
-    for (let k = 0; k < o.#pairMarket.length; k++) { this.#pairMarket.push(name(o.#pairMarket.data[k])); this.#pairLoops.push(o.#pairLoops.data[k]); }
-    for (let k = 0; k < o.#odFrom.length; k++) { this.#odFrom.push(name(o.#odFrom.data[k])); this.#odTo.push(name(o.#odTo.data[k])); this.#odTrips.push(o.#odTrips.data[k]); }
-    for (let k = 0; k < o.#mergedVrm.length; k++) { this.#mergedVrm.push(o.#mergedVrm[k]); this.#mergedReads.push(o.#mergedReads.data[k]); }
-    for (const [i, plates] of o.#sparse.relayPlates) this.#sparse.relayPlates.set(this.#n + i, plates);
-    this.#n += o.#n;
-  }
-
-  /**
    * The rows as bytes (to keep beside a cached load: engines/kept-features.ts), and back.
    * Only columns: no feature objects are made either way.
    * @example FeatureRows.fromBytes(rows.toBytes())?.get(0) // equal to rows.get(0)

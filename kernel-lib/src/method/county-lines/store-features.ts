@@ -13,11 +13,11 @@ import { siteAreas } from '../../core/areas';
 import { lookalikeCodeGroups, lookalikeGroupsOf, type LookalikeGroup } from '../../reads/lookalikes';
 import type { ReadStore } from '../../reads/types';
 import { sitePlaces } from '../../trips/places';
-import { packChunkFeatures, type FeatureJob } from './chunk-features';
+import { forEachChunk } from './chunks';
 import { discoverMarkets } from './discover-markets';
-import type { VehicleFeatures } from './features';
+import { vehicleFeatures, type FeatureContext, type VehicleFeatures } from './features';
 import { FeatureRows } from './feature-rows';
-import { candidatePlan, lastReadTime, type CandidatePlan } from './plan';
+import { candidatePlan, lastReadTime } from './plan';
 import { openLoopSpanMs } from './params';
 import type { FinderSetup } from './setup';
 import type { FinderContext, MarketInfo } from './types';
@@ -41,14 +41,17 @@ export interface StoreFeatures {
   lastTime: number;
 }
 
-/**
- * How the per-vehicle features of a plan are computed and packed: in this thread by default
- * (chunk-features.ts: packChunkFeatures); an engine may pass one that shares them with a worker
- * thread (engines/parallel-features.ts). It returns the plan indices packed, in order, or null to
- * leave it to this thread.
- */
-export type FeaturePacker = (store: ReadStore, plan: CandidatePlan, job: FeatureJob,
-  mergedOf: (k: number) => VehicleFeatures['mergedWith'] | null, rows: FeatureRows) => number[] | null;
+function readInHubAndMarket(s: ReadStore, v: number, sitePlace: Int32Array, hubPlace: number, isMarket: Uint8Array): boolean {
+  let inHub = false, inMarket = false;
+  for (let i = s.vehicleStart[v]; i < s.vehicleStart[v + 1] && !(inHub && inMarket); i++) {
+    const p = sitePlace[s.site[i]];
+    if (p === hubPlace) inHub = true; else if (isMarket[p]) inMarket = true;
+  }
+  return inHub && inMarket;
+}
+
+/** Features are packed this many at a time: a feature object lives only until its group is packed. */
+const PACK_EVERY = 1024;
 
 /**
  * The features of every vehicle of `store` read in the hub and a market with at least
@@ -60,7 +63,7 @@ export type FeaturePacker = (store: ReadStore, plan: CandidatePlan, job: Feature
  * copied into the old one, and those copies took about a fifth of a find.
  * @example storeFeatures(store, finderSetup({ hub, markets })).rows.n // vehicles to score
  */
-export function storeFeatures(store: ReadStore, setup: FinderSetup, context?: FinderContext, rows: FeatureRows = new FeatureRows(), packer?: FeaturePacker): StoreFeatures {
+export function storeFeatures(store: ReadStore, setup: FinderSetup, context?: FinderContext, rows: FeatureRows = new FeatureRows()): StoreFeatures {
   const { params, hub, markets: marketAreas } = setup;
   // 1. Look-alike plates merged, the time window applied, and only the vehicles that can be
   //    scored kept: read in the hub and a market (in the hub only when markets are discovered,
@@ -90,17 +93,32 @@ export function storeFeatures(store: ReadStore, setup: FinderSetup, context?: Fi
     : { marketPlaces: marketAreas.map((_, i) => i + 1), markets: marketAreas.map((m) => ({ name: m.name, discovered: false })) };
 
   // 4. Candidates: vehicles read in the hub and in a market, with at least `minLoops` loops.
-  const job: FeatureJob = {
-    places, hubPlace, marketPlaces: [...marketPlaces], discovered, minLoops: params.minLoops,
-    stage: { trips: params.trips, stays: params.stays, base: params.base, maxLoopHours: params.maxLoopHours, censorAt, openSpanMs },
-    featureOptions: { nightStartHour: params.nightStartHour, nightEndHour: params.nightEndHour, stopMinutes: params.stopMinutes },
-  };
+  const isMarket = new Uint8Array(places.n);
+  for (const p of marketPlaces) isMarket[p] = 1;
+  const featureOptions = { nightStartHour: params.nightStartHour, nightEndHour: params.nightEndHour, stopMinutes: params.stopMinutes };
+  const pending: VehicleFeatures[] = [];
   const groupOfMajor = new Int32Array(store.vrms.length).fill(-1);
   lookalikeCodes.forEach((g, i) => { groupOfMajor[g[0]] = i; });
-  const mergedOf = (k: number) => { const g = groupOfMajor[plan.origin[k]]; return g >= 0 ? lookalikeGroupsOf(store, [lookalikeCodes[g]])[0].members : null; };
-  const kept = packer?.(store, plan, job, mergedOf, rows) ?? packChunkFeatures(store, plan, job, 0, plan.origin.length, mergedOf, rows);
   const mergedCodes: (readonly number[])[] = []; // look-alike groups of the scored vehicles
-  for (const k of kept) { const g = groupOfMajor[plan.origin[k]]; if (g >= 0) mergedCodes.push(lookalikeCodes[g]); }
+  forEachChunk(store, plan, places, hubPlace, { ...params, censorAt, openSpanMs }, ({ store: s, origin, trips, bases, hubTours }) => {
+    const ctx: FeatureContext = { store: s, trips, places, bases, hubTours, hubPlace, marketPlaces };
+    for (let v = 0; v < s.vrms.length; v++) {
+      // With markets given, the plan kept only vehicles read in the hub and a market (the same
+      // site areas as the places'); discovered markets are checked here.
+      if (discovered && !readInHubAndMarket(s, v, places.sitePlace, hubPlace, isMarket)) continue;
+      const f = vehicleFeatures(ctx, v, featureOptions);
+      if (f.loops < params.minLoops) continue;
+      const g = groupOfMajor[origin[v]];
+      if (g >= 0) {
+        const [named] = lookalikeGroupsOf(store, [lookalikeCodes[g]]);
+        f.mergedWith = named.members;
+        mergedCodes.push(lookalikeCodes[g]);
+      }
+      pending.push(f);
+      if (pending.length === PACK_EVERY) { rows.append(pending); pending.length = 0; }
+    }
+  });
+  if (pending.length) rows.append(pending);
   return {
     rows, markets, lookalikes: lookalikeGroupsOf(store, mergedCodes.sort((x, y) => x[0] - y[0])),
     mergedPlates: lookalikeCodes.reduce((n, g) => n + g.length - 1, 0),
