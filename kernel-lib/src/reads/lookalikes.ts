@@ -120,9 +120,10 @@ export function lookalikeCodeGroups(store: ReadStore, options: LookalikeOptions 
   const o = { ...defaultLookalikeOptions, ...options };
   const key = lookalikeOptionsKey(options);
   const memo = memoOf(store);
-  let groups = memo.get(key);
-  if (typeof groups === 'function') groups = groups() ?? undefined; // given as a loader: read now, when first needed
-  if (!groups) groups = computeCodeGroups(store, o);
+  const given = memo.get(key);
+  if (given && typeof given !== 'function') return given;
+  // Given as a loader: read now, when first needed (computed when it gives null); or computed.
+  const groups = (given && given()) ?? computeCodeGroups(store, o);
   memo.set(key, groups);
   return groups;
 }

@@ -81,11 +81,9 @@ export function storeFromColumns(cols: ReadColumns, sites: SiteTable): ReadStore
   const inVehicle = cols.vehicle, inTime = cols.time, inSite = cols.site, inConf = cols.confidence;
   const outTime = new Float64Array(n), outSite = new Uint32Array(n), outConf = new Uint8Array(n);
   const next = vehicleStart.slice(0, nv);
-  if (inConf) {
-    for (let i = 0; i < n; i++) { const d = next[newCode[inVehicle[i]]]++; outTime[d] = inTime[i]; outSite[d] = inSite[i]; outConf[d] = inConf[i]; }
-  } else {
-    outConf.fill(255);
-    for (let i = 0; i < n; i++) { const d = next[newCode[inVehicle[i]]]++; outTime[d] = inTime[i]; outSite[d] = inSite[i]; }
+  for (let i = 0; i < n; i++) {
+    const d = next[newCode[inVehicle[i]]]++;
+    outTime[d] = inTime[i]; outSite[d] = inSite[i]; outConf[d] = inConf ? inConf[i] : 255;
   }
   const outVehicle = new Uint32Array(n);
   for (let v = 0; v < nv; v++) outVehicle.fill(v, vehicleStart[v], vehicleStart[v + 1]);
