@@ -32,9 +32,11 @@ export interface BlockResult {
   seq: number;
   /** Line ends (LF) in the block. */
   newlines: number;
-  /** Settled rows: 0-based line within the block, worker-local VRM code, time, site code, confidence. */
+  /** Settled rows: 0-based line within the block, worker-local VRM code, time, site code, confidence (views of length n over `columns`). */
   n: number;
   line: Int32Array; code: Int32Array; time: Float64Array; site: Int32Array; conf: Uint8Array;
+  /** The buffer the settled rows' columns are views of (`ROW_BYTES` a row of room): handed back to the worker once read (see csv-block-pool.ts). */
+  columns: ArrayBuffer;
   /** Raw VRM texts given worker-local codes in this block, in code order. */
   newVrms: string[];
   /** Deferred rows: 0-based line within the block and the row's text (without line end). */
@@ -44,6 +46,28 @@ export interface BlockResult {
 
 const COMMA = 44, LF = 10, CR = 13;
 
+/** Bytes a settled row takes in a result's buffer: time (8), line, code, site (4 each), confidence (1). */
+export const ROW_BYTES = 21;
+
+/** The columns of room for `cap` rows in `buf` (at least ROW_BYTES × cap bytes): time first, so every view is aligned. */
+function columnsIn(buf: ArrayBuffer, cap: number) {
+  return {
+    time: new Float64Array(buf, 0, cap), line: new Int32Array(buf, 8 * cap, cap), code: new Int32Array(buf, 12 * cap, cap),
+    site: new Int32Array(buf, 16 * cap, cap), conf: new Uint8Array(buf, 20 * cap, cap),
+  };
+}
+
+/**
+ * A buffer with room for at least `rows` settled rows: a spare one handed back by the main thread
+ * when it is large enough (fresh memory costs a page fault per 4 KB on these machines, and every
+ * block needs its columns), else a new one.
+ */
+function roomFor(state: WorkerState, rows: number): { buf: ArrayBuffer; cap: number } {
+  const k = state.spare.findIndex((b) => b.byteLength >= rows * ROW_BYTES);
+  const buf = k >= 0 ? state.spare.splice(k, 1)[0] : new ArrayBuffer(rows * ROW_BYTES);
+  return { buf, cap: Math.floor(buf.byteLength / ROW_BYTES) };
+}
+
 /**
  * Validate one block (see the file comment). `state` carries the plan and the worker's
  * dictionaries from block to block.
@@ -51,8 +75,8 @@ const COMMA = 44, LF = 10, CR = 13;
  */
 export function settleBlock(state: WorkerState, buf: Buffer, seq: number): BlockResult {
   const P = state.plan, width = P.width;
-  const cap = 1 + (buf.length >>> 5);
-  let line = new Int32Array(cap), code = new Int32Array(cap), time = new Float64Array(cap), site = new Int32Array(cap), conf = new Uint8Array(cap);
+  let room0 = roomFor(state, 1 + (buf.length >>> 5));
+  let { line, code, time, site, conf } = columnsIn(room0.buf, room0.cap);
   const dLine: number[] = [], dText: string[] = [];
   const newVrms: string[] = [];
   const starts = state.starts, ends = state.ends, t = state.t;
@@ -150,12 +174,10 @@ export function settleBlock(state: WorkerState, buf: Buffer, seq: number): Block
     }
     if (ok) {
       if (n === line.length) {
-        const m = n * 2;
-        const l2 = new Int32Array(m); l2.set(line); line = l2;
-        const c2 = new Int32Array(m); c2.set(code); code = c2;
-        const t2 = new Float64Array(m); t2.set(time); time = t2;
-        const s2 = new Int32Array(m); s2.set(site); site = s2;
-        const f2 = new Uint8Array(m); f2.set(conf); conf = f2;
+        const bigger = roomFor(state, n * 2), v = columnsIn(bigger.buf, bigger.cap);
+        v.line.set(line); v.code.set(code); v.time.set(time); v.site.set(site); v.conf.set(conf);
+        state.spare.push(room0.buf);
+        room0 = bigger; ({ line, code, time, site, conf } = v);
       }
       line[n] = thisLine; code[n] = c; time[n] = t.ms; site[n] = sc; conf[n] = cf; n++;
     } else {
@@ -165,8 +187,8 @@ export function settleBlock(state: WorkerState, buf: Buffer, seq: number): Block
     pos = next;
   }
   return {
-    seq, newlines: ln, n, line: line.slice(0, n), code: code.slice(0, n), time: time.slice(0, n), site: site.slice(0, n), conf: conf.slice(0, n),
-    newVrms, deferredLine: Int32Array.from(dLine), deferredText: dText,
+    seq, newlines: ln, n, line: line.subarray(0, n), code: code.subarray(0, n), time: time.subarray(0, n), site: site.subarray(0, n), conf: conf.subarray(0, n),
+    columns: room0.buf, newVrms, deferredLine: Int32Array.from(dLine), deferredText: dText,
   };
 }
 
@@ -181,6 +203,8 @@ export interface WorkerState {
   posOk: ByteKeyCache;
   posKey: Uint8Array;
   posMemo: PositionMemo;
+  /** Result buffers handed back by the main thread, for the next blocks. */
+  spare: ArrayBuffer[];
   starts: Int32Array;
   ends: Int32Array;
   t: ParsedTime;
@@ -202,7 +226,7 @@ export function workerState(plan: BlockPlan): WorkerState {
     siteLat[s.code] = s.lat; siteLon[s.code] = s.lon;
   }
   return {
-    plan, vrm: new ByteKeyCache(1 << 14), vrmCount: 0, site, siteLat, siteLon, posOk: new ByteKeyCache(1 << 12), posKey: new Uint8Array(64), posMemo: new PositionMemo(),
+    plan, vrm: new ByteKeyCache(1 << 14), vrmCount: 0, site, siteLat, siteLon, posOk: new ByteKeyCache(1 << 12), posKey: new Uint8Array(64), posMemo: new PositionMemo(), spare: [],
     starts: new Int32Array(Math.max(64, plan.width + 2)), ends: new Int32Array(Math.max(64, plan.width + 2)), t: { ms: NaN, status: 'bad' },
   };
 }
@@ -210,9 +234,11 @@ export function workerState(plan: BlockPlan): WorkerState {
 if (parentPort) {
   let state: WorkerState | null = null;
   const port = parentPort;
-  port.on('message', (m: { plan?: BlockPlan; seq?: number; buf?: ArrayBuffer; length?: number }) => {
+  // Messages: the plan; a block (its buffer goes back with the result, for the next block); a result's buffer handed back.
+  port.on('message', (m: { plan?: BlockPlan; seq?: number; buf?: ArrayBuffer; length?: number; spare?: ArrayBuffer }) => {
     if (m.plan) { state = workerState(m.plan); return; }
+    if (m.spare) { state!.spare.push(m.spare); return; }
     const r = settleBlock(state!, Buffer.from(m.buf!, 0, m.length!), m.seq!);
-    port.postMessage(r, [r.line.buffer, r.code.buffer, r.time.buffer, r.site.buffer, r.conf.buffer, r.deferredLine.buffer] as ArrayBuffer[]);
+    port.postMessage({ ...r, input: m.buf }, [r.columns, r.deferredLine.buffer as ArrayBuffer, m.buf!]);
   });
 }

@@ -28,8 +28,11 @@ export interface CsvSourceHandlers {
   header(fields: string[], raw: string): void;
   /** Each data record; `fraction` is the share of the (compressed) file consumed so far. */
   record(scanner: CsvScanner, fieldCount: number, line: number): void;
-  /** Called after each chunk with the share of the file consumed. */
-  progress?(fraction: number): void;
+  /**
+   * Called after each chunk with the share of the file consumed, the (uncompressed) bytes
+   * scanned so far, and how many bytes the whole file likely holds uncompressed (NaN when unknown).
+   */
+  progress?(fraction: number, scanned: number, expected: number): void;
 }
 
 /**
@@ -42,6 +45,8 @@ export interface CsvSourceHandlers {
  */
 export async function streamCsv(file: string, gz: boolean, h: CsvSourceHandlers, openPool?: OpenBlockPool, chunkBytes = 1 << 20): Promise<void> {
   const total = fs.statSync(file).size || 1;
+  const expected = gz ? gzipSizeHint(file, total) : total;
+  let scanned = 0;
   const raw = fs.createReadStream(file, { highWaterMark: chunkBytes });
   let source: NodeJS.ReadableStream = raw;
   if (gz) source = raw.pipe(zlib.createGunzip({ chunkSize: Math.max(64, chunkBytes) }));
@@ -64,6 +69,7 @@ export async function streamCsv(file: string, gz: boolean, h: CsvSourceHandlers,
   });
   try {
     for await (let chunk of source as AsyncIterable<Buffer>) {
+      scanned += chunk.length;
       if (checked === 0) {
         const bom = textEncodingByBom(chunk);
         if (bom) throw new IngestError(msg.utf16File(file, bom), file, 1);
@@ -97,7 +103,7 @@ export async function streamCsv(file: string, gz: boolean, h: CsvSourceHandlers,
           if (pool) carry = scanner.takeLeftover();
         }
       }
-      h.progress?.(Math.min(1, raw.bytesRead / total));
+      h.progress?.(Math.min(1, raw.bytesRead / total), scanned, expected);
     }
     if (pool) {
       if (carry && plainLines(carry)) { await pool.submit(carry); carry = null; }
@@ -116,6 +122,24 @@ export async function streamCsv(file: string, gz: boolean, h: CsvSourceHandlers,
     if (source !== raw) (source as zlib.Gunzip).destroy();
   }
   if (!sawHeader) throw new IngestError(msg.emptyFile(file), file);
+}
+
+/**
+ * The uncompressed size a gzip file records in its last 4 bytes (ISIZE: the size modulo 2^32 of
+ * its last member), or NaN when that cannot be the whole file's size (smaller than the file: a
+ * larger file wrapped past 4 GiB, or a file of several members). A hint for sizing, never trusted for results.
+ */
+function gzipSizeHint(file: string, compressed: number): number {
+  if (compressed < 18) return NaN;
+  const fd = fs.openSync(file, 'r');
+  try {
+    const b = Buffer.alloc(4);
+    fs.readSync(fd, b, 0, 4, compressed - 4);
+    const size = b.readUInt32LE(0);
+    return size >= compressed ? size : NaN;
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 /** Wait for the pool's blocks and continue with an exact scanner from the line after them. */

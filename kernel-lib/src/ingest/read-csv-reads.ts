@@ -125,11 +125,16 @@ export async function readCsvReads(file: string, gz: boolean, acc: ReadAccumulat
       }
       if (reason !== null && q) q.row(line, reason, sc.raw());
     },
-    progress(f) {
-      // Once a quarter of the file is read, room for the reads it will likely hold (10% spare,
-      // as the stream reads ahead of the rows): the columns then grow once more at most,
-      // instead of doubling (copying every column) up to twice the room needed.
-      if (!reserved && f >= 0.25 && f < 1) { reserved = true; acc.reserve(Math.ceil((acc.n / f) * 1.1) + 1024); }
+    progress(f, scanned, expected) {
+      // Room for the reads the file will likely hold, reserved once, so that the columns do not
+      // double (copying every column) up to twice the room needed: from the first chunk's reads
+      // per byte when the file's uncompressed size is known (a gzip file records it), else once a
+      // quarter of the file is read (10% spare either way: a guess made early, or the stream
+      // reading ahead of the rows). A low guess costs one more growth; room never written is never resident.
+      if (!reserved && f < 1) {
+        const early = expected > 0 && acc.n >= 1000;
+        if (early || f >= 0.25) { reserved = true; acc.reserve(Math.ceil((early ? (acc.n * expected) / scanned : acc.n / f) * 1.1) + 1024); }
+      }
       progress(f, acc.n);
     },
   };
