@@ -26,6 +26,9 @@ export const cacheEntryLine = (e: { key: string; created: string; firstRead: str
 export const cacheListed = (n: number, dir: string) => `${n} cache entr${n === 1 ? 'y' : 'ies'} in ${dir}`;
 /** CLI: `anpr cache clear` done. */
 export const cacheCleared = (n: number, dir: string) => `removed ${n} cache entr${n === 1 ? 'y' : 'ies'} from ${dir}`;
+/** A cached store's columns could not be read when first used (the file was checked at the lookup). */
+export const cacheEntryUnreadable = (file: string, why: string) =>
+  `the reads cache file ${file} could not be read (${why}); run again with --no-cache (or loadReads({ cache: false })), or clear the cache with \`anpr cache clear\``;
 
 /** Fatal: the file does not exist or cannot be opened. */
 export const fileNotReadable = (file: string, detail: string) =>

@@ -30,7 +30,7 @@ export function cliSession(values: Values, who: { purpose: string; operator: str
 export function runRecord(command: string, values: Values, who: { purpose: string; operator: string }, store: ReadStore, params: Record<string, unknown>, ms: number): Record<string, unknown> {
   return {
     command, purpose: who.purpose, operator: who.operator, at: new Date().toISOString(),
-    reads: values.reads, sites: values.sites ?? null, readsLoaded: store.n, vehicles: store.vrms.length,
+    reads: values.reads, sites: values.sites ?? null, readsLoaded: store.n, vehicles: store.vehicleStart.length - 1,
     // Plates in the parameters (a convoy target, say) are pseudonymised unless revealed.
     revealed: values.reveal === true, params: values.reveal === true ? params : auditParams(params), dataAge: storeDataAge(store), seconds: ms / 1000,
   };

@@ -56,6 +56,21 @@ describe('reads cache', () => {
     ]);
   });
 
+  it('reads a cached store\'s columns and VRMs on first use, from the file the lookup checked, even once the entry is cleared', async () => {
+    const reads = writeFile(dir, 'lazy.csv.gz', csv(400));
+    const first = await loadReads({ reads, sites, cache: cache() });
+    const second = await loadReads({ reads, sites, cache: cache() });
+    expect(second.summary.fromCache).toBe(true);
+    // Nothing of the columns is held yet: the store's own fields are accessors until first use.
+    expect(Object.getOwnPropertyDescriptor(second.store, 'time')?.get).toBeTypeOf('function');
+    expect(second.store.vehicleStart.length - 1).toBe(first.store.vrms.length);
+    clearCache(cacheDir);
+    expect(entries()).toEqual([]);
+    expect(plain(second.store)).toEqual(plain(first.store)); // the open file still holds the checked bytes
+    expect(second.store.time).toBe(second.store.time); // read once, then the same arrays
+    expect(second.store.vrms).toBe(second.store.vrms);
+  });
+
   it('loads afresh when one byte of the reads or the sites file changes', async () => {
     const reads = writeFile(dir, 'b.csv', csv(300));
     await loadReads({ reads, sites, cache: cache() });

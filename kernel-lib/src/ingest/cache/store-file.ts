@@ -1,14 +1,15 @@
 /**
  * One cache entry on disk: a folder holding the store's columns as raw little-endian typed
- * arrays (`columns.bin`: time, vehicleStart, site, confidence — each 8-byte aligned section
- * read straight into one ArrayBuffer, no parsing), the VRM dictionary (`vrms.txt`, one per
- * line), the site table and load summary (`meta.json`), and the quarantine file when the
+ * arrays (`columns.bin`: time, vehicleStart, site, confidence — each 8-byte aligned section;
+ * the offsets are read at the lookup, the rest into one ArrayBuffer on first use, no parsing),
+ * the VRM dictionary (`vrms.txt`, one per line), the site table and load summary (`meta.json`), and the quarantine file when the
  * load wrote one (`quarantine.csv`). The vehicle column is rebuilt from `vehicleStart`.
  */
 import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { LoadSummary } from '../types';
 import type { ReadStore, SiteTable } from '../../reads/types';
+import * as msg from '../../messages';
 
 /** What `meta.json` holds. */
 export interface EntryMeta {
@@ -37,7 +38,10 @@ export const ENTRY_FORMAT = 1;
 
 const align8 = (x: number) => (x + 7) & ~7;
 
-function layout(n: number, vehicles: number) {
+/** Where each column starts in `columns.bin`, and its size. */
+interface Layout { time: number; vehicleStart: number; site: number; confidence: number; total: number }
+
+function layout(n: number, vehicles: number): Layout {
   const time = 0;
   const vehicleStart = align8(time + 8 * n);
   const site = align8(vehicleStart + 4 * (vehicles + 1));
@@ -86,38 +90,105 @@ export function readMeta(dir: string): EntryMeta | null {
   }
 }
 
+/** The entry's read columns, as read from `columns.bin`. */
+interface EntryColumns { vehicle: Uint32Array; time: Float64Array; site: Uint32Array; confidence: Uint8Array }
+
+/** Open descriptors of entries whose columns were never read, closed when their store is collected. */
+const unread = new FinalizationRegistry<number>((fd) => { try { closeSync(fd); } catch { /* already closed */ } });
+
 /**
- * Read the store of entry `dir` (whose meta is `meta`); null when its files are missing or short.
+ * A cached store whose read columns come from `columns.bin` on first use. A re-run whose
+ * features are kept beside the entry (engines/kept-features.ts) never touches them, and
+ * reading 10M reads' columns (~130 MB) was a sixth of such a run. The file stays open from
+ * the lookup until then: an entry is only ever renamed into place or removed, never written
+ * in place, so the open file keeps the bytes the lookup checked even if the entry is removed.
+ * The getters are the same functions for every such store (one shape for the engine's inline caches).
+ */
+class EntryStore implements ReadStore {
+  declare readonly vehicle: Uint32Array;
+  declare readonly time: Float64Array;
+  declare readonly site: Uint32Array;
+  declare readonly confidence: Uint8Array;
+  declare readonly vrms: string[];
+  private columns: EntryColumns | null = null;
+  private plates: string[] | null = null;
+
+  constructor(readonly n: number, private readonly vrmText: Buffer, readonly vehicleStart: Uint32Array, readonly sites: SiteTable,
+    private readonly fd: number, private readonly file: string, private readonly at: Layout) {
+    for (const k of COLUMN_NAMES) Object.defineProperty(this, k, { get: COLUMN_GETTERS[k], enumerable: true });
+    Object.defineProperty(this, 'vrms', { get: vrmsGetter, enumerable: true });
+    unread.register(this, fd, this);
+  }
+
+  /** The VRMs, split from `vrms.txt` on the first call (376k plates: 50 ms and as many strings kept, that a re-run on kept features does not need). */
+  splitVrms(): string[] {
+    return (this.plates ??= this.vehicleStart.length === 1 ? [] : this.vrmText.toString('latin1').split('\n'));
+  }
+
+  /** The columns, read from the open file on the first call. */
+  read(): EntryColumns {
+    if (this.columns) return this.columns;
+    const { n, at: L } = this;
+    const buf = new ArrayBuffer(L.total), bytes = new Uint8Array(buf);
+    unread.unregister(this);
+    try {
+      for (let o = 0; o < L.total;) {
+        const k = readSync(this.fd, bytes, o, Math.min(1 << 26, L.total - o), o);
+        if (k <= 0) throw new Error(`${o} of ${L.total} bytes`);
+        o += k;
+      }
+    } catch (err) {
+      throw new Error(msg.cacheEntryUnreadable(this.file, (err as Error).message));
+    } finally {
+      closeSync(this.fd);
+    }
+    const vehicle = new Uint32Array(n), vs = this.vehicleStart;
+    for (let v = 0; v < this.vrms.length; v++) vehicle.fill(v, vs[v], vs[v + 1]);
+    return (this.columns = { vehicle, time: new Float64Array(buf, L.time, n), site: new Uint32Array(buf, L.site, n), confidence: new Uint8Array(buf, L.confidence, n) });
+  }
+}
+
+const COLUMN_NAMES = ['vehicle', 'time', 'site', 'confidence'] as const;
+const COLUMN_GETTERS = Object.fromEntries(COLUMN_NAMES.map((k) => [k, function get(this: EntryStore) { return this.read()[k]; }])) as
+  Record<(typeof COLUMN_NAMES)[number], (this: EntryStore) => unknown>;
+function vrmsGetter(this: EntryStore): string[] { return this.splitVrms(); }
+
+/** Lines of a text (newlines + 1; 0 when empty). */
+function lineCount(text: Buffer): number {
+  if (!text.length) return 0;
+  let lines = 1;
+  for (let at = text.indexOf(10); at !== -1; at = text.indexOf(10, at + 1)) lines++;
+  return lines;
+}
+
+/**
+ * The store of entry `dir` (whose meta is `meta`); null when its files are missing or short. The
+ * sites and offsets are read now, the VRMs' text read and its lines counted, the VRMs split and
+ * the read columns read on first use (EntryStore above).
  * @example const store = readEntry(dir, readMeta(dir)!);
  */
 export function readEntry(dir: string, meta: EntryMeta): ReadStore | null {
   const n = meta.n, V = meta.vehicles, L = layout(n, V);
   const file = path.join(dir, 'columns.bin');
   if (!existsSync(file)) return null;
-  const buf = new ArrayBuffer(L.total);
-  const bytes = new Uint8Array(buf);
   const fd = openSync(file, 'r');
+  let kept = false;
   try {
     if (fstatSync(fd).size !== L.total) return null;
-    for (let o = 0; o < L.total;) {
-      const k = readSync(fd, bytes, o, Math.min(1 << 26, L.total - o), o);
+    const vehicleStart = new Uint32Array(V + 1), bytes = new Uint8Array(vehicleStart.buffer);
+    for (let o = 0; o < bytes.length;) {
+      const k = readSync(fd, bytes, o, bytes.length - o, L.vehicleStart + o);
       if (k <= 0) return null;
       o += k;
     }
+    const text = readFileSync(path.join(dir, 'vrms.txt'));
+    if (lineCount(text) !== V) return null;
+    const s = meta.sites;
+    const num = (a: (number | null)[]) => Float64Array.from(a, (x) => (x === null ? NaN : x));
+    const sites: SiteTable = { id: s.id, name: s.name, lat: num(s.lat), lon: num(s.lon), road: s.road, direction: s.direction };
+    kept = true;
+    return new EntryStore(n, text, vehicleStart, sites, fd, file, L);
   } finally {
-    closeSync(fd);
+    if (!kept) closeSync(fd);
   }
-  const text = readFileSync(path.join(dir, 'vrms.txt'), 'latin1');
-  const vrms = V === 0 ? [] : text.split('\n');
-  if (vrms.length !== V) return null;
-  const vehicleStart = new Uint32Array(buf, L.vehicleStart, V + 1);
-  const vehicle = new Uint32Array(n);
-  for (let v = 0; v < V; v++) vehicle.fill(v, vehicleStart[v], vehicleStart[v + 1]);
-  const s = meta.sites;
-  const num = (a: (number | null)[]) => Float64Array.from(a, (x) => (x === null ? NaN : x));
-  const sites: SiteTable = { id: s.id, name: s.name, lat: num(s.lat), lon: num(s.lon), road: s.road, direction: s.direction };
-  return {
-    n, vehicle, time: new Float64Array(buf, L.time, n), site: new Uint32Array(buf, L.site, n),
-    confidence: new Uint8Array(buf, L.confidence, n), vrms, vehicleStart, sites,
-  };
 }
