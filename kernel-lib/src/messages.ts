@@ -543,6 +543,7 @@ export const handOverReason = (term: string, value: number, contribution: number
     nightDiff: `shares of night arrivals differ by ${pct(value)}`,
     otherBase: value > 0 ? 'different bases' : 'the same base',
     gapDays: `next plate first read ${(value * 24).toFixed(0)} h after the last read of the one before`,
+    gapFirstHalfDay: value < 0.5 ? `next plate first read within ${(value * 24).toFixed(0)} h of the last read of the one before` : 'next plate first read 12 h or more after the last read of the one before',
     overlap: `the two plates overlap ${(value * 12).toFixed(0)} h`,
     stopShare: `${pct(value)} of their market stop cameras shared`,
     rhythmBreak: value < 0.4 ? 'the rhythm of runs carries on across the swap' : `the time between runs changes ×${Math.exp(value).toFixed(1)} across the swap`,

@@ -109,6 +109,9 @@ describe('suspectedLines', () => {
     const term = (name: string) => x[HANDOVER_TERMS.indexOf(name as (typeof HANDOVER_TERMS)[number])];
     expect(x).toHaveLength(HANDOVER_TERMS.length);
     expect(term('gapDays')).toBeCloseTo(1);
+    expect(term('gapFirstHalfDay')).toBeCloseTo(0.5); // the gap's first 12 hours, in days
+    expect(handOverTerms(a, b, 'Rhyl', 6, 5, -1)[HANDOVER_TERMS.indexOf('gapFirstHalfDay')]).toBeCloseTo(0.25);
+    expect(handOverTerms(a, b, 'Rhyl', -6, 5, -1)[HANDOVER_TERMS.indexOf('gapFirstHalfDay')]).toBe(0); // an overlap is the overlap term's
     expect(term('overlap')).toBe(0);
     expect(term('stopShare')).toBe(0); // S1 against S2
     expect(term('runnerA')).toBeCloseTo(-Math.log1p(Math.exp(-5)));

@@ -16,7 +16,7 @@ import { clockDistance, styleOf, type Style } from './relay-style';
 /** The terms of a hand-over from plate a (earlier) to plate b (later), in this order. */
 export const HANDOVER_TERMS = [
   'stayDiff', 'overnightDiff', 'nightDiff', 'otherBase', 'gapDays', 'overlap', 'stopShare', 'runnerA', 'runnerB', 'rhythmBreak',
-  'departClock', 'hubShareDiff', 'marketFocus', 'sameLastStop', 'reachDiff',
+  'departClock', 'hubShareDiff', 'marketFocus', 'sameLastStop', 'reachDiff', 'gapFirstHalfDay',
 ] as const;
 export type HandOverTerm = (typeof HANDOVER_TERMS)[number];
 
@@ -37,6 +37,7 @@ export const HANDOVER_TERM_TEXT: Record<HandOverTerm, string> = {
   marketFocus: 'the smaller of their shares of loops that go to this market',
   sameLastStop: '1 when the first plate\'s last market stop and the second\'s first begin at the same camera',
   reachDiff: 'difference of how far they range (|Δ ln radius of gyration|, at most 3)',
+  gapFirstHalfDay: 'the gap\'s first 12 hours, in days (at most 0.5): with gapDays, the gap weighed in two pieces, so a next plate starting within hours of the last one\'s final read (a line running twice in one evening) can weigh otherwise than a day or more later',
 };
 
 /** A logistic model of P(hand-over): log-odds = intercept + Σ weight × term. */
@@ -96,7 +97,7 @@ const logRatio = (x: number, y: number) => (x > 0 && y > 0 ? Math.min(3, Math.ab
  * from a's last read to b's first (negative: overlap), with the plates' scores (and their running
  * styles on the market when the caller already has them: relay-style.ts styleOf).
  *
- * @example handOverTerms(a, b, 'Rhyl', 20, 4.1, 2.3) // [0.3, 0, 0, 0, 0.83, 0, 1, -0.02, -0.1, 0.2, 0.1, 0.05, 0.9, 1, 0.2]
+ * @example handOverTerms(a, b, 'Rhyl', 20, 4.1, 2.3) // [0.3, 0, 0, 0, 0.83, 0, 1, -0.02, -0.1, 0.2, 0.1, 0.05, 0.9, 1, 0.2, 0.5]
  */
 export function handOverTerms(a: VehicleFeatures, b: VehicleFeatures, market: string, gapHours: number, scoreA: number, scoreB: number,
   sa: Style = styleOf(a, market), sb: Style = styleOf(b, market)): number[] {
@@ -112,7 +113,7 @@ export function handOverTerms(a: VehicleFeatures, b: VehicleFeatures, market: st
     a.base !== null && b.base !== null && a.base !== b.base ? 1 : 0, Math.max(0, gapHours) / 24, Math.max(0, -gapHours) / 12,
     stopSiteOverlap(a, b, market), logSigmoid(scoreA), logSigmoid(scoreB), rhythm,
     clockDistance(sa.departHours, sb.departHours) / 4, shareDiff(a.hubReadShare, b.hubReadShare), marketFocus(a, b, market),
-    sameLastStop(a, b, market), logRatio(a.radiusOfGyrationKm, b.radiusOfGyrationKm),
+    sameLastStop(a, b, market), logRatio(a.radiusOfGyrationKm, b.radiusOfGyrationKm), Math.min(0.5, Math.max(0, gapHours) / 24),
   ];
 }
 

@@ -7,23 +7,24 @@ import type { HandOverModel } from './hand-over';
 
 /** The fitted model, with how it was fitted. */
 export const fittedHandOverModel: HandOverModel & { fitted: Record<string, unknown> } = {
-  intercept: 1.5295,
+  intercept: -0.4905,
   weights: {
-    stayDiff: 0.0042,
-    overnightDiff: -0.1355,
-    nightDiff: -0.481,
-    otherBase: -0.0894,
-    gapDays: -0.7717,
-    overlap: -4.8631,
-    stopShare: 1.5549,
-    runnerA: 0.7503,
-    runnerB: 0.9313,
-    rhythmBreak: -0.4751,
-    departClock: -1.6861,
-    hubShareDiff: -2.2833,
-    marketFocus: 0.7465,
-    sameLastStop: 0.3394,
-    reachDiff: -1.5628
+    stayDiff: -0.0175,
+    overnightDiff: -0.0593,
+    nightDiff: -0.4016,
+    otherBase: -0.085,
+    gapDays: -0.955,
+    overlap: -2.8541,
+    stopShare: 1.6106,
+    runnerA: 0.7184,
+    runnerB: 0.9947,
+    rhythmBreak: -0.2573,
+    departClock: -1.7064,
+    hubShareDiff: -2.237,
+    marketFocus: 0.7826,
+    sameLastStop: 0.2884,
+    reachDiff: -1.572,
+    gapFirstHalfDay: 4.5946
   },
   fitted: {
     command: 'npm run fit:lines -- --l2 1 --seeds f1,f2,f3,f4,f5,f6,f7,f8,f9,f10,f11,f12',
@@ -32,6 +33,6 @@ export const fittedHandOverModel: HandOverModel & { fitted: Record<string, unkno
     rows: 3326,
     positives: 867,
     l2: 1,
-    logLoss: 0.2858
+    logLoss: 0.2723
   }
 };
