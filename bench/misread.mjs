@@ -53,9 +53,15 @@ export async function benchMisread(target) {
   const n = first.result.summary.read;
   const ref = await duckLoad(data.csv, 'read_csv');
   rows.push({ name: `load ${(n / 1e6).toFixed(1)}M reads from CSV.gz (first load: parse, hash, write the cache) vs DuckDB read_csv`, ours: `${fmtS(first.s)} (${fmtRate(n, first.s)})`, ref: `${fmtS(ref)} (${fmtRate(n, ref)})`, ratio: (first.s / ref).toFixed(2), goal: '<= 1.0x DuckDB', met: first.s <= ref });
-  const again = await time(() => lib.loadReads({ reads: data.csv, sites: data.sites, cache: { dir: cacheDir } }), { runs: 3, warm: false });
+  // A cached store reads its columns and plates on first use (ingest/cache/store-file.ts); the re-load is timed with them read.
+  const lookup = await time(() => lib.loadReads({ reads: data.csv, sites: data.sites, cache: { dir: cacheDir } }), { runs: 3, warm: false });
+  const again = await time(async () => {
+    const r = await lib.loadReads({ reads: data.csv, sites: data.sites, cache: { dir: cacheDir } });
+    if (r.store.time.length + r.store.site.length + r.store.vehicle.length + r.store.confidence.length !== 4 * r.store.n || !r.store.vrms.length) throw new Error('cached store columns');
+    return r;
+  }, { runs: 3, warm: false });
   if (!again.result.summary.fromCache) throw new Error('the second load did not come from the cache');
-  rows.push({ name: `cached re-load of the same ${(n / 1e6).toFixed(1)}M reads (median of 3)`, ours: fmtS(again.s), ref: fmtS(ref), ratio: (again.s / ref).toFixed(2), goal: '<= 1 s', met: again.s <= 1 });
+  rows.push({ name: `cached re-load of the same ${(n / 1e6).toFixed(1)}M reads, every column and plate read (median of 3; the lookup alone, columns left for first use: ${fmtS(lookup.s)})`, ours: fmtS(again.s), ref: fmtS(ref), ratio: (again.s / ref).toFixed(2), goal: '<= 1 s', met: again.s <= 1 });
   const child = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=16384', path.join(import.meta.dirname, 'memory.mjs'), data.csv, data.sites, cacheDir], { encoding: 'utf8' });
   if (child.status !== 0) throw new Error(`bench/memory.mjs failed: ${child.stderr}`);
   const mem = JSON.parse(child.stdout.trim().split('\n').pop());
