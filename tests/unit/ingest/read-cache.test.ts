@@ -71,6 +71,20 @@ describe('reads cache', () => {
     expect(second.store.vrms).toBe(second.store.vrms);
   });
 
+  it('says which cache file failed when a cached store\'s columns cannot be read at first use, and says it again after', async () => {
+    const reads = writeFile(dir, 'damaged.csv.gz', csv(200));
+    await loadReads({ reads, sites, cache: cache() });
+    const { store, summary } = await loadReads({ reads, sites, cache: cache() });
+    expect(summary.fromCache).toBe(true);
+    // Damaged in place after the lookup (the cache itself never writes an entry in place).
+    const mine = entries().filter((e) => fs.readFileSync(path.join(cacheDir, 'reads', e, 'meta.json'), 'utf8').includes('damaged.csv.gz'));
+    expect(mine).toHaveLength(1);
+    fs.truncateSync(path.join(cacheDir, 'reads', mine[0], 'columns.bin'), 16);
+    const said = /the reads cache file .*columns\.bin could not be read .*--no-cache/;
+    expect(() => store.time).toThrow(said);
+    expect(() => store.site).toThrow(said); // the same error, not a read of a closed file
+  });
+
   it('loads afresh when one byte of the reads or the sites file changes', async () => {
     const reads = writeFile(dir, 'b.csv', csv(300));
     await loadReads({ reads, sites, cache: cache() });

@@ -112,6 +112,7 @@ class EntryStore implements ReadStore {
   declare readonly vrms: string[];
   private columns: EntryColumns | null = null;
   private plates: string[] | null = null;
+  private failed: Error | null = null;
 
   constructor(readonly n: number, private readonly vrmText: Buffer, readonly vehicleStart: Uint32Array, readonly sites: SiteTable,
     private readonly fd: number, private readonly file: string, private readonly at: Layout) {
@@ -125,9 +126,10 @@ class EntryStore implements ReadStore {
     return (this.plates ??= this.vehicleStart.length === 1 ? [] : this.vrmText.toString('latin1').split('\n'));
   }
 
-  /** The columns, read from the open file on the first call. */
+  /** The columns, read from the open file on the first call (the file is closed then, read or not: a failure is said again on every later call). */
   read(): EntryColumns {
     if (this.columns) return this.columns;
+    if (this.failed) throw this.failed;
     const { n, at: L } = this;
     const buf = new ArrayBuffer(L.total), bytes = new Uint8Array(buf);
     unread.unregister(this);
@@ -138,7 +140,7 @@ class EntryStore implements ReadStore {
         o += k;
       }
     } catch (err) {
-      throw new Error(msg.cacheEntryUnreadable(this.file, (err as Error).message));
+      throw (this.failed = new Error(msg.cacheEntryUnreadable(this.file, (err as Error).message)));
     } finally {
       closeSync(this.fd);
     }
