@@ -134,18 +134,15 @@ class EntryStore implements ReadStore {
     const buf = new ArrayBuffer(L.total), bytes = new Uint8Array(buf);
     unread.unregister(this);
     try {
-      for (let o = 0; o < L.total;) {
-        const k = readSync(this.fd, bytes, o, Math.min(1 << 26, L.total - o), o);
-        if (k <= 0) throw new Error(`${o} of ${L.total} bytes`);
-        o += k;
-      }
+      const got = readFully(this.fd, bytes, 0);
+      if (got < L.total) throw new Error(`${got} of ${L.total} bytes`);
     } catch (err) {
       throw (this.failed = new Error(msg.cacheEntryUnreadable(this.file, (err as Error).message)));
     } finally {
       closeSync(this.fd);
     }
     const vehicle = new Uint32Array(n), vs = this.vehicleStart;
-    for (let v = 0; v < this.vrms.length; v++) vehicle.fill(v, vs[v], vs[v + 1]);
+    for (let v = 0; v + 1 < vs.length; v++) vehicle.fill(v, vs[v], vs[v + 1]); // not this.vrms: that would split the plates too
     return (this.columns = { vehicle, time: new Float64Array(buf, L.time, n), site: new Uint32Array(buf, L.site, n), confidence: new Uint8Array(buf, L.confidence, n) });
   }
 }
@@ -154,6 +151,17 @@ const COLUMN_NAMES = ['vehicle', 'time', 'site', 'confidence'] as const;
 const COLUMN_GETTERS = Object.fromEntries(COLUMN_NAMES.map((k) => [k, function get(this: EntryStore) { return this.read()[k]; }])) as
   Record<(typeof COLUMN_NAMES)[number], (this: EntryStore) => unknown>;
 function vrmsGetter(this: EntryStore): string[] { return this.splitVrms(); }
+
+/** Fill `bytes` from file `fd` at `position` (64 MiB a call); returns how many were read (fewer: the file is short). */
+function readFully(fd: number, bytes: Uint8Array, position: number): number {
+  let o = 0;
+  while (o < bytes.length) {
+    const k = readSync(fd, bytes, o, Math.min(1 << 26, bytes.length - o), position + o);
+    if (k <= 0) break;
+    o += k;
+  }
+  return o;
+}
 
 /** Lines of a text (newlines + 1; 0 when empty). */
 function lineCount(text: Buffer): number {
@@ -178,11 +186,7 @@ export function readEntry(dir: string, meta: EntryMeta): ReadStore | null {
   try {
     if (fstatSync(fd).size !== L.total) return null;
     const vehicleStart = new Uint32Array(V + 1), bytes = new Uint8Array(vehicleStart.buffer);
-    for (let o = 0; o < bytes.length;) {
-      const k = readSync(fd, bytes, o, bytes.length - o, L.vehicleStart + o);
-      if (k <= 0) return null;
-      o += k;
-    }
+    if (readFully(fd, bytes, L.vehicleStart) < bytes.length) return null;
     const text = readFileSync(path.join(dir, 'vrms.txt'));
     if (lineCount(text) !== V) return null;
     const s = meta.sites;
