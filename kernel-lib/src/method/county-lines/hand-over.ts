@@ -107,13 +107,14 @@ export function handOverTerms(a: VehicleFeatures, b: VehicleFeatures, market: st
   for (const s of [sa, sb]) for (let i = 1; i < s.arrivals.length; i++) between.push(s.arrivals[i] - s.arrivals[i - 1]);
   between.sort((x, y) => x - y);
   const across = sa.arrivals.length && sb.arrivals.length ? sb.arrivals[0] - sa.arrivals[sa.arrivals.length - 1] : NaN;
+  const gapDays = Math.max(0, gapHours) / 24; // the gapDays term, and its first half day
   const rhythm = between.length && Number.isFinite(across) ? Math.min(3, Math.abs(Math.log(Math.max(across, H) / Math.max(between[between.length >> 1], H)))) : 1;
   return [
     stay, Math.abs(sa.overnight - sb.overnight), Math.abs(sa.night - sb.night),
-    a.base !== null && b.base !== null && a.base !== b.base ? 1 : 0, Math.max(0, gapHours) / 24, Math.max(0, -gapHours) / 12,
+    a.base !== null && b.base !== null && a.base !== b.base ? 1 : 0, gapDays, Math.max(0, -gapHours) / 12,
     stopSiteOverlap(a, b, market), logSigmoid(scoreA), logSigmoid(scoreB), rhythm,
     clockDistance(sa.departHours, sb.departHours) / 4, shareDiff(a.hubReadShare, b.hubReadShare), marketFocus(a, b, market),
-    sameLastStop(a, b, market), logRatio(a.radiusOfGyrationKm, b.radiusOfGyrationKm), Math.min(0.5, Math.max(0, gapHours) / 24),
+    sameLastStop(a, b, market), logRatio(a.radiusOfGyrationKm, b.radiusOfGyrationKm), Math.min(0.5, gapDays),
   ];
 }
 
