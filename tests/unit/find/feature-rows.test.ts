@@ -149,4 +149,16 @@ describe('FeatureRows', () => {
     expect(c.features).toBe(c.features);
     expect(c.reasons).toEqual(scoreCountyLines(features[1], setup.params).reasons);
   });
+
+  it('the scorer\'s result makes its parts and reasons once, on first access, and writes them as JSON', () => {
+    const { features } = featuresOf();
+    const f = features.reduce((best, x) => (x.loops > best.loops ? x : best));
+    const s = scoreCountyLines(f, setup.params);
+    expect(Object.keys(s)).toEqual(['score']); // nothing per vehicle but the score until asked
+    expect(s.parts).toBe(s.parts);
+    expect(s.reasons).toBe(s.reasons);
+    expect(s.parts.reduce((sum, p) => sum + p.contribution, 0)).toBeCloseTo(s.score, 9);
+    expect(s.reasons.length).toBeGreaterThan(1);
+    expect(JSON.stringify(s)).toBe(JSON.stringify({ score: s.score, parts: s.parts, reasons: s.reasons }));
+  });
 });
