@@ -18,8 +18,10 @@ if (render) ensureKernel();
 // The benchmark processes (ours and DuckDB's reference, which run in one process) with glibc's
 // huge pages on, as the `anpr` command and the kernel run (kernel-lib/src/core/huge-pages.ts).
 const { withHugePages } = await import(path.join(ROOT, 'kernel-lib', 'dist', 'core', 'huge-pages.js'));
+// ...and the V8 flags they start with (kernel-lib/src/core/v8-flags.ts).
+const { missingV8Flags } = await import(path.join(ROOT, 'kernel-lib', 'dist', 'core', 'v8-flags.js'));
 const script = scale ? path.join(ROOT, 'bench', 'scale', 'run.mjs') : path.join(ROOT, 'bench', 'run.mjs');
-const r = spawnSync('node', ['--expose-gc', '--max-old-space-size=16384', script, ...process.argv.slice(2).filter((a) => a !== '--scale')], {
+const r = spawnSync('node', ['--expose-gc', '--max-old-space-size=16384', ...missingV8Flags([]), script, ...process.argv.slice(2).filter((a) => a !== '--scale')], {
   stdio: 'inherit',
   cwd: ROOT,
   env: withHugePages({ ...process.env, TZ: 'Europe/London' })

@@ -14,6 +14,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { scaleData } from './data.mjs';
 import { printTable } from '../table.mjs';
+// Each size runs in a Node.js started with the V8 flags of the `anpr` command and the kernel (kernel-lib/src/core/v8-flags.ts).
+const { missingV8Flags } = await import(path.join(import.meta.dirname, '..', '..', 'kernel-lib', 'dist', 'core', 'v8-flags.js'));
 
 const copies = (process.env.ANPR_SCALE_COPIES || '10,30,100').split(',').map(Number);
 const memory = process.env.ANPR_SCALE_MEMORY || '3GB';
@@ -26,7 +28,7 @@ for (const k of copies) {
   rmSync(spill, { recursive: true, force: true });
   const load0 = os.loadavg()[0];
   const t0 = performance.now();
-  const child = spawnSync(process.execPath, [`--max-old-space-size=${heapMb}`, path.join(import.meta.dirname, 'one.mjs'), dir, base.dir, memory, spill, process.env.ANPR_SCALE_BATCH || '', process.env.ANPR_SCALE_PASS_READS || ''],
+  const child = spawnSync(process.execPath, [`--max-old-space-size=${heapMb}`, ...missingV8Flags([]), path.join(import.meta.dirname, 'one.mjs'), dir, base.dir, memory, spill, process.env.ANPR_SCALE_BATCH || '', process.env.ANPR_SCALE_PASS_READS || ''],
     { encoding: 'utf8', env: { ...process.env, TZ: 'Europe/London' } });
   rmSync(spill, { recursive: true, force: true });
   if (child.status !== 0) {

@@ -54,9 +54,11 @@ describe('anpr-kernel install', () => {
     const specs = kernelspecs(env);
     expect(Object.keys(specs).filter(n => n !== 'python3').sort()).toEqual(['jslab', 'tslab']);
     expect(specs.tslab.resource_dir).toBe(path.join(prefix, 'share', 'jupyter', 'kernels', 'tslab'));
-    expect(specs.tslab.spec.argv.slice(1, 3)).toEqual([path.join(ROOT, 'kernel', 'dist', 'main.js'), 'kernel']);
+    expect(specs.tslab.spec.argv.slice(1, 4)).toEqual(['--no-allocation-site-pretenuring', path.join(ROOT, 'kernel', 'dist', 'main.js'), 'kernel']);
     expect(specs.tslab.spec.display_name).toBe('TypeScript (tslab + ANPR)');
     expect(runCell(env, 'tslab', 'const n: number = 6 * 7; n')).toBe('42');
+    // The kernel's Node.js runs with the spec's V8 flags (kernel/src/install.ts: KERNEL_NODE_FLAGS).
+    expect(runCell(env, 'tslab', "process.execArgv.join(' ')")).toContain('--no-allocation-site-pretenuring');
   });
 
   it('--user writes them into the user data folder ($JUPYTER_DATA_DIR here); a second install changes nothing', () => {
