@@ -38,6 +38,13 @@ const NUMBER_FIELDS = FIELDS.filter((f) => f[1] === 'number').map((f) => f[0]) a
 /** Each numeric field's column. */
 const C = Object.fromEntries(NUMBER_FIELDS.map((k, i) => [k, i])) as Record<NumberField, number>;
 const NN = NUMBER_FIELDS.length;
+/**
+ * Writes a feature object's numbers into row `o` of a number table: `x[o + 0] = f.reads; ...`,
+ * one statement a field, made once from NUMBER_FIELDS (the field names are this module's own
+ * constants). A loop over the names (`f[NUMBER_FIELDS[k]]`, a property read by a computed key)
+ * was 40% of packing: 23.5k vehicles of the 10M misread-heavy set packed in 92-284 ms.
+ */
+const packNumbers = new Function('f', 'x', 'o', NUMBER_FIELDS.map((k, i) => `x[o + ${i}] = f.${k};`).join('\n')) as (f: VehicleFeatures, x: Float64Array, o: number) => void;
 /** The bytes' format (toBytes): bump when the columns change. */
 const ROWS_FORMAT = `anpr-feature-rows-1:${FIELDS.map((f) => f.join('=')).join(',')}`;
 
@@ -127,7 +134,7 @@ export class FeatureRows {
     for (let r = 0; r < n; r++) {
       const f = list[r];
       checkKeys(f);
-      for (let k = 0; k < NN; k++) c.numbers[r * NN + k] = f[NUMBER_FIELDS[k]];
+      packNumbers(f, c.numbers, r * NN);
       c.vrms[r] = f.vrm;
       c.hub[r] = this.#name(f.hub); c.base[r] = this.#name(f.base); c.baseKind[r] = this.#name(f.baseKind);
       for (const l of f.loopList) {
