@@ -8,10 +8,10 @@
  * and drops them; enough of them live through a collection for their places to be switched to
  * the old generation, and from then on every find fills the old generation with objects that
  * die young, and its full collections clear them. Measured on the 10M misread-heavy set
- * (2026-12-06, 8 processes each, alternating; a load, then five finds): the third to fifth find
- * in a process 1.28-2.00 s with the default against 1.04-1.29 s without pretenuring (one
- * process 1.70-1.85 s), peak RSS 0.56-0.83 GB against 0.52-0.69 GB; the first find and the
- * load are the same within noise. Results are the same bytes either way: it changes where
+ * (2026-12-06; a load, then five finds in one process; 5 processes each, alternating): the third
+ * to fifth find 1.35-2.08 s (median 1.42) with the default against 1.08-1.43 s (median 1.22)
+ * without pretenuring, the first find median 2.56 → 2.24 s, the process's CPU median 21.3 →
+ * 18.2 s; peak RSS 60 MB less on the CLI's first run. Results are the same bytes either way: it changes where
  * objects are made, not what is computed.
  */
 
