@@ -8,17 +8,20 @@
 // written with this command and its data to kernel-lib/src/method/county-lines/line-model.ts.
 // It also prints the mean pair F1 of the lines on the fit runs for a few link bonuses (the
 // default bonus is chosen from these). Deterministic: same variants, same weights.
+// --cv L2,L2,...: two-fold cross-validation on the fit seeds alone (the model fitted on the first
+// half of the seeds builds the lines of the second half, and the other way round): the mean pair
+// F1 for each penalty and link bonus, the figures by which the terms and the bonus were chosen.
 //
-//   npm run fit:lines [-- --l2 1] [-- --variants a,b] [-- --dry-run]
+//   npm run fit:lines [-- --l2 1] [-- --variants a,b] [-- --dry-run] [-- --cv 1,3]
 import path from 'node:path';
 import { fitArgs, fitCommand, forEachFitRun, runAsChild, writeModel } from './lib/fit.mjs';
 import { ROOT } from './lib/paths.mjs';
 
 runAsChild(import.meta.filename);
 const lib = await import(path.join(ROOT, 'kernel-lib', 'dist', 'index.js'));
-const values = fitArgs('1');
+const values = fitArgs('1', { cv: { type: 'string' } });
 const l2 = Number(values.l2);
-const x = [], y = [], runs = [];
+const x = [], y = [], runs = [], rowSeed = [];
 const { names, fitSeeds } = await forEachFitRun(values, 'fit-lines', (name, seed, { result, truth }) => {
   const groups = truth.swap_groups ?? [];
   if (!groups.some((g) => g.length > 1)) return;
@@ -28,12 +31,30 @@ const { names, fitSeeds } = await forEachFitRun(values, 'fit-lines', (name, seed
   const o = result.params.lines;
   const t0 = Math.min(...features.map((f) => f.firstSeen)), t1 = Math.max(...features.map((f) => f.lastSeen));
   const { suspects, edges } = lib.handOverCandidates(features, (vrm) => scoreOf.get(vrm) ?? -Infinity, result.params.lineMinScore, o, t0, t1);
-  for (const e of edges) { x.push(e.terms); y.push(follows.has(`${suspects[e.a].vrm}>${suspects[e.b].vrm}`) ? 1 : 0); }
-  runs.push({ features, scoreOf, minScore: result.params.lineMinScore, o, t0, t1, groups });
+  for (const e of edges) { x.push(e.terms); y.push(follows.has(`${suspects[e.a].vrm}>${suspects[e.b].vrm}`) ? 1 : 0); rowSeed.push(seed); }
+  runs.push({ seed, features, scoreOf, minScore: result.params.lineMinScore, o, t0, t1, groups });
   process.stderr.write(`[fit] ${name} ${seed}: ${edges.length} possible hand-overs\n`);
 });
-const fit = lib.fitLogistic(x, y, { l2 });
 const round = (w) => Math.round(w * 1e4) / 1e4;
+/** The hand-over model of a fit, as line-model.ts holds it. */
+const modelOf = (f) => ({ intercept: f.intercept, weights: Object.fromEntries(lib.HANDOVER_TERMS.map((k, i) => [k, f.weights[i]])) });
+/** Mean pair F1 of the lines `model` builds on `list` (fit runs) with each link bonus. */
+const pairF1 = (list, model, linkBonus) => list.map((r) => lib.linePairScores(lib.suspectedLines(r.features, (v) => r.scoreOf.get(v) ?? -Infinity, r.minScore, { ...r.o, model, linkBonus }, r.t0, r.t1).map((l) => l.vrms), r.groups).f1);
+if (values.cv) {
+  const half = new Set(fitSeeds.slice(0, Math.ceil(fitSeeds.length / 2)));
+  for (const l2cv of values.cv.split(',').map(Number)) {
+    const models = [true, false].map((first) => {
+      const keep = rowSeed.map((s) => half.has(s) === first);
+      return modelOf(lib.fitLogistic(x.filter((_, i) => keep[i]), y.filter((_, i) => keep[i]), { l2: l2cv }));
+    });
+    for (const linkBonus of [2, 3, 4, 5]) {
+      // The model fitted on one half of the seeds builds the other half's lines.
+      const f1 = [...pairF1(runs.filter((r) => !half.has(r.seed)), models[0], linkBonus), ...pairF1(runs.filter((r) => half.has(r.seed)), models[1], linkBonus)];
+      process.stdout.write(`cv l2 ${l2cv}, link bonus ${linkBonus}: two-fold mean pair F1 ${(f1.reduce((s, v) => s + v, 0) / f1.length).toFixed(4)} (${f1.length} runs)\n`);
+    }
+  }
+}
+const fit = lib.fitLogistic(x, y, { l2 });
 const weights = Object.fromEntries(lib.HANDOVER_TERMS.map((k, i) => [k, round(fit.weights[i])]));
 const positives = y.reduce((s, v) => s + v, 0);
 const command = fitCommand('fit:lines', values);
@@ -41,7 +62,7 @@ const model = { intercept: round(fit.intercept), weights, fitted: { command, var
 process.stderr.write(`[fit] ${x.length} rows (${positives} hand-overs), ${fit.iterations} Newton steps, log-loss ${fit.logLoss.toFixed(4)}\n`);
 for (const [k, w] of Object.entries(weights)) process.stdout.write(`${k.padEnd(14)} ${w >= 0 ? ' ' : ''}${w.toFixed(3)}\n`);
 for (const linkBonus of [2, 3, 4, 5, 7]) {
-  const f1 = runs.map((r) => lib.linePairScores(lib.suspectedLines(r.features, (v) => r.scoreOf.get(v) ?? -Infinity, r.minScore, { ...r.o, model, linkBonus }, r.t0, r.t1).map((l) => l.vrms), r.groups).f1);
+  const f1 = pairF1(runs, model, linkBonus);
   process.stdout.write(`link bonus ${linkBonus}: mean pair F1 on the fit runs ${(f1.reduce((s, v) => s + v, 0) / f1.length).toFixed(4)} (${f1.length} runs)\n`);
 }
 if (!values['dry-run']) {
