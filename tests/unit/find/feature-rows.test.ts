@@ -150,15 +150,18 @@ describe('FeatureRows', () => {
     expect(c.reasons).toEqual(scoreCountyLines(features[1], setup.params).reasons);
   });
 
-  it('the scorer\'s result makes its parts and reasons once, on first access, and writes them as JSON', () => {
+  it('the scorer\'s result makes its parts and reasons once, on first access, and spreads and writes them as an object literal would', () => {
     const { features } = featuresOf();
     const f = features.reduce((best, x) => (x.loops > best.loops ? x : best));
     const s = scoreCountyLines(f, setup.params);
-    expect(Object.keys(s)).toEqual(['score']); // nothing per vehicle but the score until asked
+    expect(Object.keys(s)).toEqual(['score', 'parts', 'reasons']);
     expect(s.parts).toBe(s.parts);
     expect(s.reasons).toBe(s.reasons);
     expect(s.parts.reduce((sum, p) => sum + p.contribution, 0)).toBeCloseTo(s.score, 9);
     expect(s.reasons.length).toBeGreaterThan(1);
+    // A notebook's scorer builds on the default by spreading it (README, "Try it in a notebook first").
+    const mine = { ...s, score: s.score + 1 };
+    expect(mine).toEqual({ score: s.score + 1, parts: s.parts, reasons: s.reasons });
     expect(JSON.stringify(s)).toBe(JSON.stringify({ score: s.score, parts: s.parts, reasons: s.reasons }));
   });
 });

@@ -70,23 +70,36 @@ export function scoreCountyLines(f: VehicleFeatures, params: CountyLinesScorePar
 }
 
 /**
- * A score whose parts and reasons are made on first use. A class, not closures over the
- * features: with three closures made per scored vehicle, V8 kept every object of the ranking's
- * scoring loop alive through its young-generation collections (--trace-gc: 108.2 → 107.5 MB
- * after a scavenge), and the loop over 23.5k vehicles took 250-330 ms, 41 ms with this class.
+ * A score whose parts and reasons are made on first use. Not closures over the features: with
+ * three closures made per scored vehicle, V8 kept every object of the ranking's scoring loop alive
+ * through its young-generation collections (--trace-gc: 108.2 → 107.5 MB after a scavenge), and
+ * the loop over 23.5k vehicles took 250-330 ms, 41 ms without them. `parts` and `reasons` are
+ * still the object's own enumerable properties, as an object literal's would be (so
+ * `{ ...scoreCountyLines(f, p), score: 1 }` and JSON keep them): accessors shared by every
+ * instance, defined on each by one call.
  */
 class LogisticScored implements Scored {
+  /** The shared accessors of `parts` and `reasons` (functions made once, not per vehicle). */
+  static readonly #lazy: PropertyDescriptorMap = {
+    parts: { enumerable: true, configurable: true, get(this: LogisticScored) { return this.#partsOf(); } },
+    reasons: { enumerable: true, configurable: true, get(this: LogisticScored) { return this.#reasonsOf(); } },
+  };
+  declare readonly parts: ScorePart[];
+  declare readonly reasons: string[];
   #terms: { x: Float64Array; c: Float64Array } | undefined;
   #parts: ScorePart[] | undefined;
   #reasons: string[] | undefined;
   readonly #f: VehicleFeatures;
   readonly #params: CountyLinesScoreParams;
-  constructor(readonly score: number, f: VehicleFeatures, params: CountyLinesScoreParams) { this.#f = f; this.#params = params; }
+  constructor(readonly score: number, f: VehicleFeatures, params: CountyLinesScoreParams) {
+    this.#f = f; this.#params = params;
+    Object.defineProperties(this, LogisticScored.#lazy);
+  }
 
   #explained(): { x: Float64Array; c: Float64Array } { return (this.#terms ??= explainTerms(this.#params.model, this.#f)); }
 
   /** A part's weight is the term's effective weight at its value (contribution / value). */
-  get parts(): ScorePart[] {
+  #partsOf(): ScorePart[] {
     if (this.#parts) return this.#parts;
     const { x, c } = this.#explained(), model = this.#params.model;
     return (this.#parts = [
@@ -99,7 +112,7 @@ class LogisticScored implements Scored {
     ]);
   }
 
-  get reasons(): string[] {
+  #reasonsOf(): string[] {
     if (this.#reasons) return this.#reasons;
     const { c } = this.#explained();
     const reasons = factualReasons(this.#f, this.#params.nightStartHour);
@@ -114,9 +127,6 @@ class LogisticScored implements Scored {
     for (const { describe, c } of ranked) reasons.push(msg.reasonTerm(describe, c));
     return (this.#reasons = reasons);
   }
-
-  /** What JSON.stringify writes: the score, parts and reasons (as the object literals of other scorers). */
-  toJSON(): Scored { return { score: this.score, parts: this.parts, reasons: this.reasons }; }
 }
 
 /** What the data say, in words, whatever the weights: loops, dwell, night arrivals, base, relays, merges. */
