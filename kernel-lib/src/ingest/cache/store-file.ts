@@ -110,12 +110,17 @@ class EntryStore implements ReadStore {
   declare readonly site: Uint32Array;
   declare readonly confidence: Uint8Array;
   declare readonly vrms: string[];
-  private columns: EntryColumns | null = null;
-  private plates: string[] | null = null;
-  private failed: Error | null = null;
+  // Private (#): the store's own keys are a ReadStore's, as a loaded store's are.
+  #columns: EntryColumns | null = null;
+  #plates: string[] | null = null;
+  #failed: Error | null = null;
+  readonly #vrmText: Buffer;
+  readonly #fd: number;
+  readonly #file: string;
+  readonly #at: Layout;
 
-  constructor(readonly n: number, private readonly vrmText: Buffer, readonly vehicleStart: Uint32Array, readonly sites: SiteTable,
-    private readonly fd: number, private readonly file: string, private readonly at: Layout) {
+  constructor(readonly n: number, vrmText: Buffer, readonly vehicleStart: Uint32Array, readonly sites: SiteTable, fd: number, file: string, at: Layout) {
+    this.#vrmText = vrmText; this.#fd = fd; this.#file = file; this.#at = at;
     for (const k of COLUMN_NAMES) Object.defineProperty(this, k, { get: COLUMN_GETTERS[k], enumerable: true });
     Object.defineProperty(this, 'vrms', { get: vrmsGetter, enumerable: true });
     unread.register(this, fd, this);
@@ -123,27 +128,27 @@ class EntryStore implements ReadStore {
 
   /** The VRMs, split from `vrms.txt` on the first call (376k plates: 50 ms and as many strings kept, that a re-run on kept features does not need). */
   splitVrms(): string[] {
-    return (this.plates ??= this.vehicleStart.length === 1 ? [] : this.vrmText.toString('latin1').split('\n'));
+    return (this.#plates ??= this.vehicleStart.length === 1 ? [] : this.#vrmText.toString('latin1').split('\n'));
   }
 
   /** The columns, read from the open file on the first call (the file is closed then, read or not: a failure is said again on every later call). */
   read(): EntryColumns {
-    if (this.columns) return this.columns;
-    if (this.failed) throw this.failed;
-    const { n, at: L } = this;
+    if (this.#columns) return this.#columns;
+    if (this.#failed) throw this.#failed;
+    const n = this.n, L = this.#at;
     const buf = new ArrayBuffer(L.total), bytes = new Uint8Array(buf);
     unread.unregister(this);
     try {
-      const got = readFully(this.fd, bytes, 0);
+      const got = readFully(this.#fd, bytes, 0);
       if (got < L.total) throw new Error(`${got} of ${L.total} bytes`);
     } catch (err) {
-      throw (this.failed = new Error(msg.cacheEntryUnreadable(this.file, (err as Error).message)));
+      throw (this.#failed = new Error(msg.cacheEntryUnreadable(this.#file, (err as Error).message)));
     } finally {
-      closeSync(this.fd);
+      closeSync(this.#fd);
     }
     const vehicle = new Uint32Array(n), vs = this.vehicleStart;
     for (let v = 0; v + 1 < vs.length; v++) vehicle.fill(v, vs[v], vs[v + 1]); // not this.vrms: that would split the plates too
-    return (this.columns = { vehicle, time: new Float64Array(buf, L.time, n), site: new Uint32Array(buf, L.site, n), confidence: new Uint8Array(buf, L.confidence, n) });
+    return (this.#columns = { vehicle, time: new Float64Array(buf, L.time, n), site: new Uint32Array(buf, L.site, n), confidence: new Uint8Array(buf, L.confidence, n) });
   }
 }
 
