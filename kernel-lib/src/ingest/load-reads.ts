@@ -10,7 +10,7 @@
  */
 import * as msg from '../messages';
 import { dropExactDuplicates } from '../reads/drop-duplicates';
-import { storeFromColumns } from '../reads/store-from-columns';
+import { storeFromColumnsInParallel } from '../reads/store-in-parallel';
 import type { ReadStore, SiteTable, VrmFormat } from '../reads/types';
 import { detectFormat } from './detect-format';
 import { IngestError } from './ingest-error';
@@ -104,7 +104,7 @@ export async function loadReads(options: LoadReadsOptions): Promise<{ store: Rea
     return { store, summary };
   }
   const sites = typeof options.sites === 'string' ? await loadSites(options.sites) : options.sites ?? null;
-  const acc = new ReadAccumulator({ sites, notAfter, retainFrom: age?.retainFrom, accessFrom: age?.accessFrom });
+  const acc = new ReadAccumulator({ sites, notAfter, retainFrom: age?.retainFrom, accessFrom: age?.accessFrom, shared: true });
   let q: QuarantineWriter | null = null;
   if (options.quarantine) {
     try { q = new QuarantineWriter(options.quarantine); } catch (e) {
@@ -121,7 +121,7 @@ export async function loadReads(options: LoadReadsOptions): Promise<{ store: Rea
     q?.close();
   }
   const { columns: cols, sites: siteTable } = acc.finish();
-  const { store, removed } = presorted ? storeFromSorted(presorted, siteTable) : dropExactDuplicates(storeFromColumns(cols, siteTable), { inPlace: true });
+  const { store, removed } = presorted ? storeFromSorted(presorted, siteTable) : dropExactDuplicates(await storeFromColumnsInParallel(cols, siteTable), { inPlace: true });
   const summary = summarise(file, format, read, acc, store, removed, columns, q?.path ?? null, t0, age);
   const inputs = await cache.save(store, summary);
   noteStoreSource(store, sourceFiles, summary.dataAge, inputs);

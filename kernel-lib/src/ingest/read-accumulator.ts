@@ -87,6 +87,8 @@ export interface AccumulatorOptions {
   retainFrom?: number;
   /** Reject reads before this (epoch ms, ≥ retainFrom) as needs_authorisation. */
   accessFrom?: number;
+  /** Grow the columns in shared memory, so that a worker can read them without a copy (reads/store-in-parallel.ts). */
+  shared?: boolean;
 }
 
 /**
@@ -103,10 +105,10 @@ export class ReadAccumulator {
   sitesFromReads = 0;
   readonly reasons = new Map<RejectReason, number>();
   private cap = 1 << 16;
-  private vehicle = new Uint32Array(this.cap);
-  private time = new Float64Array(this.cap);
-  private site = new Uint32Array(this.cap);
-  private confidence = new Uint8Array(this.cap);
+  private vehicle: Uint32Array = new Uint32Array(this.cap);
+  private time: Float64Array = new Float64Array(this.cap);
+  private site: Uint32Array = new Uint32Array(this.cap);
+  private confidence: Uint8Array = new Uint8Array(this.cap);
   private readonly rawCode = new Map<string, number>(); // raw VRM text -> code (-1 = empty)
   private readonly normCode = new Map<string, number>();
   private readonly vrms: string[] = [];
@@ -122,6 +124,7 @@ export class ReadAccumulator {
   /** Reads before this (and not before retainFrom) are rejected as needs_authorisation (-Infinity = off). */
   readonly accessFrom: number;
   private readonly t: ParsedTime = { ms: NaN, status: 'bad' };
+  private readonly shared: boolean;
 
   constructor(opts: AccumulatorOptions) {
     const s = opts.sites;
@@ -134,6 +137,7 @@ export class ReadAccumulator {
     this.notAfter = opts.notAfter ?? Infinity;
     this.retainFrom = opts.retainFrom ?? -Infinity;
     this.accessFrom = Math.max(opts.accessFrom ?? -Infinity, this.retainFrom);
+    this.shared = opts.shared ?? false;
   }
 
   private pushSite(id: string, name: string, lat: number, lon: number, road: string, direction: string): number {
@@ -324,10 +328,11 @@ export class ReadAccumulator {
 
   private grow(min = 0): void {
     const cap = Math.max(this.cap * 2, min);
-    const v = new Uint32Array(cap); v.set(this.vehicle); this.vehicle = v;
-    const t = new Float64Array(cap); t.set(this.time); this.time = t;
-    const s = new Uint32Array(cap); s.set(this.site); this.site = s;
-    const c = new Uint8Array(cap); c.set(this.confidence); this.confidence = c;
+    const room = (bytes: number) => (this.shared ? new SharedArrayBuffer(bytes * cap) : new ArrayBuffer(bytes * cap));
+    const v = new Uint32Array(room(4)); v.set(this.vehicle); this.vehicle = v;
+    const t = new Float64Array(room(8)); t.set(this.time); this.time = t;
+    const s = new Uint32Array(room(4)); s.set(this.site); this.site = s;
+    const c = new Uint8Array(room(1)); c.set(this.confidence); this.confidence = c;
     this.cap = cap;
   }
 
