@@ -127,10 +127,6 @@ export const badConfidenceInStore = (confidence: unknown, row: number) =>
 export const columnLengthMismatch = (column: string, expected: number, actual: number) =>
   `Column "${column}" has ${actual} values; expected ${expected} (one per read).`;
 
-/** storeFromColumnsInParallel: the placing worker stopped before it finished. */
-export const storeWorkerExited = (code: number) =>
-  `The worker placing half of the store's reads stopped (exit code ${code}) before it finished; load again, or report it if it repeats.`;
-
 /** sitesFromRows: two rows share a site id. */
 export const duplicateSiteId = (siteId: string, row: number, firstRow: number) =>
   `Site row ${row} repeats site id "${siteId}" (first seen in row ${firstRow}); site ids must be unique.`;

@@ -9,20 +9,25 @@
  *
  * It runs when the input columns are in shared memory (ReadAccumulator's `shared` option: a worker
  * can read them without a copy), there are at least `storeParallel.minReads` reads and the compiled
- * worker exists; otherwise it is `storeFromColumns`.
+ * worker exists; otherwise it is `storeFromColumns`. A worker that cannot start or stops before it
+ * is done costs time, not the load: the main thread then places the worker's half as well.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import * as msg from '../messages';
 import { placeVehicles, storeFromColumns, storePlan, type PlacedColumns, type ReadColumns } from './store-from-columns';
 import type { ReadStore, SiteTable } from './types';
 
-/** Settings: the smallest store built in two threads (tests lower it); `runs` counts builds that used the worker. */
-export const storeParallel = { minReads: 1_000_000, runs: 0 };
+/**
+ * Settings: the smallest store built in two threads (tests lower it); `runs` counts builds whose
+ * worker placed its half, `fallbacks` those whose worker failed (the main thread placed its half
+ * too); `workerFile` replaces the compiled worker's path (tests).
+ */
+export const storeParallel: { minReads: number; runs: number; fallbacks: number; workerFile?: string } = { minReads: 1_000_000, runs: 0, fallbacks: 0 };
 
 /** The compiled worker script: beside this module, or in kernel-lib/dist when running from sources (tests). */
 function placeWorkerFile(): string | null {
+  if (storeParallel.workerFile) return storeParallel.workerFile;
   for (const f of [path.join(__dirname, 'place-worker.js'), path.resolve(__dirname, '../../dist/reads/place-worker.js')])
     if (existsSync(f)) return f;
   return null;
@@ -50,10 +55,11 @@ export async function storeFromColumnsInParallel(cols: ReadColumns, sites: SiteT
   if (n < storeParallel.minReads || !file || ![cols.vehicle, cols.time, cols.site, cols.confidence].every(isShared)) return storeFromColumns(cols, sites);
   const worker = new Worker(file); // it starts while the plan is made
   try {
-    const done = new Promise<void>((resolve, reject) => {
-      worker.once('message', () => resolve());
-      worker.once('error', reject);
-      worker.once('exit', (code) => reject(new Error(msg.storeWorkerExited(code))));
+    // True when the worker placed its half; false when it failed or stopped first.
+    const done = new Promise<boolean>((resolve) => {
+      worker.once('message', () => resolve(true));
+      worker.once('error', () => resolve(false));
+      worker.once('exit', () => resolve(false));
     });
     const plan = storePlan(cols);
     const nv = plan.vrms.length, vs = plan.vehicleStart;
@@ -64,8 +70,14 @@ export async function storeFromColumnsInParallel(cols: ReadColumns, sites: SiteT
     const input = { vehicle: cols.vehicle, time: cols.time, site: cols.site, confidence: cols.confidence };
     worker.postMessage({ input, plan: { newCode: plan.newCode, vehicleStart: vs }, vlo: lo, vhi: nv, out });
     placeVehicles(input, plan, 0, lo, out);
-    await done;
-    storeParallel.runs++;
+    if (await done) storeParallel.runs++;
+    else {
+      // The worker could not start or stopped (out of memory, say): stopped for sure, its half is
+      // placed here; placing writes every row of a range, so whatever it wrote is overwritten.
+      await worker.terminate();
+      placeVehicles(input, plan, lo, nv, out);
+      storeParallel.fallbacks++;
+    }
     return { n, ...out, vrms: plan.vrms, vehicleStart: vs, sites };
   } finally {
     void worker.terminate();

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { storeFromColumns, type ReadColumns } from '../../../kernel-lib/src/reads/store-from-columns';
 import { sharedColumns, storeFromColumnsInParallel, storeParallel } from '../../../kernel-lib/src/reads/store-in-parallel';
@@ -22,7 +23,7 @@ function columns(n: number, seed: number, shared: boolean): ReadColumns {
 
 const bytes = (a: ArrayBufferView) => Buffer.from(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
 
-afterEach(() => { storeParallel.minReads = 1_000_000; });
+afterEach(() => { storeParallel.minReads = 1_000_000; storeParallel.workerFile = undefined; });
 
 describe('storeFromColumnsInParallel', () => {
   it('builds, in two threads, the same store byte for byte as storeFromColumns', async () => {
@@ -38,6 +39,16 @@ describe('storeFromColumnsInParallel', () => {
       expect(a.n).toBe(b.n);
       for (const k of ['vehicle', 'time', 'site', 'confidence', 'vehicleStart'] as const) expect(bytes(a[k]).equals(bytes(b[k]))).toBe(true);
     }
+  });
+  it('places the worker\'s half itself, with the same bytes, when the worker fails', async () => {
+    storeParallel.minReads = 1000;
+    storeParallel.workerFile = path.join(__dirname, 'no-such-place-worker.js'); // the worker cannot start
+    const cols = columns(20_000, 4, true);
+    const { runs, fallbacks } = storeParallel;
+    const a = await storeFromColumnsInParallel(cols, sites);
+    expect([storeParallel.runs, storeParallel.fallbacks]).toEqual([runs, fallbacks + 1]);
+    const b = storeFromColumns(cols, sites);
+    for (const k of ['vehicle', 'time', 'site', 'confidence', 'vehicleStart'] as const) expect(bytes(a[k]).equals(bytes(b[k]))).toBe(true);
   });
   it('is storeFromColumns in this thread for columns not in shared memory, or too few reads', async () => {
     storeParallel.minReads = 1000;
