@@ -28,6 +28,7 @@ const LOOP_JOB = (csv) => `
   SELECT vrm, count(*) FILTER (WHERE area > 0 AND prev = 0 AND next = 0) AS loops FROM seq GROUP BY vrm ORDER BY loops DESC, vrm LIMIT 100`;
 
 const E2E_RUNS = Number(process.env.ANPR_BENCH_E2E_RUNS || 3);
+const LOAD_RUNS = Number(process.env.ANPR_BENCH_LOAD_RUNS || 3);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 function cli(data, cacheDir) {
@@ -48,11 +49,21 @@ export async function benchMisread(target) {
   rmSync(cacheDir, { recursive: true, force: true });
   const rows = [];
 
-  // 1. Load: first (parses the CSV.gz, fills the cache) and again (from the cache), against read_csv.
-  const first = await time(() => lib.loadReads({ reads: data.csv, sites: data.sites, cache: { dir: cacheDir } }), { runs: 1, warm: false });
+  // 1. Load: first (parses the CSV.gz, fills the cache; the cache emptied before each) against
+  //    read_csv, alternating, LOAD_RUNS times each (medians: one run of either side measured up to
+  //    ±15% from the next here); then again from the cache.
+  const firsts = [], refs = [];
+  let first;
+  for (let i = 0; i < LOAD_RUNS; i++) {
+    rmSync(cacheDir, { recursive: true, force: true });
+    first = await time(() => lib.loadReads({ reads: data.csv, sites: data.sites, cache: { dir: cacheDir } }), { runs: 1, warm: false });
+    firsts.push(first.s);
+    refs.push(await duckLoad(data.csv, 'read_csv'));
+  }
   const n = first.result.summary.read;
-  const ref = await duckLoad(data.csv, 'read_csv');
-  rows.push({ name: `load ${(n / 1e6).toFixed(1)}M reads from CSV.gz (first load: parse, hash, write the cache) vs DuckDB read_csv`, ours: `${fmtS(first.s)} (${fmtRate(n, first.s)})`, ref: `${fmtS(ref)} (${fmtRate(n, ref)})`, ratio: (first.s / ref).toFixed(2), goal: '<= 1.0x DuckDB', met: first.s <= ref });
+  const ours1 = median(firsts), ref = median(refs);
+  const span = (xs) => `${Math.min(...xs).toFixed(2)}-${Math.max(...xs).toFixed(2)} s`;
+  rows.push({ name: `load ${(n / 1e6).toFixed(1)}M reads from CSV.gz (first load: parse, hash, write the cache) vs DuckDB read_csv (median of ${LOAD_RUNS}, alternating, in one process; ours ${span(firsts)}, DuckDB ${span(refs)})`, ours: `${fmtS(ours1)} (${fmtRate(n, ours1)})`, ref: `${fmtS(ref)} (${fmtRate(n, ref)})`, ratio: (ours1 / ref).toFixed(2), goal: '<= 1.0x DuckDB', met: ours1 <= ref });
   // A cached store reads its columns and plates on first use (ingest/cache/store-file.ts); the re-load is timed with them read.
   const lookup = await time(() => lib.loadReads({ reads: data.csv, sites: data.sites, cache: { dir: cacheDir } }), { runs: 3, warm: false });
   const again = await time(async () => {
