@@ -4,8 +4,9 @@
  * one set of columns in shared memory. Each thread reads every input row but writes only its own
  * vehicles' rows, and a vehicle's reads keep input order whichever thread places them, so the store
  * is the same, byte for byte, as `storeFromColumns` makes. Measured on 9.9M reads of 390k plates
- * (2 cores, huge pages): the placement and sort 0.75-0.9 s in one thread; see the README's
- * benchmarks for the load as a whole.
+ * (2 cores, huge pages), the store build and de-duplication of a load: 1.35-1.6 s in one thread
+ * (the placement and sort 0.75-0.9 s of it), 0.86-0.91 s with this and the dictionary's radix sort;
+ * see the README's benchmarks for the load as a whole.
  *
  * It runs when the input columns are in shared memory (ReadAccumulator's `shared` option: a worker
  * can read them without a copy), there are at least `storeParallel.minReads` reads and the compiled
