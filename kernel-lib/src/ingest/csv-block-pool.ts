@@ -8,18 +8,13 @@
  * fault per 4 KB on these machines; a new buffer per block and per result was about 1.3 GB of it
  * for a 10M-read file.
  */
-import { existsSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { BlockPlan, BlockResult } from './csv-block-worker';
+import { workerScript } from '../core/worker-script';
 
-/** The compiled worker script: beside this module, or in kernel-lib/dist when running from sources (tests). */
-export function blockWorkerFile(): string | null {
-  for (const f of [path.join(__dirname, 'csv-block-worker.js'), path.resolve(__dirname, '../../dist/ingest/csv-block-worker.js')])
-    if (existsSync(f)) return f;
-  return null;
-}
+/** The compiled worker script (core/worker-script.ts), or null when not built. */
+export const blockWorkerFile = (): string | null => workerScript(__dirname, 'ingest', 'csv-block-worker.js');
 
 /** Worker threads to use: one per core, at least 2, at most 4. */
 export const defaultBlockWorkers = () => Math.min(4, Math.max(2, os.availableParallelism?.() ?? os.cpus().length));

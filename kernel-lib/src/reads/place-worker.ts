@@ -3,11 +3,11 @@
  * result columns (store-from-columns.ts: placeVehicles), then says so.
  */
 import { parentPort } from 'node:worker_threads';
-import { placeVehicles, type PlacedColumns, type StorePlan } from './store-from-columns';
+import { placeVehicles, type PlacedColumns, type ReadColumns, type StorePlan } from './store-from-columns';
 
 /** The one message the worker takes. */
 export interface PlaceTask {
-  input: PlacedColumns | (Omit<PlacedColumns, 'confidence'> & { confidence?: Uint8Array });
+  input: Pick<ReadColumns, 'vehicle' | 'time' | 'site' | 'confidence'>;
   plan: Pick<StorePlan, 'newCode' | 'vehicleStart'>;
   vlo: number;
   vhi: number;

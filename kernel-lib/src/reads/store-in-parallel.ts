@@ -13,9 +13,8 @@
  * worker exists; otherwise it is `storeFromColumns`. A worker that cannot start or stops before it
  * is done costs time, not the load: the main thread then places the worker's half as well.
  */
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { workerScript } from '../core/worker-script';
 import { placeVehicles, storeFromColumns, storePlan, type PlacedColumns, type ReadColumns } from './store-from-columns';
 import type { ReadStore, SiteTable } from './types';
 
@@ -26,13 +25,8 @@ import type { ReadStore, SiteTable } from './types';
  */
 export const storeParallel: { minReads: number; runs: number; fallbacks: number; workerFile?: string } = { minReads: 1_000_000, runs: 0, fallbacks: 0 };
 
-/** The compiled worker script: beside this module, or in kernel-lib/dist when running from sources (tests). */
-function placeWorkerFile(): string | null {
-  if (storeParallel.workerFile) return storeParallel.workerFile;
-  for (const f of [path.join(__dirname, 'place-worker.js'), path.resolve(__dirname, '../../dist/reads/place-worker.js')])
-    if (existsSync(f)) return f;
-  return null;
-}
+/** The compiled worker script (core/worker-script.ts), or the tests' own. */
+const placeWorkerFile = (): string | null => storeParallel.workerFile ?? workerScript(__dirname, 'reads', 'place-worker.js');
 
 /** Typed arrays of `n` elements over fresh shared memory. */
 export function sharedColumns(n: number): PlacedColumns {
