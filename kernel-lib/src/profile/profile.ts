@@ -232,7 +232,7 @@ export function profileOf(store: ReadStore, vrm: string, options: ProfileOptions
   // County-lines score of this vehicle alone (no plate relays or look-alike merging).
   let countyLines: ProfileCountyLines | null = null;
   if (hub) {
-    const hubTours = findTours(sub, places.sitePlace, 0, { ...P.stays, maxTourHours: P.maxLoopHours });
+    const hubTours = findTours(sub, places.sitePlace, 0, { ...P.stays, maxTourHours: P.maxLoopHours, ...(P.hubCrossings ? {} : { crossing: { trips, stopMinutes: P.stopMinutes } }) });
     const ctx: FeatureContext = { store: sub, trips, places, bases, hubTours, hubPlace: 0, marketPlaces: markets.map((_, i) => i + 1) };
     const features = vehicleFeatures(ctx, 0, { nightStartHour: P.nightStartHour, nightEndHour: P.nightEndHour, stopMinutes: P.stopMinutes });
     const r = P.scorer(features, P);

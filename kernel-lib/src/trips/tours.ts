@@ -11,6 +11,8 @@
 import type { ReadStore } from '../reads/types';
 import { HOUR_MS } from '../core/london-time';
 import { spansOvernight, travelMs, type StayOptions, defaultStayOptions } from './stays';
+import { markCrossings } from './crossings';
+import type { Trips } from './trips';
 
 /** Options of {@link findTours}. */
 export interface TourOptions extends StayOptions {
@@ -33,6 +35,14 @@ export interface TourOptions extends StayOptions {
    * away, then at the anchor, then away again, and never more, is a visitor from away).
    */
   openTourMaxSpanMs?: number;
+  /**
+   * With it, an anchor the vehicle only crossed is not a visit there: a run of anchor reads inside
+   * a trip that came from a stop at one place and went on to a stop at another, with no possible
+   * stop of `stopMinutes` at the anchor (trips/crossings.ts), counts as away, and the tour goes on
+   * through it. A vehicle driving from a town beyond the hub through it to a market and back then
+   * makes no hub tour of that journey. Without it, every anchor read is a visit.
+   */
+  crossing?: { trips: Trips; stopMinutes: number };
 }
 
 /** Tours, column-wise; vehicle v's tours are [vehicleTourStart[v], vehicleTourStart[v+1]). */
@@ -96,13 +106,16 @@ export function findTours(store: ReadStore, sitePlace: Int32Array, anchor: numbe
   const slotPlace: number[] = [], slotRank: number[] = [], slotMin: number[] = [], slotMax: number[] = [];
   const slotStart: number[] = [], slotArrive: number[] = [], slotSite: number[] = [];
   const homeOf = (v: number) => (typeof anchor === 'number' ? anchor : anchor[v]);
+  // Anchor reads the vehicle only crossed (options.crossing): 1 = away, though at the anchor's sites.
+  const crossed = options.crossing ? markCrossings(store, options.crossing.trips, sitePlace, homeOf, options.crossing.stopMinutes, o) : null;
+  const atHome = (i: number, home: number) => sitePlace[site[i]] === home && (crossed === null || crossed[i] === 0);
 
   // Anchor reads lastHome and i close a tour: reads away between them, at most maxTourHours apart.
   const closes = (lastHome: number, i: number) => i > lastHome + 1 && time[i] - time[lastHome] <= maxMs;
   // Reads [f, b) of a vehicle (f at the anchor) hold a tour that left and came back.
   const hasClosedTour = (f: number, b: number, home: number) => {
     for (let i = f + 1, lastHome = f; i < b; i++) {
-      if (sitePlace[site[i]] !== home) continue;
+      if (!atHome(i, home)) continue;
       if (closes(lastHome, i)) return true;
       lastHome = i;
     }
@@ -115,14 +128,14 @@ export function findTours(store: ReadStore, sitePlace: Int32Array, anchor: numbe
   // Both passes below walk the tours with it.
   const forEachTour = (v: number, home: number, fn: (v: number, home: number, lastHome: number, i0: number, i1: number, i: number) => void) => {
     const a = vehicleStart[v], b = vehicleStart[v + 1];
-    if (censorAt !== undefined && b > a && sitePlace[site[a]] !== home && time[b - 1] - time[a] <= openSpan) {
+    if (censorAt !== undefined && b > a && !atHome(a, home) && time[b - 1] - time[a] <= openSpan) {
       let f = a;
-      while (f < b && sitePlace[site[f]] !== home) f++;
-      if (f < b && (sitePlace[site[b - 1]] === home || hasClosedTour(f, b, home))) fn(v, home, -1, a, f - 1, f);
+      while (f < b && !atHome(f, home)) f++;
+      if (f < b && (atHome(b - 1, home) || hasClosedTour(f, b, home))) fn(v, home, -1, a, f - 1, f);
     }
     let lastHome = -1;
     for (let i = vehicleStart[v]; i < b; i++) {
-      if (sitePlace[site[i]] !== home) continue;
+      if (!atHome(i, home)) continue;
       if (lastHome >= 0 && closes(lastHome, i)) fn(v, home, lastHome, lastHome + 1, i - 1, i);
       lastHome = i;
     }
@@ -132,11 +145,12 @@ export function findTours(store: ReadStore, sitePlace: Int32Array, anchor: numbe
   // Pass 1: count tours and visits (distinct away places a tour), so the columns are allocated
   // once at their exact size (fresh memory is costly; growing arrays would touch it several times).
   let nTours = 0, nVisits = 0;
-  const count = (_v: number, _home: number, _lastHome: number, i0: number, i1: number) => {
+  const count = (_v: number, home: number, _lastHome: number, i0: number, i1: number) => {
     nTours++;
     let nSlots = 0;
     for (let j = i0; j <= i1; j++) {
       const p = sitePlace[site[j]];
+      if (p === home) continue; // an anchor read crossed on the way (options.crossing) is no visit
       if (slotOf[p + 1] < 0) { slotOf[p + 1] = nSlots; slotPlace[nSlots++] = p; }
     }
     for (let k = 0; k < nSlots; k++) slotOf[slotPlace[k] + 1] = -1;

@@ -40,6 +40,9 @@ export interface ChunkStageParams {
   censorAt?: number;
   /** With censorAt, open loops: the last tour of a vehicle whose reads span at most this (ms) counts however early it left (see `TourOptions.openTourMaxSpanMs`). */
   openSpanMs?: number;
+  /** Hub reads a vehicle only crossed count as hub presence (true), or not (false: trips/crossings.ts, with stopMinutes). */
+  hubCrossings: boolean;
+  stopMinutes: number;
 }
 
 /**
@@ -60,7 +63,10 @@ export function forEachChunk(store: ReadStore, plan: CandidatePlan, places: Plac
     const trips = splitTrips(s, p.trips);
     const stays = findOvernightStays(s, trips, p.stays); // bases read overnight stays only
     const bases = inferBases(s, stays, places.sitePlace, places.n, p.base);
-    const hubTours = findTours(s, places.sitePlace, hubPlace, { ...p.stays, maxTourHours: p.maxLoopHours, censorAt: p.censorAt, openTourMaxSpanMs: p.openSpanMs });
+    const hubTours = findTours(s, places.sitePlace, hubPlace, {
+      ...p.stays, maxTourHours: p.maxLoopHours, censorAt: p.censorAt, openTourMaxSpanMs: p.openSpanMs,
+      ...(p.hubCrossings ? {} : { crossing: { trips, stopMinutes: p.stopMinutes } }),
+    });
     fn({ store: s, origin, k0, trips, bases, hubTours });
     k0 = k1;
   }

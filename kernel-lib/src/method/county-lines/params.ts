@@ -54,6 +54,13 @@ export interface CountyLinesParams extends CountyLinesScoreParams {
   nightEndHour: number;
   /** A tour visit with dwell lower bound ≥ this (minutes) is a stop (for stops per tour). */
   stopMinutes: number;
+  /**
+   * Count hub reads that a vehicle only crossed as being in the hub. Off by default: a vehicle
+   * driving from a town beyond the hub through it to a market and on (its trip came from a stop at
+   * one place and went to a stop at another, with no possible stop of `stopMinutes` in the hub) is
+   * not making hub → market → hub loops (trips/crossings.ts).
+   */
+  hubCrossings: boolean;
   discover: DiscoverMarketsParams;
   lookalikes: Required<LookalikeOptions> & { enabled: boolean };
   /** Plate-relay linking (swapped plates): see method/county-lines/relays.ts. */
@@ -86,6 +93,7 @@ export const defaultCountyLinesParams: CountyLinesParams = {
   nightStartHour: defaultFeatureOptions.nightStartHour,
   nightEndHour: defaultFeatureOptions.nightEndHour,
   stopMinutes: defaultFeatureOptions.stopMinutes,
+  hubCrossings: false,
   discover: { ...defaultDiscoverParams },
   lookalikes: { ...defaultLookalikeOptions, enabled: true },
   relay: { ...defaultPlateRelayOptions, enabled: true },
