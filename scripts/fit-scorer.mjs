@@ -1,13 +1,14 @@
 // `npm run fit:scorer`: fit the county-lines scorer's weights on the tuning variants only.
 //
 // For each tuning variant of bench/methods/variants.json and each fit seed (f1..f24, never the
-// benchmark's seeds, which measure), the finder runs (markets
+// benchmark's seeds, which measure), and for the second generator's tuning variant at its own
+// seeds (bench/second-sim/scenarios.json; --synth-only leaves it out), the finder runs (markets
 // given) and every scored vehicle becomes one row: its term values (method/county-lines/score/terms.ts)
 // and whether the truth calls it a runner. A logistic regression with an L2 penalty
 // (score/fit-logistic.ts) gives the weights, written with this command and its data to
 // kernel-lib/src/method/county-lines/score/model.ts. Deterministic: same variants, same weights.
 //
-//   npm run fit:scorer [-- --l2 1] [-- --variants a,b] [-- --dry-run]
+//   npm run fit:scorer [-- --l2 1] [-- --variants a,b] [-- --synth-only] [-- --dry-run]
 import path from 'node:path';
 import { fitArgs, fitCommand, forEachFitRun, runAsChild, writeModel } from './lib/fit.mjs';
 import { ROOT } from './lib/paths.mjs';
@@ -31,7 +32,7 @@ const x = [], y = [], rowVariant = [], rowDiscovered = [], rowWeight = [];
 const lineWeight = { none: () => 1, inverse: (k) => 1 / k, sqrt: (k) => 1 / Math.sqrt(k) }[values['line-weights']];
 if (!lineWeight) throw new Error(`--line-weights: none, inverse or sqrt, not ${values['line-weights']}`);
 const held = []; // the tuning variants at the benchmark's seeds, for --cv only
-const { names, fitSeeds } = await forEachFitRun(values, 'fit', (name, seed, r, benchmarkSeed, discovered = false) => {
+const { names, fitSeeds, second } = await forEachFitRun(values, 'fit', (name, seed, r, benchmarkSeed, discovered = false) => {
   if (benchmarkSeed) {
     const plates = new Map(r.truth.lines.flatMap((l) => l.vrms.map((v) => [v, l.vrms.length])));
     held.push({ name, discovered, truth: new Set(r.truth.county_lines), plates, rows: r.result.candidates.map((c) => ({ vrm: c.vrm, x: lib.termRow(c.features) })) });
@@ -78,13 +79,13 @@ const positives = y.reduce((s, v) => s + v, 0);
 const command = fitCommand('fit:scorer', values);
 const model = {
   intercept: round(fit.intercept), weights,
-  fitted: { command, variants: names, seeds: fitSeeds, rows: x.length, positives, l2, logLoss: round(fit.logLoss) },
+  fitted: { command, variants: names, seeds: fitSeeds, ...(second ? { secondGenerator: second } : {}), rows: x.length, positives, l2, logLoss: round(fit.logLoss) },
 };
 process.stderr.write(`[fit] ${x.length} rows (${positives} runners), ${fit.iterations} Newton steps, log-loss ${fit.logLoss.toFixed(4)}\n`);
 for (const [k, ws] of Object.entries(weights)) process.stdout.write(`${k.padEnd(16)} ${ws.map((w) => `${w >= 0 ? ' ' : ''}${w.toFixed(3)}`).join(' ')}\n`);
 if (!values['dry-run']) {
   writeModel(path.join(ROOT, 'kernel-lib', 'src', 'method', 'county-lines', 'score', 'model.ts'), [
-    "The county-lines scorer's weights, fitted on the tuning variants only. Written by",
+    "The county-lines scorer's weights, fitted on the tuning variants only (bench/methods/variants.json's and the second generator's, bench/second-sim/scenarios.json). Written by",
     `\`${command}\` (scripts/fit-scorer.mjs); edit by re-running it, or pass your own`,
     '`params.model` to the finder. Each weight multiplies a term of terms.ts.',
   ], "import type { ScorerModel } from './types';", 'fittedCountyLinesModel', 'ScorerModel', model);

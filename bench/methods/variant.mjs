@@ -1,6 +1,8 @@
 // Shared by the robustness benchmark (run.mjs) and the scorer fit (scripts/fit-scorer.mjs): the
 // variants file, the project's own template scenarios, and one run of a variant at a seed
 // through the library's robustness module (kernel-lib/src/score/robustness.ts).
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -33,3 +35,44 @@ export async function runVariant(v, seed, { markets = 'given', audit, scorerMode
     lib.endSession();
   }
 }
+
+const SECOND = path.join(ROOT, 'bench', 'second-sim');
+
+/** The second generator's scenarios and seeds (bench/second-sim/scenarios.json). */
+export function loadSecondSim(file = path.join(SECOND, 'scenarios.json')) {
+  return JSON.parse(readFileSync(file, 'utf8'));
+}
+
+/**
+ * The second generator's tuning runs: [scenario, seed] for each of its tuning seeds, the seed's
+ * window the next of the tuning variant's windows (t1 the first, t2 the second, ...).
+ * @example secondSimTuningRuns(loadSecondSim())[0] // [{ name: 's2-tune-south-west', region: 'south_west', days: 21, ... }, 't1']
+ */
+export function secondSimTuningRuns(spec) {
+  const t = spec.tuning;
+  return t.seeds.map((seed, i) => [{ name: t.name, region: t.region, vehicles: t.vehicles, ...t.windows[i % t.windows.length] }, seed]);
+}
+
+/**
+ * Generate a second-generator scenario at a seed once (its folder is named by the scenario, the
+ * seed and a digest of the scenario and the generator's code, so a changed generator makes new
+ * data), then run the finder on it and score it, as runVariant does.
+ */
+export async function runSecondSim(s, seed, { markets = 'given', audit, scorerModel, keepResult = false } = {}) {
+  const code = createHash('sha256');
+  for (const f of readdirSync(SECOND).filter((x) => x.endsWith('.mjs')).sort()) code.update(f).update(readFileSync(path.join(SECOND, f)));
+  const digest = createHash('sha256').update(JSON.stringify({ ...s, name: undefined })).update(code.digest('hex')).digest('hex').slice(0, 10);
+  const dir = path.join(DATA, `${s.name}-${seed}-${digest}`);
+  if (!existsSync(path.join(dir, 'truth.json'))) {
+    const { simulate } = await import(path.join(SECOND, 'sim.mjs'));
+    simulate({ region: s.region, seed, days: s.days, start: s.start, vehicles: s.vehicles, out: dir });
+  }
+  lib.session({ operator: 'bench', purpose: 'robustness benchmark on synthetic data (second generator)', auditLog: audit });
+  try {
+    const { row, result, truth } = await lib.evaluateScenario(dir, { markets, variant: s.name, seed, ...(scorerModel ? { params: { model: scorerModel } } : {}) });
+    return keepResult ? { ...row, result, truth } : row;
+  } finally {
+    lib.endSession();
+  }
+}
+

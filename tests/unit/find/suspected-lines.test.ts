@@ -48,7 +48,8 @@ describe('suspectedLines', () => {
     expect(lines[0].handOvers.map((h) => [h.market, h.gapHours])).toEqual([['Rhyl', 24], ['Rhyl', 24]]);
     for (const h of lines[0].handOvers) {
       expect(h.probability).toBeGreaterThan(0.5);
-      expect(h.reasons).toContain('100% of their market stop cameras shared (+1.6)');
+      // (the fitted weight of the shared stop cameras, as the reason prints it)
+      expect(h.reasons).toContain(`100% of their market stop cameras shared (+${defaultLineOptions.model.weights.stopShare.toFixed(1)})`);
     }
   });
   it('keeps two lines on one market apart by how they run, and needs a real hand-over', () => {

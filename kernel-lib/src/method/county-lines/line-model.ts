@@ -1,5 +1,5 @@
 /**
- * The suspected lines' hand-over model, fitted on the tuning variants only. Written by
+ * The suspected lines' hand-over model, fitted on the tuning variants only (bench/methods/variants.json's and the second generator's, bench/second-sim/scenarios.json). Written by
  * `npm run fit:lines -- --l2 1 --seeds f1,f2,f3,f4,f5,f6,f7,f8,f9,f10,f11,f12` (scripts/fit-lines.mjs); edit by re-running it, or pass your own
  * `params.lines.model` to the finder. Each weight multiplies a term of hand-over.ts.
  */
@@ -7,32 +7,36 @@ import type { HandOverModel } from './hand-over';
 
 /** The fitted model, with how it was fitted. */
 export const fittedHandOverModel: HandOverModel & { fitted: Record<string, unknown> } = {
-  intercept: -0.505,
+  intercept: -0.9956,
   weights: {
-    stayDiff: -0.0133,
-    overnightDiff: -0.0425,
-    nightDiff: -0.3969,
-    otherBase: -0.0872,
-    gapDays: -0.954,
-    overlap: -2.8483,
-    stopShare: 1.6014,
-    runnerA: 0.7176,
-    runnerB: 0.9842,
-    rhythmBreak: -0.2673,
-    departClock: -1.7185,
-    hubShareDiff: -2.2469,
-    marketFocus: 0.7893,
-    sameLastStop: 0.3035,
-    reachDiff: -1.6151,
-    gapFirstHalfDay: 4.6231
+    stayDiff: -0.0737,
+    overnightDiff: -0.1893,
+    nightDiff: -0.1997,
+    otherBase: -0.0668,
+    gapDays: -0.6988,
+    overlap: -2.7894,
+    stopShare: 1.3479,
+    runnerA: 0.7878,
+    runnerB: 0.7943,
+    rhythmBreak: -0.5536,
+    departClock: -1.3497,
+    hubShareDiff: -2.5798,
+    marketFocus: 0.9632,
+    sameLastStop: 0.1501,
+    reachDiff: -1.5276,
+    gapFirstHalfDay: 4.6577
   },
   fitted: {
     command: 'npm run fit:lines -- --l2 1 --seeds f1,f2,f3,f4,f5,f6,f7,f8,f9,f10,f11,f12',
     variants: ['v01-default-merseyside', 'v02-default-london', 'v03-default-west-midlands'],
     seeds: ['f1', 'f2', 'f3', 'f4', 'f5', 'f6', 'f7', 'f8', 'f9', 'f10', 'f11', 'f12'],
-    rows: 3346,
-    positives: 873,
+    secondGenerator: {
+      variant: 's2-tune-south-west',
+      seeds: ['t1', 't2', 't3', 't4', 't5', 't6', 't7', 't8', 't9', 't10', 't11', 't12']
+    },
+    rows: 5845,
+    positives: 1079,
     l2: 1,
-    logLoss: 0.2716
+    logLoss: 0.2693
   }
 };

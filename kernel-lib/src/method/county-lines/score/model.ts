@@ -1,5 +1,5 @@
 /**
- * The county-lines scorer's weights, fitted on the tuning variants only. Written by
+ * The county-lines scorer's weights, fitted on the tuning variants only (bench/methods/variants.json's and the second generator's, bench/second-sim/scenarios.json). Written by
  * `npm run fit:scorer -- --l2 0.003 --seeds f1,f2,f3,f4,f5,f6,f7,f8,f9,f10,f11,f12,f13,f14,f15,f16,f17,f18,f19,f20,f21,f22,f23,f24` (scripts/fit-scorer.mjs); edit by re-running it, or pass your own
  * `params.model` to the finder. Each weight multiplies a term of terms.ts.
  */
@@ -7,43 +7,47 @@ import type { ScorerModel } from './types';
 
 /** The fitted model, with how it was fitted. */
 export const fittedCountyLinesModel: ScorerModel = {
-  intercept: -3.862,
+  intercept: -5.0911,
   weights: {
-    loops: [-13.4377, -2.0439, -13.4476],
-    loopDays: [-1.7283, 10.2186, 3.6809],
-    relayChain: [1.6539, -0.5296, -3.773],
-    plateRelay: [0.0192, 1.8753, -3.3994],
-    loopRate: [50.1896, -40.7322, 0.7222],
-    night: [1.196, -1.1817, 5.2597],
-    shortStops: [11.0597, -10.2746, -8.5757],
-    nightsAway: [2.227, -3.7228, -4.5312],
-    dayShifts: [4.5859, -12.2929, 12.082],
-    sameWeekdays: [-4.1237, -3.9852, -8.0552],
-    weekdaysOnly: [-0.5581, -0.7379, -4.3031],
-    weekendOnly: [-4.2917, 2.786, -12.6228],
-    offHourLoops: [1.2907, 2.167, 16.3993],
-    variedStayLoops: [-0.4416, 1.3936, 6.3911],
-    hubBase: [22.3911, -29.4533, 6.0774],
-    marketBase: [21.6606, -27.2519, -8.0228],
-    marketLife: [-0.8412, -4.2886, -5.1391],
-    marketLocal: [7.0654, -7.0354, -0.3605],
-    hubLife: [3.0108, -4.0532, -16.1535],
-    nightsInHub: [1.711, -1.0797, -3.5662],
-    nightsInMarket: [2.2415, -4.4938, 8.2329],
-    quickHubVisits: [0.3071, 7.9823, -6.4493],
-    multiStop: [3.1207, -12.742, -2.4183],
-    otherStops: [-4.1414, 1.0167, -9.4033],
-    manyMarkets: [-5.6915, -0.3619, -24.7521],
-    hubTaxi: [-0.3214, -0.1564, -5.85],
-    crowd: [1.7047, -3.0605, 1.1277]
+    loops: [-8.7372, -5.1586, -7.1613],
+    loopDays: [0.1595, 4.648, 0.2491],
+    relayChain: [1.7056, -0.7532, -3.6694],
+    plateRelay: [0.5557, 0.4217, -2.5037],
+    loopRate: [34.5268, -28.0003, 3.6643],
+    night: [2.238, -1.7594, 3.2879],
+    shortStops: [8.8964, -10.0345, -8.6971],
+    nightsAway: [2.2308, -4.4534, -0.5335],
+    dayShifts: [5.9967, -14.8411, 11.7147],
+    sameWeekdays: [-3.3674, -0.0652, -8.5713],
+    weekdaysOnly: [-1.4003, 0.0214, -3.2698],
+    weekendOnly: [-3.3891, 1.7546, -12.9907],
+    offHourLoops: [1.8419, 1.6241, 10.6467],
+    variedStayLoops: [-0.0892, 2.7569, 6.7828],
+    hubBase: [16.4989, -19.3247, 1.8936],
+    marketBase: [17.4969, -23.1192, -7.5029],
+    marketLife: [-1.954, -2.6514, -5.2353],
+    marketLocal: [5.3889, -6.0588, 1.8022],
+    hubLife: [1.3768, -1.1409, -17.0003],
+    nightsInHub: [0.1605, 0.0343, -2.2336],
+    nightsInMarket: [2.7861, -4.4895, 8.1207],
+    quickHubVisits: [-1.4078, 0.0653, -2.8525],
+    multiStop: [0.5454, -4.3436, -5.4393],
+    otherStops: [-1.647, 0.3388, -0.6475],
+    manyMarkets: [-5.1692, 2.8078, -9.2747],
+    hubTaxi: [-1.5077, -6.3591, -16.5523],
+    crowd: [1.8446, -3.5354, 1.3901]
   },
   fitted: {
     command: 'npm run fit:scorer -- --l2 0.003 --seeds f1,f2,f3,f4,f5,f6,f7,f8,f9,f10,f11,f12,f13,f14,f15,f16,f17,f18,f19,f20,f21,f22,f23,f24',
     variants: ['v01-default-merseyside', 'v02-default-london', 'v03-default-west-midlands'],
     seeds: ['f1', 'f2', 'f3', 'f4', 'f5', 'f6', 'f7', 'f8', 'f9', 'f10', 'f11', 'f12', 'f13', 'f14', 'f15', 'f16', 'f17', 'f18', 'f19', 'f20', 'f21', 'f22', 'f23', 'f24'],
-    rows: 54484,
-    positives: 3065,
+    secondGenerator: {
+      variant: 's2-tune-south-west',
+      seeds: ['t1', 't2', 't3', 't4', 't5', 't6', 't7', 't8', 't9', 't10', 't11', 't12']
+    },
+    rows: 63914,
+    positives: 3670,
     l2: 0.003,
-    logLoss: 0.0246
+    logLoss: 0.0367
   }
 };

@@ -12,6 +12,8 @@ export interface ScorerModel {
     command: string;
     variants: string[];
     seeds: string[];
+    /** The second generator's tuning variant and its seeds, when the fit used it (bench/second-sim/scenarios.json). */
+    secondGenerator?: { variant: string; seeds: string[] };
     rows: number;
     positives: number;
     l2: number;

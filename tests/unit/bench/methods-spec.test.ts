@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/** The robustness benchmark's two spec files: what may be tuned on, and what is held out. */
+const ROOT = path.resolve(__dirname, '../../..');
+const variants = JSON.parse(readFileSync(path.join(ROOT, 'bench/methods/variants.json'), 'utf8'));
+const second = JSON.parse(readFileSync(path.join(ROOT, 'bench/second-sim/scenarios.json'), 'utf8'));
+
+describe('the tuning and held-out split of bench:methods', () => {
+  it('at most 4 tuning variants across both generators', () => {
+    expect(variants.tuning.length + (second.tuning ? 1 : 0)).toBeLessThanOrEqual(4);
+  });
+  it('the second generator is tuned on at its own seeds, never the held-out ones, in south_west only', () => {
+    expect(second.tuning.seeds.length).toBeGreaterThan(0);
+    for (const s of second.tuning.seeds) expect([...second.seeds, ...variants.seeds]).not.toContain(s);
+    expect(second.tuning.region).toBe('south_west');
+    expect(second.scenarios.some((s: { region: string }) => s.region !== second.tuning.region)).toBe(true);
+  });
+  it('each tuning seed takes the next window', async () => {
+    // @ts-expect-error plain ESM script without types
+    const { secondSimTuningRuns } = await import('../../../bench/methods/variant.mjs');
+    const runs = secondSimTuningRuns(second) as [{ name: string; days: number; start: string; region: string }, string][];
+    expect(runs.map(([, seed]) => seed)).toEqual(second.tuning.seeds);
+    expect(runs.slice(0, 3).map(([s]) => `${s.region} ${s.days} ${s.start}`)).toEqual([
+      `south_west ${second.tuning.windows[0].days} ${second.tuning.windows[0].start}`,
+      `south_west ${second.tuning.windows[1].days} ${second.tuning.windows[1].start}`,
+      `south_west ${second.tuning.windows[0].days} ${second.tuning.windows[0].start}`,
+    ]);
+  });
+});
