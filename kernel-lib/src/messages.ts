@@ -589,3 +589,6 @@ export const synthFamilyUsage = (scenarioNames: string[]) =>
 /** Scorer model: a term's weights are not one number or an array of the right length. */
 export const modelBadWeights = (name: string, most: number, value: unknown) =>
   `County-lines scorer model: weights of "${name}" = ${JSON.stringify(value)}; expected a number or an array of at most ${most} finite numbers (on the value, then on each knot).`;
+
+/** A place made of cameras outside the areas, named after its leading camera ("near A55 midway"; a camera already named "near …" keeps its name). */
+export const placeNear = (siteName: string) => (/^near\s/i.test(siteName) ? siteName : `near ${siteName}`);

@@ -2,6 +2,7 @@
  * Places: every site mapped to a "place" — a named area if it lies in one, otherwise a
  * cluster of nearby sites — so base, tours and features speak of towns, not cameras.
  */
+import * as msg from '../messages';
 import type { SiteTable } from '../reads/types';
 import type { Area } from '../core/areas';
 import { siteAreas } from '../core/areas';
@@ -62,7 +63,7 @@ export function sitePlaces(sites: SiteTable, areas: readonly Area[], options: Si
   for (const s of order) {
     if (sitePlace[s] >= 0) continue;
     const p = name.length;
-    name.push(`near ${sites.name[s]}`); area.push(-1);
+    name.push(msg.placeNear(sites.name[s])); area.push(-1);
     sitePlace[s] = p;
     const ci = Math.floor(sites.lat[s] / cellDeg);
     const cosLat = Math.max(0.2, Math.cos(sites.lat[s] * Math.PI / 180));

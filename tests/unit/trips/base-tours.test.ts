@@ -6,6 +6,7 @@ import { findStays } from '../../../kernel-lib/src/trips/stays';
 import { findTours } from '../../../kernel-lib/src/trips/tours';
 import { splitTrips } from '../../../kernel-lib/src/trips/trips';
 import { buildStore } from '../../../kernel-lib/src/reads/build-store';
+import { sitesFromRows } from '../../../kernel-lib/src/reads/sites-from-rows';
 import { at, hubGeo, marketsGeo, sites, world, worldRows } from './fixture';
 
 const store = world();
@@ -16,6 +17,10 @@ describe('places', () => {
   it('areas first, then clusters named after their leading site', () => {
     expect(places.name).toEqual(['Liverpool', 'Rhyl', 'Chester', 'near A55 midway']);
     expect(Array.from(places.sitePlace)).toEqual([0, 0, 3, 1, 1, 2]);
+  });
+  it('a camera already named "near …" gives its place that name, not "near near …"', () => {
+    const s = sitesFromRows([{ site_id: 'J20', name: 'near M5 J20 Clevedon', lat: 51.44, lon: -2.85 }, { site_id: 'X', name: 'Nearby Lane', lat: 52.0, lon: -2.0 }]);
+    expect(sitePlaces(s, []).name).toEqual(['near M5 J20 Clevedon', 'near Nearby Lane']);
   });
 });
 
