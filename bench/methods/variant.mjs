@@ -25,11 +25,15 @@ export const OWN_SCENARIOS = [
  * Run the finder on one variant at one seed and score it, under a session that logs to `audit`.
  * `markets`: 'given' or 'discovered'; `scorerModel`: weights to use instead of the fitted ones.
  */
-export async function runVariant(v, seed, { markets = 'given', audit, scorerModel, keepResult = false } = {}) {
-  const dir = await lib.variantScenario(v, seed, DATA);
-  lib.session({ operator: 'bench', purpose: 'robustness benchmark on synthetic data', auditLog: audit });
+export async function runVariant(v, seed, options = {}) {
+  return scoreScenario(await lib.variantScenario(v, seed, DATA), v.name, seed, 'robustness benchmark on synthetic data', options);
+}
+
+/** Score the finder on a scenario folder under a session that logs to `audit` (the row, or with keepResult the row, result and truth). */
+async function scoreScenario(dir, name, seed, purpose, { markets = 'given', audit, scorerModel, keepResult = false } = {}) {
+  lib.session({ operator: 'bench', purpose, auditLog: audit });
   try {
-    const { row, result, truth } = await lib.evaluateScenario(dir, { markets, variant: v.name, seed, ...(scorerModel ? { params: { model: scorerModel } } : {}) });
+    const { row, result, truth } = await lib.evaluateScenario(dir, { markets, variant: name, seed, ...(scorerModel ? { params: { model: scorerModel } } : {}) });
     return keepResult ? { ...row, result, truth } : row;
   } finally {
     lib.endSession();
@@ -58,7 +62,7 @@ export function secondSimTuningRuns(spec) {
  * seed and a digest of the scenario and the generator's code, so a changed generator makes new
  * data), then run the finder on it and score it, as runVariant does.
  */
-export async function runSecondSim(s, seed, { markets = 'given', audit, scorerModel, keepResult = false } = {}) {
+export async function runSecondSim(s, seed, options = {}) {
   const code = createHash('sha256');
   for (const f of readdirSync(SECOND).filter((x) => x.endsWith('.mjs')).sort()) code.update(f).update(readFileSync(path.join(SECOND, f)));
   const digest = createHash('sha256').update(JSON.stringify({ ...s, name: undefined })).update(code.digest('hex')).digest('hex').slice(0, 10);
@@ -67,12 +71,6 @@ export async function runSecondSim(s, seed, { markets = 'given', audit, scorerMo
     const { simulate } = await import(path.join(SECOND, 'sim.mjs'));
     simulate({ region: s.region, seed, days: s.days, start: s.start, vehicles: s.vehicles, out: dir });
   }
-  lib.session({ operator: 'bench', purpose: 'robustness benchmark on synthetic data (second generator)', auditLog: audit });
-  try {
-    const { row, result, truth } = await lib.evaluateScenario(dir, { markets, variant: s.name, seed, ...(scorerModel ? { params: { model: scorerModel } } : {}) });
-    return keepResult ? { ...row, result, truth } : row;
-  } finally {
-    lib.endSession();
-  }
+  return scoreScenario(dir, s.name, seed, 'robustness benchmark on synthetic data (second generator)', options);
 }
 
