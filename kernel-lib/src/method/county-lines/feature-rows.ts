@@ -29,6 +29,7 @@ const FIELDS = [
   ['mergedWith', 'merged'], ['loopDays', 'number'], ['nightsInHub', 'number'], ['nightsInMarket', 'number'], ['nightsObserved', 'number'],
   ['marketOnlyDays', 'number'], ['hubOnlyDays', 'number'], ['marketLocalTrips', 'number'], ['loopTopWeekdaysShare', 'number'],
   ['dwellLogStd', 'number'], ['otherStopsPerLoop', 'number'], ['hubStays', 'number'], ['shortHubStays', 'number'], ['loopCrowd', 'number'],
+  ['weekendNightLoops', 'number'],
 ] as const satisfies readonly (readonly [keyof VehicleFeatures, string])[];
 
 type Field = (typeof FIELDS)[number];
@@ -269,7 +270,7 @@ export class FeatureRows {
       nightsInMarket: x[o + C.nightsInMarket], nightsObserved: x[o + C.nightsObserved], marketOnlyDays: x[o + C.marketOnlyDays],
       hubOnlyDays: x[o + C.hubOnlyDays], marketLocalTrips: x[o + C.marketLocalTrips], loopTopWeekdaysShare: x[o + C.loopTopWeekdaysShare],
       dwellLogStd: x[o + C.dwellLogStd], otherStopsPerLoop: x[o + C.otherStopsPerLoop], hubStays: x[o + C.hubStays],
-      shortHubStays: x[o + C.shortHubStays], loopCrowd: x[o + C.loopCrowd],
+      shortHubStays: x[o + C.shortHubStays], loopCrowd: x[o + C.loopCrowd], weekendNightLoops: x[o + C.weekendNightLoops],
     };
   }
 

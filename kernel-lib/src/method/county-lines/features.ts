@@ -140,6 +140,8 @@ export interface VehicleFeatures {
   /** Stays in the hub between two hub tours (return to next departure): how many, and how many under 2 hours (a quick visit, as to restock). */
   hubStays: number;
   shortHubStays: number;
+  /** Loops away over a Saturday night (23:00-24:00 local between leaving the hub and coming back): a weekend at home, as students make. */
+  weekendNightLoops: number;
   /**
    * How common the vehicle's loops are: for each loop, the number of other vehicles with a loop
    * to the same market arriving within ±1 h of the same clock time (each vehicle counted once,
@@ -419,9 +421,15 @@ export function vehicleFeatures(ctx: FeatureContext, v: number, options: Feature
     mergedWith: [],
     loopDays: lp.loopDays,
     nightsInHub, nightsInMarket, nightsObserved, marketOnlyDays, hubOnlyDays, marketLocalTrips: lp.marketLocalTrips,
-    loopTopWeekdaysShare: lp.topWeekdaysShare, dwellLogStd: lp.dwellLogStd, otherStopsPerLoop, hubStays, shortHubStays,
+    loopTopWeekdaysShare: lp.topWeekdaysShare, dwellLogStd: lp.dwellLogStd, otherStopsPerLoop, hubStays, shortHubStays, weekendNightLoops: lp.weekendNightLoops,
     loopCrowd: 0,
   };
+}
+
+/** Whether [from, to] holds an instant of a Saturday 23:00-24:00 local (hour steps: a loop lasts at most days). */
+function awayOverSaturdayNight(from: number, to: number): boolean {
+  for (let t = from; t <= to; t += 3_600_000) if (londonWeekday(t) === 6 && londonHour(t) >= 23) return true;
+  return londonWeekday(to) === 6 && londonHour(to) >= 23;
 }
 
 /** Per-vehicle loop-shape figures and local trips in the markets (see the fields of the same names in VehicleFeatures). */
@@ -432,8 +440,9 @@ function loopPass(sp: Int32Array, marketMask: Uint8Array, trips: Trips, t0: numb
     if (ps >= 0 && marketMask[ps] === 1 && sp[trips.endSite[t]] === ps && trips.end[t] > trips.start[t]) marketLocalTrips++;
   }
   const weekdays = [0, 0, 0, 0, 0, 0, 0];
-  let loopDays = 0, lastDay = NaN, mean = 0;
+  let loopDays = 0, lastDay = NaN, mean = 0, weekendNightLoops = 0;
   for (const l of loops) {
+    if (awayOverSaturdayNight(l.depart, l.return)) weekendNightLoops++;
     weekdays[londonWeekday(l.depart)]++;
     const d = londonDay(l.depart);
     if (d !== lastDay) { loopDays++; lastDay = d; }
@@ -444,7 +453,7 @@ function loopPass(sp: Int32Array, marketMask: Uint8Array, trips: Trips, t0: numb
   for (const l of loops) sq += (Math.log(Math.max(1, (l.dwellMinMinutes + l.dwellMaxMinutes) / 2)) - mean) ** 2;
   weekdays.sort((x, y) => y - x);
   return {
-    marketLocalTrips, loopDays,
+    marketLocalTrips, loopDays, weekendNightLoops,
     topWeekdaysShare: loops.length ? (weekdays[0] + weekdays[1]) / loops.length : NaN,
     dwellLogStd: loops.length >= 2 ? Math.sqrt(sq / (loops.length - 1)) : NaN,
   };
