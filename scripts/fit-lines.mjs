@@ -10,7 +10,8 @@
 // It also prints the mean pair F1 of the lines on the fit runs for a few link bonuses (the
 // default bonus is chosen from these). Deterministic: same variants, same weights.
 // --cv L2,L2,...: two-fold cross-validation on the fit seeds alone (the model fitted on the first
-// half of the seeds builds the lines of the second half, and the other way round): the mean pair
+// half of the seeds, and of the second generator's tuning seeds, builds the lines of the second
+// half, and the other way round): the mean pair
 // F1 for each penalty and link bonus, the figures by which the terms and the bonus were chosen.
 //
 //   npm run fit:lines [-- --l2 1] [-- --variants a,b] [-- --dry-run] [-- --cv 1,3]
@@ -42,7 +43,9 @@ const modelOf = (f) => ({ intercept: f.intercept, weights: Object.fromEntries(li
 /** Mean pair F1 of the lines `model` builds on `list` (fit runs) with each link bonus. */
 const pairF1 = (list, model, linkBonus) => list.map((r) => lib.linePairScores(lib.suspectedLines(r.features, (v) => r.scoreOf.get(v) ?? -Infinity, r.minScore, { ...r.o, model, linkBonus }, r.t0, r.t1).map((l) => l.vrms), r.groups).f1);
 if (values.cv) {
-  const half = new Set(fitSeeds.slice(0, Math.ceil(fitSeeds.length / 2)));
+  // The folds split the second generator's tuning seeds the same way, so each of its runs is fitted on in one fold and measured in the other.
+  const halfOf = (seeds) => seeds.slice(0, Math.ceil(seeds.length / 2));
+  const half = new Set([...halfOf(fitSeeds), ...(second ? halfOf(second.seeds) : [])]);
   for (const l2cv of values.cv.split(',').map(Number)) {
     const models = [true, false].map((first) => {
       const keep = rowSeed.map((s) => half.has(s) === first);

@@ -42,6 +42,15 @@ async function scoreScenario(dir, name, seed, purpose, { markets = 'given', audi
 
 const SECOND = path.join(ROOT, 'bench', 'second-sim');
 
+let code = null;
+/** A digest of the second generator's code (its .mjs files), read once per process. */
+function secondSimCode() {
+  if (code) return code;
+  const h = createHash('sha256');
+  for (const f of readdirSync(SECOND).filter((x) => x.endsWith('.mjs')).sort()) h.update(f).update(readFileSync(path.join(SECOND, f)));
+  return (code = h.digest('hex'));
+}
+
 /** The second generator's scenarios and seeds (bench/second-sim/scenarios.json). */
 export function loadSecondSim(file = path.join(SECOND, 'scenarios.json')) {
   return JSON.parse(readFileSync(file, 'utf8'));
@@ -63,9 +72,7 @@ export function secondSimTuningRuns(spec) {
  * data), then run the finder on it and score it, as runVariant does.
  */
 export async function runSecondSim(s, seed, options = {}) {
-  const code = createHash('sha256');
-  for (const f of readdirSync(SECOND).filter((x) => x.endsWith('.mjs')).sort()) code.update(f).update(readFileSync(path.join(SECOND, f)));
-  const digest = createHash('sha256').update(JSON.stringify({ ...s, name: undefined })).update(code.digest('hex')).digest('hex').slice(0, 10);
+  const digest = createHash('sha256').update(JSON.stringify({ ...s, name: undefined })).update(secondSimCode()).digest('hex').slice(0, 10);
   const dir = path.join(DATA, `${s.name}-${seed}-${digest}`);
   if (!existsSync(path.join(dir, 'truth.json'))) {
     const { simulate } = await import(path.join(SECOND, 'sim.mjs'));

@@ -8,17 +8,10 @@ import { defaultStayOptions } from '../../../kernel-lib/src/trips/stays';
 import { findTours } from '../../../kernel-lib/src/trips/tours';
 import { splitTrips } from '../../../kernel-lib/src/trips/trips';
 import { findCountyLines } from '../../../kernel-lib/src/find/county-lines';
-import { at, hubGeo, marketsGeo } from './fixture';
+import { at, hubGeo, marketsGeo, siteRows } from './fixture';
 
 // The fixture's hub (Liverpool) and markets (Rhyl, Chester), and a town beyond the hub (Widnes, W1).
-const sites = sitesFromRows([
-  { site_id: 'H1', name: 'Liverpool A', lat: 53.41, lon: -2.98 },
-  { site_id: 'H2', name: 'Liverpool B', lat: 53.39, lon: -2.96 },
-  { site_id: 'R1', name: 'A55 midway', lat: 53.35, lon: -3.2 },
-  { site_id: 'M1', name: 'Rhyl West', lat: 53.32, lon: -3.49 },
-  { site_id: 'M2', name: 'Rhyl East', lat: 53.325, lon: -3.48 },
-  { site_id: 'W1', name: 'Widnes', lat: 53.36, lon: -2.73 },
-]);
+const sites = sitesFromRows([...siteRows, { site_id: 'W1', name: 'Widnes', lat: 53.36, lon: -2.73 }]);
 const rows: ReadRow[] = [];
 const read = (vrm: string, day: number, hh: number, mm: number, site: string) => rows.push({ vrm, time: at(day, hh, mm), site });
 const days = [6, 8, 10, 12, 14, 16, 18];

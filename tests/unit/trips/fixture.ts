@@ -6,14 +6,15 @@
 import { buildStore, type ReadRow } from '../../../kernel-lib/src/reads/build-store';
 import { sitesFromRows } from '../../../kernel-lib/src/reads/sites-from-rows';
 
-export const sites = sitesFromRows([
+export const siteRows = [
   { site_id: 'H1', name: 'Liverpool A', lat: 53.41, lon: -2.98 },
   { site_id: 'H2', name: 'Liverpool B', lat: 53.39, lon: -2.96 },
   { site_id: 'R1', name: 'A55 midway', lat: 53.35, lon: -3.2 },
   { site_id: 'M1', name: 'Rhyl West', lat: 53.32, lon: -3.49 },
   { site_id: 'M2', name: 'Rhyl East', lat: 53.325, lon: -3.48 },
   { site_id: 'C1', name: 'Chester', lat: 53.19, lon: -2.89 },
-]);
+];
+export const sites = sitesFromRows(siteRows);
 
 const square = (lat: number, lon: number, d: number) => ({
   type: 'Polygon' as const,
