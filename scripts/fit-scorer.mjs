@@ -22,7 +22,10 @@ const lib = await import(path.join(ROOT, 'kernel-lib', 'dist', 'index.js'));
 // with 24 fit seeds: every L2 within 0.005 of the best mean 0.9783; fixed-plate lines 0.8673 at
 // 0.003, 0.8671 at 0.01, 0.8667 at 0.03, 0.8663 at 0.1). 24 fit seeds, not 12 (2026-12-05): twice
 // the rows from the same tuning variants (54,484, 3,065 runners).
-const values = fitArgs('0.003', { cv: { type: 'string' }, discovered: { type: 'boolean', default: false }, 'line-weights': { type: 'string', default: 'none' } }, 24);
+// --cv-generators L2,L2,...: how well a fit carries from one generator to the other, the gap a
+// trial on a third simulator will show: fitted on our generator's tuning runs, AP on the second
+// generator's tuning runs; fitted on the second generator's, AP on our tuning variants' benchmark seeds.
+const values = fitArgs('0.003', { cv: { type: 'string' }, 'cv-generators': { type: 'string' }, discovered: { type: 'boolean', default: false }, 'line-weights': { type: 'string', default: 'none' } }, 24);
 const l2 = Number(values.l2);
 const x = [], y = [], rowVariant = [], rowDiscovered = [], rowWeight = [];
 // --line-weights: how much each runner plate counts in the fit. 'none': once each. 'inverse': 1 / (its
@@ -31,7 +34,8 @@ const x = [], y = [], rowVariant = [], rowDiscovered = [], rowWeight = [];
 // so the fit learns the operation, not the mix of plate lifetimes the tuning scenarios happen to draw.
 const lineWeight = { none: () => 1, inverse: (k) => 1 / k, sqrt: (k) => 1 / Math.sqrt(k) }[values['line-weights']];
 if (!lineWeight) throw new Error(`--line-weights: none, inverse or sqrt, not ${values['line-weights']}`);
-const held = []; // the tuning variants at the benchmark's seeds, for --cv only
+const held = []; // the tuning variants at the benchmark's seeds, for --cv and --cv-generators only
+const fitRuns = []; // every fit run's rows, for --cv-generators only
 const { names, fitSeeds, second } = await forEachFitRun(values, 'fit', (name, seed, r, benchmarkSeed, discovered = false) => {
   if (benchmarkSeed) {
     const plates = new Map(r.truth.lines.flatMap((l) => l.vrms.map((v) => [v, l.vrms.length])));
@@ -40,12 +44,32 @@ const { names, fitSeeds, second } = await forEachFitRun(values, 'fit', (name, se
   }
   const runners = new Set(r.truth.county_lines);
   const plates = new Map(r.truth.lines.flatMap((l) => l.vrms.map((v) => [v, l.vrms.length])));
+  if (values['cv-generators']) fitRuns.push({ name, truth: runners, rows: r.result.candidates.map((c) => ({ vrm: c.vrm, x: lib.termRow(c.features) })) });
   const raw = r.result.candidates.map((c) => (runners.has(c.vrm) ? lineWeight(plates.get(c.vrm) ?? 1) : 1));
   const pos = r.result.candidates.filter((c) => runners.has(c.vrm));
   const scale = pos.length / Math.max(1e-12, pos.reduce((s, c) => s + lineWeight(plates.get(c.vrm) ?? 1), 0));
   r.result.candidates.forEach((c, i) => { x.push(lib.termRow(c.features)); y.push(runners.has(c.vrm) ? 1 : 0); rowVariant.push(name); rowDiscovered.push(discovered); rowWeight.push(runners.has(c.vrm) ? raw[i] * scale : 1); });
   process.stderr.write(`[fit] ${name} ${seed}${discovered ? ' (markets discovered)' : ''}: ${r.result.candidates.length} rows\n`);
-}, { benchmarkSeeds: Boolean(values.cv), discovered: values.discovered });
+}, { benchmarkSeeds: Boolean(values.cv || values['cv-generators']), discovered: values.discovered });
+/** AP of a fit's ranking of one run's rows. */
+const runAP = (fit, h) => lib.averagePrecision(h.rows.map((r) => ({ vrm: r.vrm, s: r.x.reduce((s, v, i) => s + fit.weights[i] * v, fit.intercept) }))
+  .sort((a, b) => b.s - a.s || (a.vrm < b.vrm ? -1 : 1)).map((r) => r.vrm), h.truth);
+if (values['cv-generators']) {
+  if (!second) throw new Error('--cv-generators needs the second generator (not with --synth-only or --variants)');
+  const fromSecond = x.map((_, i) => rowVariant[i] === second.variant);
+  const secondRuns = fitRuns.filter((r) => r.name === second.variant);
+  for (const l2cv of values['cv-generators'].split(',').map(Number)) {
+    const report = [];
+    for (const [label, keep, runs] of [['ours -> second', (i) => !fromSecond[i], secondRuns], ['second -> ours', (i) => fromSecond[i], held.filter((h) => !h.discovered)]]) {
+      const rows = x.map((_, i) => i).filter(keep);
+      const fit = lib.fitLogistic(rows.map((i) => x[i]), rows.map((i) => y[i]), { l2: l2cv, rowWeights: rows.map((i) => rowWeight[i]) });
+      const aps = runs.map((h) => runAP(fit, h)), m = lib.minMedian(aps);
+      report.push(`${label}: AP mean ${(aps.reduce((s, v) => s + v, 0) / aps.length).toFixed(4)}, min ${m.min.toFixed(3)}, median ${m.median.toFixed(3)} (${aps.length} runs)`);
+    }
+    process.stdout.write(`cv-generators l2 ${l2cv}: ${report.join('; ')}\n`);
+  }
+  process.exit(0);
+}
 if (values.cv) {
   for (const cvDiscovered of values.discovered ? [false, true] : [true]) { // with --discovered: the fit without those rows, then with them
   for (const l2cv of values.cv.split(',').map(Number)) {

@@ -6,14 +6,15 @@
 // AP, P@25, R@100, decoys in the top 50 by class, and pairwise precision / recall / F1 of the
 // suspected lines against the truth's swap groups. The table then gives the minimum and median
 // over the held-out variants (every variant not named in `tuning`), the project's own template
-// scenarios, and the second generator's scenarios (bench/second-sim/scenarios.json: an independent
-// simulator, other regions, all held out). Results also go to bench-results/methods/results.json.
+// scenarios, and the independent generators' scenarios (bench/second-sim/scenarios.json and
+// bench/third-sim/scenarios.json: simulators written apart from ours, other regions, all held out;
+// the third is never tuned on). Results also go to bench-results/methods/results.json.
 //
 //   node bench/methods/run.mjs [--only NAME,NAME] [--seeds a,b] [--json FILE] [--weights FILE]
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadSecondSim, loadVariants, runSecondSim, runVariant, OWN_SCENARIOS, ROOT } from './variant.mjs';
+import { GENERATORS, loadSim, loadVariants, runSim, runVariant, OWN_SCENARIOS, ROOT } from './variant.mjs';
 
 const lib = await import(path.join(ROOT, 'kernel-lib', 'dist', 'index.js'));
 
@@ -49,15 +50,17 @@ try {
       rows.push(r);
       process.stderr.write(`[methods] own ${r.variant}: AP ${r.ap.toFixed(3)}\n`);
     }
-    // The second generator (bench/second-sim): other regions and behaviour code, all held out.
-    const second = loadSecondSim();
-    for (const s of second.scenarios) {
-      for (const seed of values.seeds ? seeds : second.seeds) {
-        for (const markets of values.discover ? ['given', 'discovered'] : ['given']) {
-          const r = await runSecondSim(s, seed, { markets, audit, scorerModel });
-          r.role = 'second generator';
-          rows.push(r);
-          process.stderr.write(`[methods] second generator ${r.variant} ${seed} ${markets}: AP ${r.ap.toFixed(3)}\n`);
+    // The independent generators (bench/second-sim, bench/third-sim): other regions and behaviour code, all held out.
+    for (const [gen, { role }] of Object.entries(GENERATORS)) {
+      const sim = loadSim(gen);
+      for (const s of sim.scenarios) {
+        for (const seed of values.seeds ? seeds : sim.seeds) {
+          for (const markets of values.discover ? ['given', 'discovered'] : ['given']) {
+            const r = await runSim(gen, s, seed, { markets, audit, scorerModel });
+            r.role = role;
+            rows.push(r);
+            process.stderr.write(`[methods] ${role} ${r.variant} ${seed} ${markets}: AP ${r.ap.toFixed(3)}\n`);
+          }
         }
       }
     }
@@ -82,7 +85,7 @@ for (const r of rows) {
 }
 const stat = (xs) => lib.minMedian(xs);
 const summary = [];
-for (const [role, mk] of [['held-out', 'given'], ['held-out', 'discovered'], ['tuning', 'given'], ['own', 'given'], ['second generator', 'given'], ['second generator', 'discovered']]) {
+for (const [role, mk] of [['held-out', 'given'], ['held-out', 'discovered'], ['tuning', 'given'], ['own', 'given'], ['second generator', 'given'], ['second generator', 'discovered'], ['third generator', 'given'], ['third generator', 'discovered']]) {
   const g = rows.filter((r) => r.role === role && r.markets === mk);
   if (!g.length) continue;
   const ceil = stat(g.map((r) => r.ceiling));

@@ -40,21 +40,35 @@ async function scoreScenario(dir, name, seed, purpose, { markets = 'given', audi
   }
 }
 
-const SECOND = path.join(ROOT, 'bench', 'second-sim');
+/**
+ * The independently written generators (each in bench/<folder>, written from DOMAIN.md alone,
+ * without reading the project's generator, the finder or each other): the second one has a tuning
+ * variant the fits learn from; the third is never tuned on, so it measures what a trial on a
+ * simulator nobody here wrote would see.
+ */
+export const GENERATORS = {
+  second: { folder: 'second-sim', role: 'second generator' },
+  third: { folder: 'third-sim', role: 'third generator' },
+};
 
-let code = null;
-/** A digest of the second generator's code (its .mjs files), read once per process. */
-function secondSimCode() {
-  if (code) return code;
+const codeDigests = new Map();
+/** A digest of a generator's code (its .mjs files, in subfolders too), read once per process. */
+function simCode(folder) {
+  if (codeDigests.has(folder)) return codeDigests.get(folder);
   const h = createHash('sha256');
-  for (const f of readdirSync(SECOND).filter((x) => x.endsWith('.mjs')).sort()) h.update(f).update(readFileSync(path.join(SECOND, f)));
-  return (code = h.digest('hex'));
+  const dir = path.join(ROOT, 'bench', folder);
+  for (const f of readdirSync(dir, { recursive: true }).filter((x) => x.endsWith('.mjs')).sort()) h.update(f).update(readFileSync(path.join(dir, f)));
+  codeDigests.set(folder, h.digest('hex'));
+  return codeDigests.get(folder);
 }
 
-/** The second generator's scenarios and seeds (bench/second-sim/scenarios.json). */
-export function loadSecondSim(file = path.join(SECOND, 'scenarios.json')) {
-  return JSON.parse(readFileSync(file, 'utf8'));
+/** A generator's scenarios and seeds (bench/<folder>/scenarios.json). */
+export function loadSim(gen) {
+  return JSON.parse(readFileSync(path.join(ROOT, 'bench', GENERATORS[gen].folder, 'scenarios.json'), 'utf8'));
 }
+
+/** The second generator's scenarios, seeds and tuning variant (bench/second-sim/scenarios.json). */
+export const loadSecondSim = () => loadSim('second');
 
 /**
  * The second generator's tuning runs: [scenario, seed] for each of its tuning seeds, the seed's
@@ -67,17 +81,22 @@ export function secondSimTuningRuns(spec) {
 }
 
 /**
- * Generate a second-generator scenario at a seed once (its folder is named by the scenario, the
- * seed and a digest of the scenario and the generator's code, so a changed generator makes new
- * data), then run the finder on it and score it, as runVariant does.
+ * Generate a scenario of an independent generator at a seed once (its folder is named by the
+ * scenario, the seed and a digest of the scenario and the generator's code, so a changed generator
+ * makes new data), then run the finder on it and score it, as runVariant does.
+ * @example await runSim('third', loadSim('third').scenarios[0], 'a', { markets: 'given', audit })
  */
-export async function runSecondSim(s, seed, options = {}) {
-  const digest = createHash('sha256').update(JSON.stringify({ ...s, name: undefined })).update(secondSimCode()).digest('hex').slice(0, 10);
+export async function runSim(gen, s, seed, options = {}) {
+  const { folder, role } = GENERATORS[gen];
+  const digest = createHash('sha256').update(JSON.stringify({ ...s, name: undefined })).update(simCode(folder)).digest('hex').slice(0, 10);
   const dir = path.join(DATA, `${s.name}-${seed}-${digest}`);
   if (!existsSync(path.join(dir, 'truth.json'))) {
-    const { simulate } = await import(path.join(SECOND, 'sim.mjs'));
-    simulate({ region: s.region, seed, days: s.days, start: s.start, vehicles: s.vehicles, out: dir });
+    const { simulate } = await import(path.join(ROOT, 'bench', folder, 'sim.mjs'));
+    await simulate({ region: s.region, seed, days: s.days, start: s.start, vehicles: s.vehicles, out: dir });
   }
-  return scoreScenario(dir, s.name, seed, 'robustness benchmark on synthetic data (second generator)', options);
+  return scoreScenario(dir, s.name, seed, `robustness benchmark on synthetic data (${role})`, options);
 }
+
+/** runSim for the second generator (the fits' tuning runs). */
+export const runSecondSim = (s, seed, options = {}) => runSim('second', s, seed, options);
 

@@ -2,14 +2,27 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-/** The robustness benchmark's two spec files: what may be tuned on, and what is held out. */
+/** The robustness benchmark's spec files: what may be tuned on, and what is held out. */
 const ROOT = path.resolve(__dirname, '../../..');
 const variants = JSON.parse(readFileSync(path.join(ROOT, 'bench/methods/variants.json'), 'utf8'));
 const second = JSON.parse(readFileSync(path.join(ROOT, 'bench/second-sim/scenarios.json'), 'utf8'));
+const third = JSON.parse(readFileSync(path.join(ROOT, 'bench/third-sim/scenarios.json'), 'utf8'));
 
 describe('the tuning and held-out split of bench:methods', () => {
-  it('at most 4 tuning variants across both generators', () => {
-    expect(variants.tuning.length + (second.tuning ? 1 : 0)).toBeLessThanOrEqual(4);
+  it('at most 4 tuning variants across the generators', () => {
+    expect(variants.tuning.length + (second.tuning ? 1 : 0) + (third.tuning ? 1 : 0)).toBeLessThanOrEqual(4);
+  });
+  it('the third generator is never tuned on: no tuning variant, and the fits do not read it', () => {
+    expect(third.tuning).toBeUndefined();
+    expect(third.scenarios.length).toBeGreaterThanOrEqual(4);
+    const fits = ['scripts/lib/fit.mjs', 'scripts/fit-scorer.mjs', 'scripts/fit-lines.mjs'].map((f) => readFileSync(path.join(ROOT, f), 'utf8')).join('\n');
+    expect(fits).not.toMatch(/third-sim|'third'|GENERATORS|runSim\(/);
+  });
+  it('bench:methods runs every independent generator, each under its own role', async () => {
+    // @ts-expect-error plain ESM script without types
+    const { GENERATORS, loadSim } = await import('../../../bench/methods/variant.mjs');
+    expect(Object.values(GENERATORS).map((g) => (g as { role: string }).role)).toEqual(['second generator', 'third generator']);
+    expect(loadSim('third').seeds).toEqual(third.seeds);
   });
   it('the second generator is tuned on at its own seeds, never the held-out ones, in south_west only', () => {
     expect(second.tuning.seeds.length).toBeGreaterThan(0);
