@@ -94,7 +94,9 @@ export interface VehicleFeatures {
   /**
    * Largest share of loops whose market arrival falls within ±1 h (clock time) of one
    * another loop's arrival — how concentrated the timing is; robust to a few odd loops
-   * (missed reads). NaN with fewer than 3 loops.
+   * (missed reads). Judged at the hub end too (the same share of hub departures; the larger
+   * counts): the hub's cameras are dense, a market may have one camera that misses the arrival
+   * and first sees the vehicle leaving next morning. NaN with fewer than 3 loops.
    */
   arrivalWindowShare: number;
   /** Median number of stops (visits with dwell ≥ stopMinutes) per hub tour. */
@@ -133,7 +135,7 @@ export interface VehicleFeatures {
   marketLocalTrips: number;
   /** Share of loops departing on the two most common weekdays (1 for a fixed-days visitor; NaN without loops). */
   loopTopWeekdaysShare: number;
-  /** Standard deviation of ln(market dwell midpoint, minutes) over loops (NaN with fewer than 2 loops). */
+  /** Standard deviation of ln(market dwell midpoint, minutes) over loops, or of ln(tour length: hub departure to return) when that is smaller (a sparse market camera blurs the stay; NaN with fewer than 2 loops). */
   dwellLogStd: number;
   /** Mean stops per loop tour at places other than the hub and the markets (a round, or errands). */
   otherStopsPerLoop: number;
@@ -401,7 +403,7 @@ export function vehicleFeatures(ctx: FeatureContext, v: number, options: Feature
     loopWeekendShare: share(weekendLoops, loops.length),
     departureHourStd: depHours.length >= 3 ? circularStdHours(depHours) : NaN,
     arrivalHourStd: loops.length >= 3 ? circularStdHours(loops.map((l) => londonHour(l.arrive))) : NaN,
-    arrivalWindowShare: loops.length >= 3 ? clockWindowShare(loops.map((l) => londonHour(l.arrive)), 1) : NaN,
+    arrivalWindowShare: loops.length >= 3 ? Math.max(clockWindowShare(loops.map((l) => londonHour(l.arrive)), 1), clockWindowShare(loops.map((l) => londonHour(l.depart)), 1)) : NaN,
     stopsPerTour: median(stopCounts),
     hubTours: u1 - u0,
     overnightAway,
@@ -449,12 +451,14 @@ function loopPass(sp: Int32Array, marketMask: Uint8Array, trips: Trips, t0: numb
     mean += Math.log(Math.max(1, (l.dwellMinMinutes + l.dwellMaxMinutes) / 2));
   }
   mean /= Math.max(1, loops.length);
-  let sq = 0;
+  let sq = 0, tourMean = 0, tourSq = 0;
   for (const l of loops) sq += (Math.log(Math.max(1, (l.dwellMinMinutes + l.dwellMaxMinutes) / 2)) - mean) ** 2;
+  for (const l of loops) tourMean += Math.log(Math.max(1, (l.return - l.depart) / 60_000)) / loops.length;
+  for (const l of loops) tourSq += (Math.log(Math.max(1, (l.return - l.depart) / 60_000)) - tourMean) ** 2;
   weekdays.sort((x, y) => y - x);
   return {
     marketLocalTrips, loopDays, weekendNightLoops,
     topWeekdaysShare: loops.length ? (weekdays[0] + weekdays[1]) / loops.length : NaN,
-    dwellLogStd: loops.length >= 2 ? Math.sqrt(sq / (loops.length - 1)) : NaN,
+    dwellLogStd: loops.length >= 2 ? Math.sqrt(Math.min(sq, tourSq) / (loops.length - 1)) : NaN,
   };
 }
