@@ -1,8 +1,8 @@
 // `npm run fit:lines`: fit the suspected lines' hand-over model on the tuning variants only.
 //
 // For each tuning variant of bench/methods/variants.json and each fit seed (f1..f12, never the
-// benchmark's seeds, which measure), and for the second generator's tuning variant at its own
-// seeds (bench/second-sim/scenarios.json; --synth-only leaves it out), the finder runs (markets given); every possible hand-over
+// benchmark's seeds, which measure), and for the independent generators' tuning variants at their own
+// seeds (bench/second-sim/scenarios.json, bench/third-sim/scenarios.json; --synth-only leaves them out), the finder runs (markets given); every possible hand-over
 // among its suspects (method/county-lines/suspected-lines.ts: handOverCandidates) becomes one row:
 // its terms (hand-over.ts) and whether the truth has the second plate follow the first in one
 // line. A logistic regression with an L2 penalty (score/fit-logistic.ts) gives the weights,
@@ -10,7 +10,7 @@
 // It also prints the mean pair F1 of the lines on the fit runs for a few link bonuses (the
 // default bonus is chosen from these). Deterministic: same variants, same weights.
 // --cv L2,L2,...: two-fold cross-validation on the fit seeds alone (the model fitted on the first
-// half of the seeds, and of the second generator's tuning seeds, builds the lines of the second
+// half of the seeds, and of the independent generators' tuning seeds, builds the lines of the second
 // half, and the other way round): the mean pair
 // F1 for each penalty and link bonus, the figures by which the terms and the bonus were chosen.
 //
@@ -24,7 +24,7 @@ const lib = await import(path.join(ROOT, 'kernel-lib', 'dist', 'index.js'));
 const values = fitArgs('1', { cv: { type: 'string' } });
 const l2 = Number(values.l2);
 const x = [], y = [], runs = [], rowSeed = [];
-const { names, fitSeeds, second } = await forEachFitRun(values, 'fit-lines', (name, seed, { result, truth }) => {
+const { names, fitSeeds, others } = await forEachFitRun(values, 'fit-lines', (name, seed, { result, truth }) => {
   const groups = truth.swap_groups ?? [];
   if (!groups.some((g) => g.length > 1)) return;
   const follows = new Set(truth.lines.flatMap((l) => l.vrms.slice(1).map((b, i) => `${l.vrms[i]}>${b}`)));
@@ -43,9 +43,9 @@ const modelOf = (f) => ({ intercept: f.intercept, weights: Object.fromEntries(li
 /** Mean pair F1 of the lines `model` builds on `list` (fit runs) with each link bonus. */
 const pairF1 = (list, model, linkBonus) => list.map((r) => lib.linePairScores(lib.suspectedLines(r.features, (v) => r.scoreOf.get(v) ?? -Infinity, r.minScore, { ...r.o, model, linkBonus }, r.t0, r.t1).map((l) => l.vrms), r.groups).f1);
 if (values.cv) {
-  // The folds split the second generator's tuning seeds the same way, so each of its runs is fitted on in one fold and measured in the other.
+  // The folds split the independent generators' tuning seeds the same way, so each of their runs is fitted on in one fold and measured in the other.
   const halfOf = (seeds) => seeds.slice(0, Math.ceil(seeds.length / 2));
-  const half = new Set([...halfOf(fitSeeds), ...(second ? halfOf(second.seeds) : [])]);
+  const half = new Set([...halfOf(fitSeeds), ...others.flatMap((o) => halfOf(o.seeds))]);
   for (const l2cv of values.cv.split(',').map(Number)) {
     const models = [true, false].map((first) => {
       const keep = rowSeed.map((s) => half.has(s) === first);
@@ -62,7 +62,7 @@ const fit = lib.fitLogistic(x, y, { l2 });
 const weights = Object.fromEntries(lib.HANDOVER_TERMS.map((k, i) => [k, round(fit.weights[i])]));
 const positives = y.reduce((s, v) => s + v, 0);
 const command = fitCommand('fit:lines', values);
-const model = { intercept: round(fit.intercept), weights, fitted: { command, variants: names, seeds: fitSeeds, ...(second ? { secondGenerator: second } : {}), rows: x.length, positives, l2, logLoss: round(fit.logLoss) } };
+const model = { intercept: round(fit.intercept), weights, fitted: { command, variants: names, seeds: fitSeeds, ...(others.length ? { otherGenerators: others } : {}), rows: x.length, positives, l2, logLoss: round(fit.logLoss) } };
 process.stderr.write(`[fit] ${x.length} rows (${positives} hand-overs), ${fit.iterations} Newton steps, log-loss ${fit.logLoss.toFixed(4)}\n`);
 for (const [k, w] of Object.entries(weights)) process.stdout.write(`${k.padEnd(14)} ${w >= 0 ? ' ' : ''}${w.toFixed(3)}\n`);
 for (const linkBonus of [2, 3, 4, 5, 7]) {
@@ -71,7 +71,7 @@ for (const linkBonus of [2, 3, 4, 5, 7]) {
 }
 if (!values['dry-run']) {
   writeModel(path.join(ROOT, 'kernel-lib', 'src', 'method', 'county-lines', 'line-model.ts'), [
-    "The suspected lines' hand-over model, fitted on the tuning variants only (bench/methods/variants.json's and the second generator's, bench/second-sim/scenarios.json). Written by",
+    "The suspected lines' hand-over model, fitted on the tuning variants only (bench/methods/variants.json's and the independent generators', bench/<generator>/scenarios.json). Written by",
     `\`${command}\` (scripts/fit-lines.mjs); edit by re-running it, or pass your own`,
     '`params.lines.model` to the finder. Each weight multiplies a term of hand-over.ts.',
   ], "import type { HandOverModel } from './hand-over';", 'fittedHandOverModel', 'HandOverModel & { fitted: Record<string, unknown> }', model);

@@ -1,8 +1,8 @@
 // `npm run fit:scorer`: fit the county-lines scorer's weights on the tuning variants only.
 //
 // For each tuning variant of bench/methods/variants.json and each fit seed (f1..f24, never the
-// benchmark's seeds, which measure), and for the second generator's tuning variant at its own
-// seeds (bench/second-sim/scenarios.json; --synth-only leaves it out), the finder runs (markets
+// benchmark's seeds, which measure), and for the independent generators' tuning variants at their own
+// seeds (bench/second-sim/scenarios.json, bench/third-sim/scenarios.json; --synth-only leaves them out), the finder runs (markets
 // given) and every scored vehicle becomes one row: its term values (method/county-lines/score/terms.ts)
 // and whether the truth calls it a runner. A logistic regression with an L2 penalty
 // (score/fit-logistic.ts) gives the weights, written with this command and its data to
@@ -22,9 +22,9 @@ const lib = await import(path.join(ROOT, 'kernel-lib', 'dist', 'index.js'));
 // with 24 fit seeds: every L2 within 0.005 of the best mean 0.9783; fixed-plate lines 0.8673 at
 // 0.003, 0.8671 at 0.01, 0.8667 at 0.03, 0.8663 at 0.1). 24 fit seeds, not 12 (2026-12-05): twice
 // the rows from the same tuning variants (54,484, 3,065 runners).
-// --cv-generators L2,L2,...: how well a fit carries from one generator to the other, the gap a
-// trial on a third simulator will show: fitted on our generator's tuning runs, AP on the second
-// generator's tuning runs; fitted on the second generator's, AP on our tuning variants' benchmark seeds.
+// --cv-generators L2,L2,...: how well a fit carries to a generator it never saw, the gap a trial on
+// another simulator will show: for each generator in the fit, fitted on the others' tuning runs and
+// measured on its own (ours: the tuning variants' benchmark seeds; the others: their tuning runs).
 const values = fitArgs('0.003', { cv: { type: 'string' }, 'cv-generators': { type: 'string' }, discovered: { type: 'boolean', default: false }, 'line-weights': { type: 'string', default: 'none' } }, 24);
 const l2 = Number(values.l2);
 const x = [], y = [], rowVariant = [], rowDiscovered = [], rowWeight = [];
@@ -36,7 +36,7 @@ const lineWeight = { none: () => 1, inverse: (k) => 1 / k, sqrt: (k) => 1 / Math
 if (!lineWeight) throw new Error(`--line-weights: none, inverse or sqrt, not ${values['line-weights']}`);
 const held = []; // the tuning variants at the benchmark's seeds, for --cv and --cv-generators only
 const fitRuns = []; // every fit run's rows, for --cv-generators only
-const { names, fitSeeds, second } = await forEachFitRun(values, 'fit', (name, seed, r, benchmarkSeed, discovered = false) => {
+const { names, fitSeeds, others } = await forEachFitRun(values, 'fit', (name, seed, r, benchmarkSeed, discovered = false) => {
   if (benchmarkSeed) {
     const plates = new Map(r.truth.lines.flatMap((l) => l.vrms.map((v) => [v, l.vrms.length])));
     held.push({ name, discovered, truth: new Set(r.truth.county_lines), plates, rows: r.result.candidates.map((c) => ({ vrm: c.vrm, x: lib.termRow(c.features) })) });
@@ -55,16 +55,17 @@ const { names, fitSeeds, second } = await forEachFitRun(values, 'fit', (name, se
 const runAP = (fit, h) => lib.averagePrecision(h.rows.map((r) => ({ vrm: r.vrm, s: r.x.reduce((s, v, i) => s + fit.weights[i] * v, fit.intercept) }))
   .sort((a, b) => b.s - a.s || (a.vrm < b.vrm ? -1 : 1)).map((r) => r.vrm), h.truth);
 if (values['cv-generators']) {
-  if (!second) throw new Error('--cv-generators needs the second generator (not with --synth-only or --variants)');
-  const fromSecond = x.map((_, i) => rowVariant[i] === second.variant);
-  const secondRuns = fitRuns.filter((r) => r.name === second.variant);
+  // Leave one generator out: fitted on the others' rows, measured on its runs (ours: the tuning variants' benchmark seeds).
+  if (!others.length) throw new Error('--cv-generators needs the independent generators (not with --synth-only or --variants)');
+  const generatorOf = (name) => (others.some((o) => o.variant === name) ? name : 'ours');
+  const folds = [['ours', held.filter((h) => !h.discovered)], ...others.map((o) => [o.variant, fitRuns.filter((r) => r.name === o.variant)])];
   for (const l2cv of values['cv-generators'].split(',').map(Number)) {
     const report = [];
-    for (const [label, keep, runs] of [['ours -> second', (i) => !fromSecond[i], secondRuns], ['second -> ours', (i) => fromSecond[i], held.filter((h) => !h.discovered)]]) {
-      const rows = x.map((_, i) => i).filter(keep);
+    for (const [out, runs] of folds) {
+      const rows = x.map((_, i) => i).filter((i) => generatorOf(rowVariant[i]) !== out);
       const fit = lib.fitLogistic(rows.map((i) => x[i]), rows.map((i) => y[i]), { l2: l2cv, rowWeights: rows.map((i) => rowWeight[i]) });
       const aps = runs.map((h) => runAP(fit, h)), m = lib.minMedian(aps);
-      report.push(`${label}: AP mean ${(aps.reduce((s, v) => s + v, 0) / aps.length).toFixed(4)}, min ${m.min.toFixed(3)}, median ${m.median.toFixed(3)} (${aps.length} runs)`);
+      report.push(`${out} left out: AP mean ${(aps.reduce((s, v) => s + v, 0) / aps.length).toFixed(4)}, min ${m.min.toFixed(3)}, median ${m.median.toFixed(3)} (${aps.length} runs)`);
     }
     process.stdout.write(`cv-generators l2 ${l2cv}: ${report.join('; ')}\n`);
   }
@@ -103,13 +104,13 @@ const positives = y.reduce((s, v) => s + v, 0);
 const command = fitCommand('fit:scorer', values);
 const model = {
   intercept: round(fit.intercept), weights,
-  fitted: { command, variants: names, seeds: fitSeeds, ...(second ? { secondGenerator: second } : {}), rows: x.length, positives, l2, logLoss: round(fit.logLoss) },
+  fitted: { command, variants: names, seeds: fitSeeds, ...(others.length ? { otherGenerators: others } : {}), rows: x.length, positives, l2, logLoss: round(fit.logLoss) },
 };
 process.stderr.write(`[fit] ${x.length} rows (${positives} runners), ${fit.iterations} Newton steps, log-loss ${fit.logLoss.toFixed(4)}\n`);
 for (const [k, ws] of Object.entries(weights)) process.stdout.write(`${k.padEnd(16)} ${ws.map((w) => `${w >= 0 ? ' ' : ''}${w.toFixed(3)}`).join(' ')}\n`);
 if (!values['dry-run']) {
   writeModel(path.join(ROOT, 'kernel-lib', 'src', 'method', 'county-lines', 'score', 'model.ts'), [
-    "The county-lines scorer's weights, fitted on the tuning variants only (bench/methods/variants.json's and the second generator's, bench/second-sim/scenarios.json). Written by",
+    "The county-lines scorer's weights, fitted on the tuning variants only (bench/methods/variants.json's and the independent generators', bench/<generator>/scenarios.json). Written by",
     `\`${command}\` (scripts/fit-scorer.mjs); edit by re-running it, or pass your own`,
     '`params.model` to the finder. Each weight multiplies a term of terms.ts.',
   ], "import type { ScorerModel } from './types';", 'fittedCountyLinesModel', 'ScorerModel', model);

@@ -42,8 +42,9 @@ async function scoreScenario(dir, name, seed, purpose, { markets = 'given', audi
 
 /**
  * The independently written generators (each in bench/<folder>, written from DOMAIN.md alone,
- * without reading the project's generator, the finder or each other): the second one has a tuning
- * variant the fits learn from; the third is never tuned on, so it measures what a trial on a
+ * without reading the project's generator, the finder or each other). A generator whose
+ * scenarios.json names a `tuning` variant is learned from by the fits (in one region; its other
+ * region is never tuned on); one without is never tuned on, and measures what a trial on a
  * simulator nobody here wrote would see.
  */
 export const GENERATORS = {
@@ -67,16 +68,14 @@ export function loadSim(gen) {
   return JSON.parse(readFileSync(path.join(ROOT, 'bench', GENERATORS[gen].folder, 'scenarios.json'), 'utf8'));
 }
 
-/** The second generator's scenarios, seeds and tuning variant (bench/second-sim/scenarios.json). */
-export const loadSecondSim = () => loadSim('second');
-
 /**
- * The second generator's tuning runs: [scenario, seed] for each of its tuning seeds, the seed's
- * window the next of the tuning variant's windows (t1 the first, t2 the second, ...).
- * @example secondSimTuningRuns(loadSecondSim())[0] // [{ name: 's2-tune-south-west', region: 'south_west', days: 21, ... }, 't1']
+ * A generator's tuning runs: [scenario, seed] for each of its tuning seeds, the seed's window the
+ * next of the tuning variant's windows (t1 the first, t2 the second, ...); none without a tuning variant.
+ * @example tuningRuns(loadSim('second'))[0] // [{ name: 's2-tune-south-west', region: 'south_west', days: 21, ... }, 't1']
  */
-export function secondSimTuningRuns(spec) {
+export function tuningRuns(spec) {
   const t = spec.tuning;
+  if (!t) return [];
   return t.seeds.map((seed, i) => [{ name: t.name, region: t.region, vehicles: t.vehicles, ...t.windows[i % t.windows.length] }, seed]);
 }
 
@@ -96,7 +95,3 @@ export async function runSim(gen, s, seed, options = {}) {
   }
   return scoreScenario(dir, s.name, seed, `robustness benchmark on synthetic data (${role})`, options);
 }
-
-/** runSim for the second generator (the fits' tuning runs). */
-export const runSecondSim = (s, seed, options = {}) => runSim('second', s, seed, options);
-

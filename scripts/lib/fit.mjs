@@ -33,20 +33,20 @@ export function fitArgs(l2, extra = {}, seeds = 12) {
 
 /**
  * Run the finder (markets given; with `discovered`, also discovered where the variant asks) on every fit variant at every fit seed, calling `each(name, seed, run, false)`;
- * then, unless --synth-only or --variants, on the second generator's tuning runs (bench/second-sim/scenarios.json, its own seeds)
- * with the run's result and truth; with `benchmarkSeeds`, also at the benchmark's seeds of the fit
- * variants, as `each(name, seed, run, true)` (to measure on, as --cv does). The audit log of these
- * runs is removed afterwards. Returns the variants file, the variants' names, the fit seeds and
- * the second generator's tuning variant and seeds (null when left out).
- * @example const { names, fitSeeds } = await forEachFitRun(values, 'fit', (name, seed, r) => rows.push(...));
+ * then, unless --synth-only or --variants, on the tuning runs of every independent generator that has a tuning
+ * variant (bench/<generator>/scenarios.json, its own seeds) with the run's result and truth; with `benchmarkSeeds`,
+ * also at the benchmark's seeds of the fit variants, as `each(name, seed, run, true)` (to measure on, as --cv does).
+ * The audit log of these runs is removed afterwards. Returns the variants file, the variants' names, the fit seeds
+ * and the independent generators' tuning variants and seeds (`others`: [{ variant, seeds }], empty when left out).
+ * @example const { names, fitSeeds, others } = await forEachFitRun(values, 'fit', (name, seed, r) => rows.push(...));
  */
 export async function forEachFitRun(values, tag, each, { benchmarkSeeds = false, discovered = false } = {}) {
-  const { loadVariants, runVariant, loadSecondSim, runSecondSim, secondSimTuningRuns } = await import('../../bench/methods/variant.mjs');
+  const { GENERATORS, loadSim, loadVariants, runSim, runVariant, tuningRuns } = await import('../../bench/methods/variant.mjs');
   const spec = loadVariants();
   const names = values.variants ? values.variants.split(',') : spec.tuning;
   const fitSeeds = values.seeds.split(',');
-  const tuning2 = loadSecondSim().tuning;
-  const second = values['synth-only'] || values.variants ? null : { variant: tuning2.name, seeds: tuning2.seeds };
+  const tuned = values['synth-only'] || values.variants ? [] : Object.keys(GENERATORS).filter((g) => loadSim(g).tuning);
+  const others = tuned.map((g) => ({ variant: loadSim(g).tuning.name, seeds: loadSim(g).tuning.seeds }));
   if (fitSeeds.some((s) => spec.seeds.includes(s))) throw new Error(`fit seeds ${fitSeeds} overlap the benchmark's seeds ${spec.seeds}`);
   const audit = path.join(ROOT, 'bench-results', 'methods', `${tag}-audit-${process.pid}.jsonl`);
   const run = (v, seed, markets = 'given') => runVariant(v, seed, { markets, audit, keepResult: true });
@@ -62,12 +62,12 @@ export async function forEachFitRun(values, tag, each, { benchmarkSeeds = false,
         if (benchmarkSeeds) for (const seed of spec.seeds) await each(name, seed, await run(v, seed, 'discovered'), true, true);
       }
     }
-    // The second generator's tuning variant: the fits learn from two independently written simulators.
-    if (second) for (const [s, seed] of secondSimTuningRuns(loadSecondSim())) await each(s.name, seed, await runSecondSim(s, seed, { audit, keepResult: true }), false);
+    // The independent generators' tuning variants: the fits learn from simulators written apart from ours.
+    for (const g of tuned) for (const [s, seed] of tuningRuns(loadSim(g))) await each(s.name, seed, await runSim(g, s, seed, { audit, keepResult: true }), false);
   } finally {
     rmSync(audit, { force: true });
   }
-  return { spec, names, fitSeeds, second };
+  return { spec, names, fitSeeds, others };
 }
 
 /**

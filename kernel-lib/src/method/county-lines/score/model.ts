@@ -1,5 +1,5 @@
 /**
- * The county-lines scorer's weights, fitted on the tuning variants only (bench/methods/variants.json's and the second generator's, bench/second-sim/scenarios.json). Written by
+ * The county-lines scorer's weights, fitted on the tuning variants only (bench/methods/variants.json's and the independent generators', bench/<generator>/scenarios.json). Written by
  * `npm run fit:scorer -- --l2 0.003 --seeds f1,f2,f3,f4,f5,f6,f7,f8,f9,f10,f11,f12,f13,f14,f15,f16,f17,f18,f19,f20,f21,f22,f23,f24` (scripts/fit-scorer.mjs); edit by re-running it, or pass your own
  * `params.model` to the finder. Each weight multiplies a term of terms.ts.
  */
@@ -7,48 +7,54 @@ import type { ScorerModel } from './types';
 
 /** The fitted model, with how it was fitted. */
 export const fittedCountyLinesModel: ScorerModel = {
-  intercept: -6.1767,
+  intercept: -4.8803,
   weights: {
-    loops: [-7.1832, -6.454, -4.5542],
-    loopDays: [0.3725, 4.3429, 1.5965],
-    relayChain: [1.7374, -0.7241, -3.6211],
-    plateRelay: [0.114, 0.7861, -2.3958],
-    loopRate: [32.2456, -24.6876, 1.1015],
-    night: [2.3924, -2.204, 2.7027],
-    shortStops: [8.6546, -9.4277, -7.4613],
-    nightsAway: [3.8246, -4.1488, -3.2867],
-    dayShifts: [5.1232, -12.7637, 9.8065],
-    sameWeekdays: [-3.304, -0.4061, -7.6965],
-    weekdaysOnly: [-1.3089, 0.0008, -2.5853],
-    weekendOnly: [-2.7937, 1.225, -13.0401],
-    weekendsAway: [-1.8083, -3.9517, -5.7138],
-    offHourLoops: [2.229, 0.9569, 11.8693],
-    variedStayLoops: [-0.5175, 2.7877, 3.776],
-    hubBase: [17.0487, -20.4854, 2.1743],
-    marketBase: [18.0208, -25.3067, -7.9197],
-    marketLife: [-1.9756, -2.4201, -6.3641],
-    marketLocal: [5.3655, -5.5119, 1.0247],
-    hubLife: [1.8632, -2.3377, -17.1605],
-    nightsInHub: [0.5198, -0.3482, -2.1006],
-    nightsInMarket: [3.2393, -4.4347, 8.566],
-    quickHubVisits: [-2.0355, 1.4521, -5.552],
-    multiStop: [0.631, -3.2211, -6.0857],
-    otherStops: [-1.2656, -0.2724, -1.2867],
-    manyMarkets: [-6.0062, 3.889, -10.331],
-    hubTaxi: [-1.674, -7.1519, -18.5341],
-    crowd: [2.1037, -3.664, 1.1957]
+    loops: [-5.1592, -6.7901, -1.692],
+    loopDays: [0.7286, 1.7985, -0.5542],
+    relayChain: [1.6904, -0.5786, -6.2585],
+    plateRelay: [-0.366, 0.1324, -3.2326],
+    loopRate: [30.5767, -21.5291, 0.0328],
+    night: [2.8371, -3.0188, 2.7777],
+    shortStops: [6.1624, -5.815, -6.6735],
+    nightsAway: [2.3825, -3.2655, -3.8994],
+    dayShifts: [4.5432, -11.8421, 9.9507],
+    sameWeekdays: [-3.7643, 1.024, -8.5023],
+    weekdaysOnly: [-0.6046, -2.1703, -2.3785],
+    weekendOnly: [-2.4844, 0.7916, -12.1347],
+    weekendsAway: [-1.3067, -4.016, -6.6464],
+    offHourLoops: [2.3072, 1.0633, 4.5402],
+    variedStayLoops: [-0.2933, 2.2236, 3.1601],
+    hubBase: [9.893, -11.9601, 1.7797],
+    marketBase: [12, -19.0068, -7.4185],
+    marketLife: [-2.2839, -3.4833, -2.7183],
+    marketLocal: [4.1293, -3.3551, -0.5041],
+    hubLife: [1.7414, -1.1794, -13.4581],
+    nightsInHub: [0.6563, 0.0599, -3.9636],
+    nightsInMarket: [4.4885, -3.6593, 5.1356],
+    quickHubVisits: [-2.7016, 3.1658, -22.5807],
+    multiStop: [1.5017, -0.7488, -4.9669],
+    otherStops: [-0.8537, -1.5863, -1.6649],
+    manyMarkets: [-3.9294, 2.1018, -8.2818],
+    hubTaxi: [-1.6052, 0.0317, -1.6006],
+    crowd: [0.9581, -2.4966, 0.9975]
   },
   fitted: {
     command: 'npm run fit:scorer -- --l2 0.003 --seeds f1,f2,f3,f4,f5,f6,f7,f8,f9,f10,f11,f12,f13,f14,f15,f16,f17,f18,f19,f20,f21,f22,f23,f24',
-    variants: ['v01-default-merseyside', 'v02-default-london', 'v03-default-west-midlands'],
+    variants: ['v01-default-merseyside', 'v02-default-london'],
     seeds: ['f1', 'f2', 'f3', 'f4', 'f5', 'f6', 'f7', 'f8', 'f9', 'f10', 'f11', 'f12', 'f13', 'f14', 'f15', 'f16', 'f17', 'f18', 'f19', 'f20', 'f21', 'f22', 'f23', 'f24'],
-    secondGenerator: {
-      variant: 's2-tune-south-west',
-      seeds: ['t1', 't2', 't3', 't4', 't5', 't6', 't7', 't8', 't9', 't10', 't11', 't12']
-    },
-    rows: 63914,
-    positives: 3670,
+    otherGenerators: [
+      {
+        variant: 's2-tune-south-west',
+        seeds: ['t1', 't2', 't3', 't4', 't5', 't6', 't7', 't8', 't9', 't10', 't11', 't12']
+      },
+      {
+        variant: 's3-tune-east-midlands',
+        seeds: ['t1', 't2', 't3', 't4', 't5', 't6', 't7', 't8', 't9', 't10', 't11', 't12']
+      }
+    ],
+    rows: 58428,
+    positives: 2701,
     l2: 0.003,
-    logLoss: 0.0346
+    logLoss: 0.0402
   }
 };

@@ -12,8 +12,8 @@ export interface ScorerModel {
     command: string;
     variants: string[];
     seeds: string[];
-    /** The second generator's tuning variant and its seeds, when the fit used it (bench/second-sim/scenarios.json). */
-    secondGenerator?: { variant: string; seeds: string[] };
+    /** The independent generators' tuning variants and their seeds, when the fit used them (bench/<generator>/scenarios.json). */
+    otherGenerators?: { variant: string; seeds: string[] }[];
     rows: number;
     positives: number;
     l2: number;
