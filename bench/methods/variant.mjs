@@ -50,6 +50,7 @@ async function scoreScenario(dir, name, seed, purpose, { markets = 'given', audi
 export const GENERATORS = {
   second: { folder: 'second-sim', role: 'second generator' },
   third: { folder: 'third-sim', role: 'third generator' },
+  fourth: { folder: 'fourth-sim', role: 'fourth generator' },
 };
 
 const codeDigests = new Map();

@@ -7,10 +7,17 @@ const ROOT = path.resolve(__dirname, '../../..');
 const variants = JSON.parse(readFileSync(path.join(ROOT, 'bench/methods/variants.json'), 'utf8'));
 const second = JSON.parse(readFileSync(path.join(ROOT, 'bench/second-sim/scenarios.json'), 'utf8'));
 const third = JSON.parse(readFileSync(path.join(ROOT, 'bench/third-sim/scenarios.json'), 'utf8'));
+const fourth = JSON.parse(readFileSync(path.join(ROOT, 'bench/fourth-sim/scenarios.json'), 'utf8'));
 
 describe('the tuning and held-out split of bench:methods', () => {
   it('at most 4 tuning variants across the generators', () => {
-    expect(variants.tuning.length + (second.tuning ? 1 : 0) + (third.tuning ? 1 : 0)).toBeLessThanOrEqual(4);
+    expect(variants.tuning.length + [second, third, fourth].filter((g) => g.tuning).length).toBeLessThanOrEqual(4);
+  });
+  it('the fourth generator is never tuned on: no tuning variant, and the fits do not name it', () => {
+    expect(fourth.tuning).toBeUndefined();
+    expect(fourth.scenarios.length).toBeGreaterThanOrEqual(4);
+    const fits = ['scripts/lib/fit.mjs', 'scripts/fit-scorer.mjs', 'scripts/fit-lines.mjs'].map((f) => readFileSync(path.join(ROOT, f), 'utf8')).join('\n');
+    expect(fits).not.toMatch(/fourth/i);
   });
   it('the third generator is tuned on at its own seeds, never the held-out ones, in east_midlands only', () => {
     expect(third.tuning.seeds.length).toBeGreaterThan(0);
@@ -21,8 +28,8 @@ describe('the tuning and held-out split of bench:methods', () => {
   it('bench:methods runs every independent generator, each under its own role', async () => {
     // @ts-expect-error plain ESM script without types
     const { GENERATORS, loadSim } = await import('../../../bench/methods/variant.mjs');
-    expect(Object.values(GENERATORS).map((g) => (g as { role: string }).role)).toEqual(['second generator', 'third generator']);
-    expect(loadSim('third').seeds).toEqual(third.seeds);
+    expect(Object.values(GENERATORS).map((g) => (g as { role: string }).role)).toEqual(['second generator', 'third generator', 'fourth generator']);
+    expect(loadSim('fourth').seeds).toEqual(fourth.seeds);
   });
   it('the second generator is tuned on at its own seeds, never the held-out ones, in south_west only', () => {
     expect(second.tuning.seeds.length).toBeGreaterThan(0);
