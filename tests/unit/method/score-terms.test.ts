@@ -25,6 +25,26 @@ describe('county-lines score terms: repeats off the routine, counted', () => {
   });
 });
 
+describe('county-lines score terms: the plate, its nights and its tours (chosen by leaving one generator out of the fit)', () => {
+  const f = (x: Partial<VehicleFeatures>) => x as VehicleFeatures;
+  it('plateLife is ln(1 + days from first to last read)', () => {
+    expect(term('plateLife').value(f({ spanDays: 0 }))).toBe(0);
+    expect(term('plateLife').value(f({ spanDays: Math.E - 1 }))).toBeCloseTo(1, 12);
+    expect(term('plateLife').value(f({ spanDays: 20 }))).toBeGreaterThan(term('plateLife').value(f({ spanDays: 3 })));
+  });
+  it('nightTrips is the share of all trips made at night', () => {
+    expect(term('nightTrips').value(f({ tripNightShare: 0.25 }))).toBe(0.25);
+    expect(termValue(term('nightTrips'), f({ tripNightShare: Number.NaN }))).toBe(0);
+  });
+  it('loopFocus is the share of hub tours that are loops to a market', () => {
+    expect(term('loopFocus').value(f({ loops: 3, hubTours: 12 }))).toBe(0.25);
+    expect(term('loopFocus').value(f({ loops: 3, hubTours: 0 }))).toBe(0);
+  });
+  it('the terms that did not carry across generators are gone', () => {
+    for (const gone of ['hubTaxi', 'manyMarkets']) expect(COUNTY_LINES_TERMS.some((t) => t.name === gone)).toBe(false);
+  });
+});
+
 describe('county-lines score terms: the scorer\'s sums', () => {
   it('basisDot is the weights over termBasis, to the bit, on every term and side of its knots', () => {
     for (const t of COUNTY_LINES_TERMS) {

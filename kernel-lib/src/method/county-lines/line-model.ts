@@ -7,24 +7,24 @@ import type { HandOverModel } from './hand-over';
 
 /** The fitted model, with how it was fitted. */
 export const fittedHandOverModel: HandOverModel & { fitted: Record<string, unknown> } = {
-  intercept: -1.6217,
+  intercept: -1.5378,
   weights: {
-    stayDiff: -0.0561,
-    overnightDiff: -0.2268,
-    nightDiff: -0.1411,
-    otherBase: -0.0177,
-    gapDays: -0.5959,
-    overlap: -2.1316,
-    stopShare: 1.2092,
-    runnerA: 0.803,
-    runnerB: 0.6885,
-    rhythmBreak: -0.5151,
-    departClock: -1.1839,
-    hubShareDiff: -2.2739,
-    marketFocus: 1.2695,
-    sameLastStop: 0.1158,
-    reachDiff: -1.3906,
-    gapFirstHalfDay: 4.6361
+    stayDiff: -0.1399,
+    overnightDiff: -0.3589,
+    nightDiff: -0.205,
+    otherBase: -0.0313,
+    gapDays: -0.6134,
+    overlap: -2.0331,
+    stopShare: 1.1074,
+    runnerA: 0.862,
+    runnerB: 0.564,
+    rhythmBreak: -0.5015,
+    departClock: -1.1837,
+    hubShareDiff: -2.352,
+    marketFocus: 1.3037,
+    sameLastStop: 0.1256,
+    reachDiff: -1.2529,
+    gapFirstHalfDay: 4.6996
   },
   fitted: {
     command: 'npm run fit:lines -- --l2 1 --seeds f1,f2,f3,f4,f5,f6,f7,f8,f9,f10,f11,f12',
@@ -40,9 +40,9 @@ export const fittedHandOverModel: HandOverModel & { fitted: Record<string, unkno
         seeds: ['t1', 't2', 't3', 't4', 't5', 't6', 't7', 't8', 't9', 't10', 't11', 't12']
       }
     ],
-    rows: 4514,
-    positives: 738,
+    rows: 4365,
+    positives: 762,
     l2: 1,
-    logLoss: 0.2733
+    logLoss: 0.2862
   }
 };

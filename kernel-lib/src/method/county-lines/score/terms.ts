@@ -82,6 +82,9 @@ export const COUNTY_LINES_TERMS: readonly ScoreTerm[] = [
   { name: 'quickHubVisits', describe: 'share of stays in the hub between trips out that last under 2 hours (in and out, as to restock)', value: (f) => share(f.shortHubStays, f.hubStays) * ramp(f.hubStays, 0, 3), knots: UNIT },
   { name: 'multiStop', describe: 'several stops per hub tour (a delivery round)', value: (f) => clamp01((f.stopsPerTour - 1) / 3), knots: UNIT },
   { name: 'otherStops', describe: 'stops elsewhere on the way, per loop (a round or errands)', value: (f) => clamp01(f.otherStopsPerLoop / 2), knots: UNIT },
+  { name: 'plateLife', describe: 'ln(1 + days from the plate\'s first read to its last): a plate used for a few days and then gone', value: (f) => Math.log1p(Math.max(0, f.spanDays)), knots: LOG },
+  { name: 'nightTrips', describe: 'share of all its trips made at night, runs or not', value: (f) => clamp01(f.tripNightShare), knots: UNIT },
+  { name: 'loopFocus', describe: 'share of its tours out of the hub that are loops to a market', value: (f) => share(f.loops, f.hubTours), knots: UNIT },
   { name: 'crowd', describe: 'ln(1 + other vehicles making the same loops at the same hours)', value: (f) => Math.log1p(f.loopCrowd), knots: LOG },
 ];
 
