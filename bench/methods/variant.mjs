@@ -51,6 +51,7 @@ export const GENERATORS = {
   second: { folder: 'second-sim', role: 'second generator' },
   third: { folder: 'third-sim', role: 'third generator' },
   fourth: { folder: 'fourth-sim', role: 'fourth generator' },
+  fifth: { folder: 'fifth-sim', role: 'fifth generator' },
 };
 
 const codeDigests = new Map();

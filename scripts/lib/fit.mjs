@@ -56,7 +56,7 @@ export async function forEachFitRun(values, tag, each, { benchmarkSeeds = false,
       if (!v) throw new Error(`no variant ${name} in bench/methods/variants.json`);
       for (const seed of fitSeeds) await each(name, seed, await run(v, seed), false);
       if (benchmarkSeeds) for (const seed of spec.seeds) await each(name, seed, await run(v, seed), true);
-      // With `discovered`, a variant that asks for it is run with its markets discovered too (`each` gets a fifth argument, true).
+      // With `discovered`, a variant that asks for it is run with its markets discovered too (`each` gets one more argument, true).
       if (discovered && v.discover) {
         for (const seed of fitSeeds) await each(name, seed, await run(v, seed, 'discovered'), false, true);
         if (benchmarkSeeds) for (const seed of spec.seeds) await each(name, seed, await run(v, seed, 'discovered'), true, true);
