@@ -22,24 +22,20 @@ describe('the tuning and held-out split of bench:methods', () => {
     const fits = ['scripts/lib/fit.mjs', 'scripts/fit-scorer.mjs', 'scripts/fit-lines.mjs'].map((f) => readFileSync(path.join(ROOT, f), 'utf8')).join('\n');
     expect(fits).not.toMatch(/fourth|fifth/i);
   });
-  it('the third generator is tuned on at its own seeds, never the held-out ones, in east_midlands only', () => {
-    expect(third.tuning.seeds.length).toBeGreaterThan(0);
-    for (const s of third.tuning.seeds) expect([...third.seeds, ...variants.seeds]).not.toContain(s);
-    expect(third.tuning.region).toBe('east_midlands');
-    expect(third.scenarios.some((s: { region: string }) => s.region !== third.tuning.region)).toBe(true);
-  });
   it('bench:methods runs every independent generator, each under its own role', async () => {
     // @ts-expect-error plain ESM script without types
     const { GENERATORS, loadSim } = await import('../../../bench/methods/variant.mjs');
     expect(Object.values(GENERATORS).map((g) => (g as { role: string }).role)).toEqual(['second generator', 'third generator', 'fourth generator', 'fifth generator']);
     expect(loadSim('fifth').seeds).toEqual(fifth.seeds);
   });
-  it('the second generator is tuned on at its own seeds, never the held-out ones, in south_west only', () => {
-    expect(second.tuning.seeds.length).toBeGreaterThan(0);
-    for (const s of second.tuning.seeds) expect([...second.seeds, ...variants.seeds]).not.toContain(s);
-    expect(second.tuning.region).toBe('south_west');
-    expect(second.scenarios.some((s: { region: string }) => s.region !== second.tuning.region)).toBe(true);
-  });
+  for (const [name, g, region] of [['second', second, 'south_west'], ['third', third, 'east_midlands']] as const) {
+    it(`the ${name} generator is tuned on at its own seeds, never the held-out ones, in ${region} only`, () => {
+      expect(g.tuning.seeds.length).toBeGreaterThan(0);
+      for (const s of g.tuning.seeds) expect([...g.seeds, ...variants.seeds]).not.toContain(s);
+      expect(g.tuning.region).toBe(region);
+      expect(g.scenarios.some((s: { region: string }) => s.region !== g.tuning.region)).toBe(true);
+    });
+  }
   it('each tuning seed takes the next window', async () => {
     // @ts-expect-error plain ESM script without types
     const { tuningRuns } = await import('../../../bench/methods/variant.mjs');
