@@ -39,6 +39,13 @@ const share = (x: number, n: number) => (n > 0 ? clamp01(x / n) : 0);
 /** Evidence from `L` loops, 0 at `from` and full at `full` (timing judged only with enough loops). */
 const ramp = (L: number, from: number, full: number) => clamp01((L - from) / (full - from));
 const loopsOf = (f: VehicleFeatures) => f.topMarketLoops;
+/**
+ * Loops counted by the irregularity terms at most (offHourLoops, variedStayLoops): the evidence that
+ * repeats keep no routine saturates; past it, dozens of irregular loops are as often a worker's (an
+ * agency carer's visits, a taxi's fares) as a runner's. 6 had the best left-out AP of 3, 4, 6, 8, 10
+ * and none (`npm run fit:scorer -- --cv-generators`, 2026-12-07).
+ */
+const IRREGULAR_LOOPS_CAP = 6;
 
 function dwellMid(f: VehicleFeatures, pick: (min: number, max: number, overnight: boolean) => boolean): number {
   let n = 0;
@@ -70,8 +77,8 @@ export const COUNTY_LINES_TERMS: readonly ScoreTerm[] = [
   { name: 'weekdaysOnly', describe: 'loops only Monday to Friday (judged from 4 loops)', value: (f) => (loopsOf(f) >= 4 ? clamp01((1 - f.loopWeekendShare - 0.7) / 0.3) * ramp(loopsOf(f), 3, 7) : 0), knots: UNIT },
   { name: 'weekendOnly', describe: 'loops mostly at weekends', value: (f) => clamp01((f.loopWeekendShare - 0.5) / 0.5) * ramp(loopsOf(f), 0, 3), knots: UNIT },
   { name: 'weekendsAway', describe: 'share of loops away over a Saturday night (a weekend at home, as students make)', value: (f) => share(f.weekendNightLoops, f.loops) * ramp(loopsOf(f), 0, 2), knots: UNIT },
-  { name: 'offHourLoops', describe: 'ln(1 + loops arriving outside the usual 2-hour clock window, at the market or leaving the hub): repeats that keep no routine time (judged from 3 loops)', value: (f) => (loopsOf(f) >= 3 ? Math.log1p(loopsOf(f) * clamp01(1 - f.arrivalWindowShare)) : 0), knots: LOG },
-  { name: 'variedStayLoops', describe: 'ln(1 + loops × how much the market stays vary): repeats without a set stay (judged from 3 loops)', value: (f) => (loopsOf(f) >= 3 ? Math.log1p(loopsOf(f) * clamp01(f.dwellLogStd / 0.6)) : 0), knots: LOG },
+  { name: 'offHourLoops', describe: 'ln(1 + loops arriving outside the usual 2-hour clock window, at the market or leaving the hub, counting at most 6 loops): repeats that keep no routine time (judged from 3 loops)', value: (f) => (loopsOf(f) >= 3 ? Math.log1p(Math.min(IRREGULAR_LOOPS_CAP, loopsOf(f)) * clamp01(1 - f.arrivalWindowShare)) : 0), knots: LOG },
+  { name: 'variedStayLoops', describe: 'ln(1 + loops (at most 6) × how much the market stays vary): repeats without a set stay (judged from 3 loops)', value: (f) => (loopsOf(f) >= 3 ? Math.log1p(Math.min(IRREGULAR_LOOPS_CAP, loopsOf(f)) * clamp01(f.dwellLogStd / 0.6)) : 0), knots: LOG },
   { name: 'hubBase', describe: 'based in the hub (overnights, first and last reads of the day)', value: (f) => (f.baseKind === 'hub' ? clamp01(f.baseShare) : 0), knots: UNIT },
   { name: 'marketBase', describe: 'based in a market town', value: (f) => (f.baseKind === 'market' ? clamp01(f.baseShare) : 0), knots: UNIT },
   { name: 'marketLife', describe: 'share of active days read in a market town and not in the hub', value: (f) => share(f.marketOnlyDays, f.daysActive), knots: UNIT },
