@@ -34,26 +34,29 @@ const x = [], y = [], rowVariant = [], rowDiscovered = [], rowWeight = [];
 // so the fit learns the operation, not the mix of plate lifetimes the tuning scenarios happen to draw.
 const lineWeight = { none: () => 1, inverse: (k) => 1 / k, sqrt: (k) => 1 / Math.sqrt(k) }[values['line-weights']];
 if (!lineWeight) throw new Error(`--line-weights: none, inverse or sqrt, not ${values['line-weights']}`);
+/** A run's scored vehicles as rows: plate and term basis (termRow). */
+const termRows = (r) => r.result.candidates.map((c) => ({ vrm: c.vrm, x: lib.termRow(c.features) }));
 const held = []; // the tuning variants at the benchmark's seeds, for --cv and --cv-generators only
 const fitRuns = []; // every fit run's rows, for --cv-generators only
 const { names, fitSeeds, others } = await forEachFitRun(values, 'fit', (name, seed, r, benchmarkSeed, discovered = false) => {
   if (benchmarkSeed) {
     const plates = new Map(r.truth.lines.flatMap((l) => l.vrms.map((v) => [v, l.vrms.length])));
-    held.push({ name, discovered, truth: new Set(r.truth.county_lines), plates, rows: r.result.candidates.map((c) => ({ vrm: c.vrm, x: lib.termRow(c.features) })) });
+    held.push({ name, discovered, truth: new Set(r.truth.county_lines), plates, rows: termRows(r) });
     return;
   }
   const runners = new Set(r.truth.county_lines);
   const plates = new Map(r.truth.lines.flatMap((l) => l.vrms.map((v) => [v, l.vrms.length])));
-  if (values['cv-generators']) fitRuns.push({ name, truth: runners, rows: r.result.candidates.map((c) => ({ vrm: c.vrm, x: lib.termRow(c.features) })) });
+  const rows = termRows(r);
+  if (values['cv-generators']) fitRuns.push({ name, truth: runners, rows });
   const raw = r.result.candidates.map((c) => (runners.has(c.vrm) ? lineWeight(plates.get(c.vrm) ?? 1) : 1));
   const pos = r.result.candidates.filter((c) => runners.has(c.vrm));
   const scale = pos.length / Math.max(1e-12, pos.reduce((s, c) => s + lineWeight(plates.get(c.vrm) ?? 1), 0));
-  r.result.candidates.forEach((c, i) => { x.push(lib.termRow(c.features)); y.push(runners.has(c.vrm) ? 1 : 0); rowVariant.push(name); rowDiscovered.push(discovered); rowWeight.push(runners.has(c.vrm) ? raw[i] * scale : 1); });
+  r.result.candidates.forEach((c, i) => { x.push(rows[i].x); y.push(runners.has(c.vrm) ? 1 : 0); rowVariant.push(name); rowDiscovered.push(discovered); rowWeight.push(runners.has(c.vrm) ? raw[i] * scale : 1); });
   process.stderr.write(`[fit] ${name} ${seed}${discovered ? ' (markets discovered)' : ''}: ${r.result.candidates.length} rows\n`);
 }, { benchmarkSeeds: Boolean(values.cv || values['cv-generators']), discovered: values.discovered });
-/** AP of a fit's ranking of one run's rows. */
-const runAP = (fit, h) => lib.averagePrecision(h.rows.map((r) => ({ vrm: r.vrm, s: r.x.reduce((s, v, i) => s + fit.weights[i] * v, fit.intercept) }))
-  .sort((a, b) => b.s - a.s || (a.vrm < b.vrm ? -1 : 1)).map((r) => r.vrm), h.truth);
+/** A fit's ranking of one run's rows (plates, best first; ties by plate). */
+const ranking = (fit, h) => h.rows.map((r) => ({ vrm: r.vrm, s: r.x.reduce((s, v, i) => s + fit.weights[i] * v, fit.intercept) }))
+  .sort((a, b) => b.s - a.s || (a.vrm < b.vrm ? -1 : 1)).map((r) => r.vrm);
 if (values['cv-generators']) {
   // Leave one generator out: fitted on the others' rows, measured on its runs (ours: the tuning variants' benchmark seeds).
   if (!others.length) throw new Error('--cv-generators needs the independent generators (not with --synth-only or --variants)');
@@ -64,7 +67,7 @@ if (values['cv-generators']) {
     for (const [out, runs] of folds) {
       const rows = x.map((_, i) => i).filter((i) => generatorOf(rowVariant[i]) !== out);
       const fit = lib.fitLogistic(rows.map((i) => x[i]), rows.map((i) => y[i]), { l2: l2cv, rowWeights: rows.map((i) => rowWeight[i]) });
-      const aps = runs.map((h) => runAP(fit, h)), m = lib.minMedian(aps);
+      const aps = runs.map((h) => lib.averagePrecision(ranking(fit, h), h.truth)), m = lib.minMedian(aps);
       report.push(`${out} left out: AP mean ${(aps.reduce((s, v) => s + v, 0) / aps.length).toFixed(4)}, min ${m.min.toFixed(3)}, median ${m.median.toFixed(3)} (${aps.length} runs)`);
     }
     process.stdout.write(`cv-generators l2 ${l2cv}: ${report.join('; ')}\n`);
@@ -79,8 +82,7 @@ if (values.cv) {
       const keep = x.map((_, i) => rowVariant[i] !== out && (cvDiscovered || !rowDiscovered[i]));
       const fit = lib.fitLogistic(x.filter((_, i) => keep[i]), y.filter((_, i) => keep[i]), { l2: l2cv, rowWeights: rowWeight.filter((_, i) => keep[i]) });
       for (const h of held.filter((q) => q.name === out)) {
-        const ranked = h.rows.map((r) => ({ vrm: r.vrm, s: r.x.reduce((s, v, i) => s + fit.weights[i] * v, fit.intercept) }))
-          .sort((a, b) => b.s - a.s || (a.vrm < b.vrm ? -1 : 1)).map((r) => r.vrm);
+        const ranked = ranking(fit, h);
         aps.push(lib.averagePrecision(ranked, h.truth));
         // The same ranking judged on one kind of line at a time (the other kind's plates left out):
         // runners of lines that keep one plate, and runners of lines that swap plates.

@@ -85,7 +85,8 @@ for (const r of rows) {
 }
 const stat = (xs) => lib.minMedian(xs);
 const summary = [];
-for (const [role, mk] of [['held-out', 'given'], ['held-out', 'discovered'], ['tuning', 'given'], ['own', 'given'], ['second generator', 'given'], ['second generator', 'discovered'], ['third generator', 'given'], ['third generator', 'discovered'], ['fourth generator', 'given'], ['fourth generator', 'discovered'], ['fifth generator', 'given'], ['fifth generator', 'discovered']]) {
+const sets = [['held-out', 'given'], ['held-out', 'discovered'], ['tuning', 'given'], ['own', 'given'], ...Object.values(GENERATORS).flatMap(({ role }) => [[role, 'given'], [role, 'discovered']])];
+for (const [role, mk] of sets) {
   const g = rows.filter((r) => r.role === role && r.markets === mk);
   if (!g.length) continue;
   const ceil = stat(g.map((r) => r.ceiling));

@@ -45,8 +45,9 @@ export async function forEachFitRun(values, tag, each, { benchmarkSeeds = false,
   const spec = loadVariants();
   const names = values.variants ? values.variants.split(',') : spec.tuning;
   const fitSeeds = values.seeds.split(',');
-  const tuned = values['synth-only'] || values.variants ? [] : Object.keys(GENERATORS).filter((g) => loadSim(g).tuning);
-  const others = tuned.map((g) => ({ variant: loadSim(g).tuning.name, seeds: loadSim(g).tuning.seeds }));
+  // Each independent generator that names a tuning variant, with its scenarios file: [generator, spec].
+  const tuned = values['synth-only'] || values.variants ? [] : Object.keys(GENERATORS).map((g) => [g, loadSim(g)]).filter(([, sim]) => sim.tuning);
+  const others = tuned.map(([, sim]) => ({ variant: sim.tuning.name, seeds: sim.tuning.seeds }));
   if (fitSeeds.some((s) => spec.seeds.includes(s))) throw new Error(`fit seeds ${fitSeeds} overlap the benchmark's seeds ${spec.seeds}`);
   const audit = path.join(ROOT, 'bench-results', 'methods', `${tag}-audit-${process.pid}.jsonl`);
   const run = (v, seed, markets = 'given') => runVariant(v, seed, { markets, audit, keepResult: true });
@@ -63,7 +64,7 @@ export async function forEachFitRun(values, tag, each, { benchmarkSeeds = false,
       }
     }
     // The independent generators' tuning variants: the fits learn from simulators written apart from ours.
-    for (const g of tuned) for (const [s, seed] of tuningRuns(loadSim(g))) await each(s.name, seed, await runSim(g, s, seed, { audit, keepResult: true }), false);
+    for (const [g, sim] of tuned) for (const [s, seed] of tuningRuns(sim)) await each(s.name, seed, await runSim(g, s, seed, { audit, keepResult: true }), false);
   } finally {
     rmSync(audit, { force: true });
   }

@@ -434,6 +434,15 @@ function awayOverSaturdayNight(from: number, to: number): boolean {
   return londonWeekday(to) === 6 && londonHour(to) >= 23;
 }
 
+/** Σ (ln x − mean ln x)² over the loops, x = minutes(loop) (at least 1). */
+function logSquares(loops: readonly Loop[], minutes: (l: Loop) => number): number {
+  let mean = 0, sq = 0;
+  for (const l of loops) mean += Math.log(Math.max(1, minutes(l)));
+  mean /= Math.max(1, loops.length);
+  for (const l of loops) sq += (Math.log(Math.max(1, minutes(l))) - mean) ** 2;
+  return sq;
+}
+
 /** Per-vehicle loop-shape figures and local trips in the markets (see the fields of the same names in VehicleFeatures). */
 function loopPass(sp: Int32Array, marketMask: Uint8Array, trips: Trips, t0: number, t1: number, loops: readonly Loop[]) {
   let marketLocalTrips = 0;
@@ -442,19 +451,16 @@ function loopPass(sp: Int32Array, marketMask: Uint8Array, trips: Trips, t0: numb
     if (ps >= 0 && marketMask[ps] === 1 && sp[trips.endSite[t]] === ps && trips.end[t] > trips.start[t]) marketLocalTrips++;
   }
   const weekdays = [0, 0, 0, 0, 0, 0, 0];
-  let loopDays = 0, lastDay = NaN, mean = 0, weekendNightLoops = 0;
+  let loopDays = 0, lastDay = NaN, weekendNightLoops = 0;
   for (const l of loops) {
     if (awayOverSaturdayNight(l.depart, l.return)) weekendNightLoops++;
     weekdays[londonWeekday(l.depart)]++;
     const d = londonDay(l.depart);
     if (d !== lastDay) { loopDays++; lastDay = d; }
-    mean += Math.log(Math.max(1, (l.dwellMinMinutes + l.dwellMaxMinutes) / 2));
   }
-  mean /= Math.max(1, loops.length);
-  let sq = 0, tourMean = 0, tourSq = 0;
-  for (const l of loops) sq += (Math.log(Math.max(1, (l.dwellMinMinutes + l.dwellMaxMinutes) / 2)) - mean) ** 2;
-  for (const l of loops) tourMean += Math.log(Math.max(1, (l.return - l.depart) / 60_000)) / loops.length;
-  for (const l of loops) tourSq += (Math.log(Math.max(1, (l.return - l.depart) / 60_000)) - tourMean) ** 2;
+  // Spreads of ln(market stay) and of ln(tour length), as sums of squared deviations.
+  const sq = logSquares(loops, (l) => (l.dwellMinMinutes + l.dwellMaxMinutes) / 2);
+  const tourSq = logSquares(loops, (l) => (l.return - l.depart) / 60_000);
   weekdays.sort((x, y) => y - x);
   return {
     marketLocalTrips, loopDays, weekendNightLoops,
