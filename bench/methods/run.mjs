@@ -6,9 +6,9 @@
 // AP, P@25, R@100, decoys in the top 50 by class, and pairwise precision / recall / F1 of the
 // suspected lines against the truth's swap groups. The table then gives the minimum and median
 // over the held-out variants (every variant not named in `tuning`), the project's own template
-// scenarios, and the independent generators' scenarios (bench/second-sim, third-sim, fourth-sim and
-// fifth-sim, scenarios.json each: simulators written apart from ours and from each other, other regions,
-// all held out; the fourth and fifth are never tuned on). Results also go to bench-results/methods/results.json.
+// scenarios, and the independent generators' scenarios (bench/second-sim, third-sim, fourth-sim,
+// fifth-sim and sixth-sim, scenarios.json each: simulators written apart from ours and from each other, other regions,
+// all held out; the fourth, fifth and sixth are never tuned on). Results also go to bench-results/methods/results.json.
 //
 //   node bench/methods/run.mjs [--only NAME,NAME] [--seeds a,b] [--json FILE] [--weights FILE]
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -50,7 +50,7 @@ try {
       rows.push(r);
       process.stderr.write(`[methods] own ${r.variant}: AP ${r.ap.toFixed(3)}\n`);
     }
-    // The independent generators (bench/second-sim, third-sim, fourth-sim, fifth-sim): other regions and behaviour code, all held out.
+    // The independent generators (bench/second-sim, third-sim, fourth-sim, fifth-sim, sixth-sim): other regions and behaviour code, all held out.
     for (const [gen, { role }] of Object.entries(GENERATORS)) {
       const sim = loadSim(gen);
       for (const s of sim.scenarios) {

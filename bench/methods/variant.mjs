@@ -52,6 +52,7 @@ export const GENERATORS = {
   third: { folder: 'third-sim', role: 'third generator' },
   fourth: { folder: 'fourth-sim', role: 'fourth generator' },
   fifth: { folder: 'fifth-sim', role: 'fifth generator' },
+  sixth: { folder: 'sixth-sim', role: 'sixth generator' },
 };
 
 const codeDigests = new Map();
