@@ -77,7 +77,8 @@ export async function forEachFitRun(values, tag, each, { benchmarkSeeds = false,
  */
 export function fitCommand(script, values) {
   const lineWeights = values['line-weights'] && values['line-weights'] !== 'none' ? ` --line-weights ${values['line-weights']}` : '';
-  return `npm run ${script} -- --l2 ${Number(values.l2)}${lineWeights} --seeds ${values.seeds}${values.variants ? ` --variants ${values.variants}` : ''}${values['synth-only'] ? ' --synth-only' : ''}`;
+  const pooled = values['pooled-share'] !== undefined ? ` --pooled-share ${Number(values['pooled-share'])}` : '';
+  return `npm run ${script} -- --l2 ${Number(values.l2)}${pooled}${lineWeights} --seeds ${values.seeds}${values.variants ? ` --variants ${values.variants}` : ''}${values['synth-only'] ? ' --synth-only' : ''}`;
 }
 
 /**

@@ -7,28 +7,28 @@ import type { HandOverModel } from './hand-over';
 
 /** The fitted model, with how it was fitted. */
 export const fittedHandOverModel: HandOverModel & { fitted: Record<string, unknown> } = {
-  intercept: -1.5763,
+  intercept: -1.924,
   weights: {
-    stayDiff: -0.1309,
-    overnightDiff: -0.3557,
-    nightDiff: -0.1757,
-    otherBase: -0.0279,
-    gapDays: -0.6118,
-    overlap: -2.0322,
-    stopShare: 1.1062,
-    runnerA: 0.835,
-    runnerB: 0.6001,
-    rhythmBreak: -0.4974,
-    departClock: -1.1911,
-    hubShareDiff: -2.2953,
-    marketFocus: 1.3089,
-    sameLastStop: 0.1273,
-    reachDiff: -1.2426,
-    gapFirstHalfDay: 4.7222
+    stayDiff: -0.179,
+    overnightDiff: -0.3541,
+    nightDiff: -0.0488,
+    otherBase: -0.0211,
+    gapDays: -0.5619,
+    overlap: -1.5987,
+    stopShare: 1.0877,
+    runnerA: 0.8519,
+    runnerB: 0.6202,
+    rhythmBreak: -0.3235,
+    departClock: -1.0595,
+    hubShareDiff: -2.3444,
+    marketFocus: 1.1018,
+    sameLastStop: 0.1048,
+    reachDiff: -1.5457,
+    gapFirstHalfDay: 5.306
   },
   fitted: {
     command: 'npm run fit:lines -- --l2 1 --seeds f1,f2,f3,f4,f5,f6,f7,f8,f9,f10,f11,f12',
-    variants: ['v01-default-merseyside', 'v02-default-london'],
+    variants: ['v01-default-merseyside'],
     seeds: ['f1', 'f2', 'f3', 'f4', 'f5', 'f6', 'f7', 'f8', 'f9', 'f10', 'f11', 'f12'],
     otherGenerators: [
       {
@@ -38,11 +38,15 @@ export const fittedHandOverModel: HandOverModel & { fitted: Record<string, unkno
       {
         variant: 's3-tune-east-midlands',
         seeds: ['t1', 't2', 't3', 't4', 't5', 't6', 't7', 't8', 't9', 't10', 't11', 't12']
+      },
+      {
+        variant: 's4-tune-greater-manchester',
+        seeds: ['t1', 't2', 't3', 't4', 't5', 't6', 't7', 't8', 't9', 't10', 't11', 't12']
       }
     ],
-    rows: 4385,
-    positives: 763,
+    rows: 3764,
+    positives: 576,
     l2: 1,
-    logLoss: 0.2861
+    logLoss: 0.2833
   }
 };

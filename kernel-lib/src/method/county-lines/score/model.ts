@@ -1,48 +1,49 @@
 /**
- * The county-lines scorer's weights, fitted on the tuning variants only (bench/methods/variants.json's and the independent generators', bench/<generator>/scenarios.json). Written by
- * `npm run fit:scorer -- --l2 0.003 --seeds f1,f2,f3,f4,f5,f6,f7,f8,f9,f10,f11,f12,f13,f14,f15,f16,f17,f18,f19,f20,f21,f22,f23,f24` (scripts/fit-scorer.mjs); edit by re-running it, or pass your own
+ * The county-lines scorer's weights, fitted on the tuning variants only (bench/methods/variants.json's and the independent generators', bench/<generator>/scenarios.json):
+ * half the mean of one logistic fit per generator, half one fit on all their rows. Written by
+ * `npm run fit:scorer -- --l2 0.03 --pooled-share 0.5 --seeds f1,f2,f3,f4,f5,f6,f7,f8,f9,f10,f11,f12,f13,f14,f15,f16,f17,f18,f19,f20,f21,f22,f23,f24,f25,f26,f27,f28,f29,f30,f31,f32,f33,f34,f35,f36,f37,f38,f39,f40,f41,f42,f43,f44,f45,f46,f47,f48` (scripts/fit-scorer.mjs); edit by re-running it, or pass your own
  * `params.model` to the finder. Each weight multiplies a term of terms.ts.
  */
 import type { ScorerModel } from './types';
 
 /** The fitted model, with how it was fitted. */
 export const fittedCountyLinesModel: ScorerModel = {
-  intercept: -7.8992,
+  intercept: -7.6057,
   weights: {
-    loops: [4.8047, -10.1464, 3.0147],
-    loopDays: [-0.6071, -0.6812, 0.163],
-    relayChain: [1.4149, -0.6112, -4.717],
-    plateRelay: [0.0816, -0.3093, -2.8725],
-    loopRate: [13.3213, -5.8595, -0.8721],
-    night: [0.7753, -1.9392, 2.7594],
-    shortStops: [5.6753, -5.9237, -2.8266],
-    nightsAway: [0.8476, -0.6814, -4.095],
-    dayShifts: [3.9253, -11.087, 8.892],
-    sameWeekdays: [-3.7159, 0.473, -6.027],
-    weekdaysOnly: [-0.9681, -1.4332, -4.2254],
-    weekendOnly: [-3.5125, 3.5729, -11.6563],
-    weekendsAway: [-1.1827, -4.3557, -8.2002],
-    offHourLoops: [2.6137, 0.8608, 0],
-    variedStayLoops: [-0.1525, 2.2322, 0],
-    hubBase: [5.4206, -8.6109, 0.7742],
-    marketBase: [9.2224, -15.1907, -4.1056],
-    marketLife: [-0.8247, -4.0927, 3.1562],
-    marketLocal: [4.4711, -3.7204, -1.9459],
-    hubLife: [4.8919, -2.7259, -9.9082],
-    nightsInHub: [4.9637, -1.2611, -6.5038],
-    nightsInMarket: [7.0251, -6.6878, 4.3548],
-    quickHubVisits: [-0.9974, 2.2072, -20.1877],
-    multiStop: [-0.2679, -1.219, -3.884],
-    otherStops: [-0.4426, -0.1763, -0.9528],
-    plateLife: [-3.8415, 1.3132, 0.7255],
-    nightTrips: [3.4794, -1.2807, -2.5887],
-    loopFocus: [6.264, -6.8291, 4.8762],
-    crowd: [0.2766, -1.3795, 0.5547]
+    loops: [5.8463, -8.8217, 1.688],
+    loopDays: [0.253, -1.2215, -0.4957],
+    relayChain: [1.6556, -0.4318, -0.4666],
+    plateRelay: [0.6102, -0.7041, -2.0997],
+    loopRate: [3.3321, -2.7881, 2.1081],
+    night: [1.7483, -3.0383, 2.4907],
+    shortStops: [6.1635, -6.8762, -3.5407],
+    nightsAway: [0.8638, -2.4114, -3.2057],
+    dayShifts: [1.1985, -4.8254, 3.7206],
+    sameWeekdays: [-3.1794, -0.8371, 0.0306],
+    weekdaysOnly: [0.2028, -2.0625, -1.4835],
+    weekendOnly: [-2.9223, 1.7163, -1.5497],
+    weekendsAway: [-1.0029, -3.834, -5.7501],
+    offHourLoops: [2.3976, 1.8111, 0],
+    variedStayLoops: [0.4703, 1.2636, 0],
+    hubBase: [2.7175, -1.8775, -5.2152],
+    marketBase: [4.0066, -7.7563, -5.8218],
+    marketLife: [-0.7355, -3.4604, -0.8962],
+    marketLocal: [3.8834, -2.7003, -0.967],
+    hubLife: [4.2022, -2.9214, -4.2475],
+    nightsInHub: [3.3371, -0.239, -4.6756],
+    nightsInMarket: [5.5593, -1.3143, -0.5784],
+    quickHubVisits: [-1.2459, 0.0216, -8.0951],
+    multiStop: [-0.572, -0.2314, -1.593],
+    otherStops: [0.953, -3.0577, -0.7094],
+    plateLife: [-1.9833, -0.8089, -0.635],
+    nightTrips: [4.5685, -3.0435, -6.0904],
+    loopFocus: [4.2477, -3.3319, 2.2407],
+    crowd: [-0.1441, -1.0142, 0.6089]
   },
   fitted: {
-    command: 'npm run fit:scorer -- --l2 0.003 --seeds f1,f2,f3,f4,f5,f6,f7,f8,f9,f10,f11,f12,f13,f14,f15,f16,f17,f18,f19,f20,f21,f22,f23,f24',
-    variants: ['v01-default-merseyside', 'v02-default-london'],
-    seeds: ['f1', 'f2', 'f3', 'f4', 'f5', 'f6', 'f7', 'f8', 'f9', 'f10', 'f11', 'f12', 'f13', 'f14', 'f15', 'f16', 'f17', 'f18', 'f19', 'f20', 'f21', 'f22', 'f23', 'f24'],
+    command: 'npm run fit:scorer -- --l2 0.03 --pooled-share 0.5 --seeds f1,f2,f3,f4,f5,f6,f7,f8,f9,f10,f11,f12,f13,f14,f15,f16,f17,f18,f19,f20,f21,f22,f23,f24,f25,f26,f27,f28,f29,f30,f31,f32,f33,f34,f35,f36,f37,f38,f39,f40,f41,f42,f43,f44,f45,f46,f47,f48',
+    variants: ['v01-default-merseyside'],
+    seeds: ['f1', 'f2', 'f3', 'f4', 'f5', 'f6', 'f7', 'f8', 'f9', 'f10', 'f11', 'f12', 'f13', 'f14', 'f15', 'f16', 'f17', 'f18', 'f19', 'f20', 'f21', 'f22', 'f23', 'f24', 'f25', 'f26', 'f27', 'f28', 'f29', 'f30', 'f31', 'f32', 'f33', 'f34', 'f35', 'f36', 'f37', 'f38', 'f39', 'f40', 'f41', 'f42', 'f43', 'f44', 'f45', 'f46', 'f47', 'f48'],
     otherGenerators: [
       {
         variant: 's2-tune-south-west',
@@ -51,11 +52,42 @@ export const fittedCountyLinesModel: ScorerModel = {
       {
         variant: 's3-tune-east-midlands',
         seeds: ['t1', 't2', 't3', 't4', 't5', 't6', 't7', 't8', 't9', 't10', 't11', 't12']
+      },
+      {
+        variant: 's4-tune-greater-manchester',
+        seeds: ['t1', 't2', 't3', 't4', 't5', 't6', 't7', 't8', 't9', 't10', 't11', 't12']
       }
     ],
-    rows: 58428,
-    positives: 2701,
-    l2: 0.003,
-    logLoss: 0.0349
+    rows: 51193,
+    positives: 2832,
+    l2: 0.03,
+    pooledShare: 0.5,
+    logLoss: 0.0467,
+    perGenerator: [
+      {
+        group: 'ours',
+        rows: 21975,
+        positives: 1791,
+        logLoss: 0.0251
+      },
+      {
+        group: 's2-tune-south-west',
+        rows: 9437,
+        positives: 605,
+        logLoss: 0.0565
+      },
+      {
+        group: 's3-tune-east-midlands',
+        rows: 11020,
+        positives: 217,
+        logLoss: 0.0186
+      },
+      {
+        group: 's4-tune-greater-manchester',
+        rows: 8761,
+        positives: 219,
+        logLoss: 0.0273
+      }
+    ]
   }
 };

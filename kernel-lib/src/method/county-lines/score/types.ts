@@ -18,5 +18,9 @@ export interface ScorerModel {
     positives: number;
     l2: number;
     logLoss: number;
+    /** The share of the model from one fit on all rows; the rest is the mean of the generators' own fits (below). */
+    pooledShare?: number;
+    /** Each generator's own fit, when the fit was made per generator. */
+    perGenerator?: { group: string; rows: number; positives: number; logLoss: number }[];
   };
 }
