@@ -43,8 +43,21 @@ describe('county-lines score terms: the plate, its nights and its tours (chosen 
     expect(term('loopFocus').value(f({ loops: 3, hubTours: 12 }))).toBe(0.25);
     expect(term('loopFocus').value(f({ loops: 3, hubTours: 0 }))).toBe(0);
   });
+  it('shiftStays is the share of loops whose market stop lasts a work shift, day or night, both bounds inside 6.5-13.5 h', () => {
+    const stop = (min: number, max: number, stopOvernight = false) => ({ dwellMinMinutes: min, dwellMaxMinutes: max, stopOvernight });
+    const worker = (stops: ReturnType<typeof stop>[]) => f({ loops: stops.length, topMarketLoops: stops.length, loopList: stops as VehicleFeatures['loopList'] });
+    // A night-shift worker: 20:00-08:00 every time (an overnight stop counts, as dayShifts' does not).
+    expect(term('shiftStays').value(worker([stop(700, 730, true), stop(690, 720, true), stop(700, 740, true), stop(710, 725, true)]))).toBe(1);
+    // A runner: a 30-min drop, a night at a trap house of 9-11 h, a two-day stay, an 8-h day: two of four are shift-like.
+    expect(term('shiftStays').value(worker([stop(20, 40), stop(540, 660, true), stop(2800, 2900, true), stop(470, 500)]))).toBe(0.5);
+    // Bounds that straddle the range do not count (a stay of 5-15 h might be anything).
+    expect(term('shiftStays').value(worker([stop(300, 900), stop(300, 900), stop(300, 900), stop(300, 900)]))).toBe(0);
+    // Judged from 2 loops, in full from 4.
+    expect(term('shiftStays').value(worker([stop(600, 620)]))).toBe(0);
+    expect(term('shiftStays').value(worker([stop(600, 620), stop(600, 620)]))).toBeCloseTo(1 / 3, 12);
+  });
   it('the terms that did not carry across generators are gone', () => {
-    for (const gone of ['hubTaxi', 'manyMarkets']) expect(COUNTY_LINES_TERMS.some((t) => t.name === gone)).toBe(false);
+    for (const gone of ['hubTaxi', 'manyMarkets', 'nightsAway', 'weekdaysOnly']) expect(COUNTY_LINES_TERMS.some((t) => t.name === gone)).toBe(false);
   });
 });
 

@@ -7,24 +7,24 @@ import type { HandOverModel } from './hand-over';
 
 /** The fitted model, with how it was fitted. */
 export const fittedHandOverModel: HandOverModel & { fitted: Record<string, unknown> } = {
-  intercept: -1.8901,
+  intercept: -1.8632,
   weights: {
-    stayDiff: -0.1842,
-    overnightDiff: -0.3755,
-    nightDiff: -0.0716,
-    otherBase: 0.0036,
-    gapDays: -0.5573,
-    overlap: -1.5969,
-    stopShare: 1.0732,
-    runnerA: 0.8263,
-    runnerB: 0.6181,
-    rhythmBreak: -0.3305,
-    departClock: -1.0534,
-    hubShareDiff: -2.379,
-    marketFocus: 1.1091,
-    sameLastStop: 0.096,
-    reachDiff: -1.6381,
-    gapFirstHalfDay: 5.2613
+    stayDiff: -0.1771,
+    overnightDiff: -0.342,
+    nightDiff: -0.0817,
+    otherBase: -0.0059,
+    gapDays: -0.5584,
+    overlap: -1.5945,
+    stopShare: 1.075,
+    runnerA: 0.8932,
+    runnerB: 0.5715,
+    rhythmBreak: -0.3147,
+    departClock: -1.0553,
+    hubShareDiff: -2.4011,
+    marketFocus: 1.0421,
+    sameLastStop: 0.1108,
+    reachDiff: -1.6701,
+    gapFirstHalfDay: 5.3031
   },
   fitted: {
     command: 'npm run fit:lines -- --l2 1 --seeds f1,f2,f3,f4,f5,f6,f7,f8,f9,f10,f11,f12',
@@ -44,9 +44,9 @@ export const fittedHandOverModel: HandOverModel & { fitted: Record<string, unkno
         seeds: ['t1', 't2', 't3', 't4', 't5', 't6', 't7', 't8', 't9', 't10', 't11', 't12']
       }
     ],
-    rows: 3750,
+    rows: 3770,
     positives: 575,
     l2: 1,
-    logLoss: 0.2841
+    logLoss: 0.2831
   }
 };

@@ -75,6 +75,7 @@ export const COUNTY_LINES_TERMS: readonly ScoreTerm[] = [
   { name: 'loopRate', describe: 'loops to that market per week of activity (7 a week = 1)', value: (f) => clamp01(f.topMarketLoopsPerWeek / 7), knots: UNIT },
   { name: 'night', describe: 'share of loops arriving at the market at night', value: (f) => clamp01(f.loopNightShare) * ramp(loopsOf(f), 0, 3), knots: UNIT },
   { name: 'shortStops', describe: 'share of loops with a market stop under 90 min', value: (f) => share(dwellMid(f, (a, b) => (a + b) / 2 <= 90), f.loops) * ramp(loopsOf(f), 0, 3), knots: UNIT },
+  { name: 'shiftStays', describe: 'share of loops whose market stop lasts a work shift, day or night (6.5-13.5 h, both bounds), judged from 2 loops', value: (f) => share(dwellMid(f, (a, b) => a >= 390 && b <= 810), f.loops) * ramp(loopsOf(f), 1, 4), knots: UNIT },
   { name: 'dayShifts', describe: 'share of loops with a daytime market stop of 4 h or more (a work shift)', value: (f) => share(dwellMid(f, (a, _b, o) => !o && a >= 240), f.loops), knots: UNIT },
   { name: 'sameWeekdays', describe: 'share of loops on the two most common weekdays, beyond chance (fixed visiting days)', value: (f) => (loopsOf(f) >= 3 ? clamp01((f.loopTopWeekdaysShare - 0.4) / 0.6) * ramp(loopsOf(f), 2, 6) : 0), knots: UNIT },
   { name: 'weekendOnly', describe: 'loops mostly at weekends', value: (f) => clamp01((f.loopWeekendShare - 0.5) / 0.5) * ramp(loopsOf(f), 0, 3), knots: UNIT },
