@@ -32,15 +32,15 @@ export function fitArgs(l2, extra = {}, seeds = 12) {
 }
 
 /**
- * Run the finder (markets given; with `discovered`, also discovered where the variant asks) on every fit variant at every fit seed, calling `each(name, seed, run, false)`;
+ * Run the finder (markets given) on every fit variant at every fit seed, calling `each(name, seed, run, false)`;
  * then, unless --synth-only or --variants, on the tuning runs of every independent generator that has a tuning
  * variant (bench/<generator>/scenarios.json, its own seeds) with the run's result and truth; with `benchmarkSeeds`,
- * also at the benchmark's seeds of the fit variants, as `each(name, seed, run, true)` (to measure on, as --cv does).
+ * also at the benchmark's seeds of the fit variants, as `each(name, seed, run, true)` (to measure on, as --cv-generators does).
  * The audit log of these runs is removed afterwards. Returns the variants file, the variants' names, the fit seeds
  * and the independent generators' tuning variants and seeds (`others`: [{ variant, seeds }], empty when left out).
  * @example const { names, fitSeeds, others } = await forEachFitRun(values, 'fit', (name, seed, r) => rows.push(...));
  */
-export async function forEachFitRun(values, tag, each, { benchmarkSeeds = false, discovered = false } = {}) {
+export async function forEachFitRun(values, tag, each, { benchmarkSeeds = false } = {}) {
   const { GENERATORS, loadSim, loadVariants, runSim, runVariant, tuningRuns } = await import('../../bench/methods/variant.mjs');
   const spec = loadVariants();
   const names = values.variants ? values.variants.split(',') : spec.tuning;
@@ -50,18 +50,13 @@ export async function forEachFitRun(values, tag, each, { benchmarkSeeds = false,
   const others = tuned.map(([, sim]) => ({ variant: sim.tuning.name, seeds: sim.tuning.seeds }));
   if (fitSeeds.some((s) => spec.seeds.includes(s))) throw new Error(`fit seeds ${fitSeeds} overlap the benchmark's seeds ${spec.seeds}`);
   const audit = path.join(ROOT, 'bench-results', 'methods', `${tag}-audit-${process.pid}.jsonl`);
-  const run = (v, seed, markets = 'given') => runVariant(v, seed, { markets, audit, keepResult: true });
+  const run = (v, seed) => runVariant(v, seed, { markets: 'given', audit, keepResult: true });
   try {
     for (const name of names) {
       const v = spec.variants.find((q) => q.name === name);
       if (!v) throw new Error(`no variant ${name} in bench/methods/variants.json`);
       for (const seed of fitSeeds) await each(name, seed, await run(v, seed), false);
       if (benchmarkSeeds) for (const seed of spec.seeds) await each(name, seed, await run(v, seed), true);
-      // With `discovered`, a variant that asks for it is run with its markets discovered too (`each` gets one more argument, true).
-      if (discovered && v.discover) {
-        for (const seed of fitSeeds) await each(name, seed, await run(v, seed, 'discovered'), false, true);
-        if (benchmarkSeeds) for (const seed of spec.seeds) await each(name, seed, await run(v, seed, 'discovered'), true, true);
-      }
     }
     // The independent generators' tuning variants: the fits learn from simulators written apart from ours.
     for (const [g, sim] of tuned) for (const [s, seed] of tuningRuns(sim)) await each(s.name, seed, await runSim(g, s, seed, { audit, keepResult: true }), false);

@@ -6,7 +6,7 @@
  * gets a quarter of the groups' say with four groups, not the share its rows would have in one
  * pooled fit (scripts/fit-scorer.mjs; README "Robustness benchmark").
  */
-import { fitLogistic, type LogisticFit } from './fit-logistic';
+import { fitLogistic, meanLogLoss, type LogisticFit } from './fit-logistic';
 
 /** The blended model, each group's own fit and the pooled fit (null with `pooledShare` 0). */
 export interface GroupedLogisticFit {
@@ -45,13 +45,5 @@ export function fitLogisticByGroup(x: readonly ArrayLike<number>[], y: ArrayLike
     return pooled ? pooledShare * f(pooled) + (1 - pooledShare) * mean : mean;
   };
   const intercept = blend((g) => g.intercept), weights = fits[0].fit.weights.map((_, k) => blend((g) => g.weights[k]));
-  let loss = 0, total = 0;
-  x.forEach((xi, i) => {
-    let z = intercept;
-    for (let k = 0; k < weights.length; k++) z += weights[k] * xi[k];
-    const c = fitOptions.rowWeights ? fitOptions.rowWeights[i] : 1;
-    loss += c * (y[i] ? Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z)));
-    total += c;
-  });
-  return { intercept, weights, logLoss: loss / total, groups: fits, pooled };
+  return { intercept, weights, logLoss: meanLogLoss(x, y, intercept, weights, fitOptions.rowWeights), groups: fits, pooled };
 }

@@ -49,15 +49,25 @@ export function fitLogistic(x: readonly ArrayLike<number>[], y: ArrayLike<number
     for (let a = 0; a < d; a++) { beta[a] += step[a]; change = Math.max(change, Math.abs(step[a])); }
     if (change < tol) { it++; break; }
   }
-  let loss = 0;
-  for (let i = 0; i < n; i++) {
-    let z = beta[0];
-    for (let k = 1; k < d; k++) z += beta[k] * x[i][k - 1];
-    loss += (rw ? rw[i] : 1) * (y[i] ? Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z)));
+  const weights = Array.from(beta.subarray(1));
+  return { intercept: beta[0], weights, iterations: it, logLoss: meanLogLoss(x, y, beta[0], weights, rw) };
+}
+
+/**
+ * Mean log-loss of rows `x` with 0/1 labels `y` under the model P(y = 1 | x) = σ(b + w·x), each
+ * row counted `rowWeights[i]` times (default once).
+ * @example meanLogLoss([[0]], [1], 0, [1]) // ln 2
+ */
+export function meanLogLoss(x: readonly ArrayLike<number>[], y: ArrayLike<number>, intercept: number, weights: ArrayLike<number>, rowWeights?: ArrayLike<number>): number {
+  let loss = 0, total = 0;
+  for (let i = 0; i < x.length; i++) {
+    let z = intercept;
+    for (let k = 0; k < weights.length; k++) z += weights[k] * x[i][k];
+    const c = rowWeights ? rowWeights[i] : 1;
+    loss += c * (y[i] ? Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z)));
+    total += c;
   }
-  let total = rw ? 0 : n;
-  if (rw) for (let i = 0; i < n; i++) total += rw[i];
-  return { intercept: beta[0], weights: Array.from(beta.subarray(1)), iterations: it, logLoss: loss / total };
+  return loss / total;
 }
 
 /** Solve the symmetric positive-definite system A s = g (Cholesky). */

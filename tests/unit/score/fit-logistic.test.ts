@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitLogistic } from '../../../kernel-lib/src/score/fit-logistic';
+import { fitLogistic, meanLogLoss } from '../../../kernel-lib/src/score/fit-logistic';
 import { createRng } from '../../../kernel-lib/src/synth/prng';
 
 describe('fitLogistic', () => {
@@ -32,5 +32,13 @@ describe('fitLogistic', () => {
     expect(weighted.logLoss).toBeCloseTo(doubled.logLoss, 9);
     expect(fitLogistic(x, y, { l2: 0.5, rowWeights: [1, 1, 1, 1, 1, 1] })).toEqual(fitLogistic(x, y, { l2: 0.5 }));
     expect(() => fitLogistic(x, y, { rowWeights: [1] })).toThrow(/6 rows and 1 row weights/);
+  });
+  it('reports the mean log-loss of its rows, as meanLogLoss gives it', () => {
+    expect(meanLogLoss([[0]], [1], 0, [1])).toBeCloseTo(Math.LN2, 12);
+    const x = [[0], [1], [2], [3], [1.5], [1.6]], y = [0, 0, 1, 1, 1, 0], rowWeights = [1, 2, 1, 1, 3, 1];
+    const fit = fitLogistic(x, y, { l2: 0.5, rowWeights });
+    expect(fit.logLoss).toBe(meanLogLoss(x, y, fit.intercept, fit.weights, rowWeights));
+    // Weighted: a row counted twice weighs twice.
+    expect(meanLogLoss([[0], [0]], [1, 0], 1, [0], [2, 1])).toBeCloseTo((2 * Math.log1p(Math.exp(-1)) + Math.log1p(Math.exp(1))) / 3, 12);
   });
 });
